@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const links = [
+  { href: "/dashboard", label: "Needs attention" },
+  { href: "/athletes", label: "Athletes" },
+];
+
+export function TrainerNav({ isOwner }: { isOwner: boolean }) {
+  const path = usePathname();
+  const items = isOwner ? [...links, { href: "/settings", label: "Clinic settings" }] : links;
+  return (
+    <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 md:pb-0">
+      <ul className="flex gap-1 md:flex-col">
+        {items.map((l) => {
+          const active = path === l.href || path.startsWith(`${l.href}/`);
+          return (
+            <li key={l.href}>
+              <Link
+                href={l.href}
+                aria-current={active ? "page" : undefined}
+                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+              >
+                {l.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { clinics, users } from "./clinics";
+
+export const athleteStatus = pgEnum("athlete_status", ["active", "return_to_run", "cleared", "archived"]);
+export const injuredSide = pgEnum("injured_side", ["left", "right", "both"]);
+
+export const athletes = pgTable(
+  "athletes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    // set when the athlete accepts an invitation and gets a login
+    userId: uuid("user_id").references(() => users.id),
+    name: text("name").notNull(),
+    email: text("email"),
+    sportGroup: text("sport_group"),
+    birthYear: integer("birth_year"),
+    injuredSide: injuredSide("injured_side"),
+    condition: text("condition").notNull().default("Medial knee pain"),
+    onsetDate: date("onset_date"),
+    status: athleteStatus("status").notNull().default("active"),
+    // status before archiving, so restore puts the athlete back where they were
+    statusBeforeArchive: athleteStatus("status_before_archive"),
+    trainerId: uuid("trainer_id").references(() => users.id),
+    timeZone: text("time_zone"),
+    notes: text("notes"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("athletes_clinic_status_name_idx").on(t.clinicId, t.status, t.name),
+    index("athletes_clinic_trainer_idx").on(t.clinicId, t.trainerId),
+    index("athletes_clinic_group_idx").on(t.clinicId, t.sportGroup),
+    uniqueIndex("athletes_clinic_email_unique").on(t.clinicId, t.email),
+    uniqueIndex("athletes_user_unique").on(t.userId),
+    check("athletes_birth_year_range", sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),
+    check("athletes_email_lower", sql`${t.email} is null or ${t.email} = lower(${t.email})`),
+  ],
+);
+
+export type Athlete = typeof athletes.$inferSelect;
+export type AthleteStatus = (typeof athleteStatus.enumValues)[number];
+export type InjuredSide = (typeof injuredSide.enumValues)[number];

@@ -1,0 +1,4 @@
+export * from "./clinics";
+export * from "./athletes";
+export * from "./invites";
+export * from "./audit";

@@ -1,0 +1,58 @@
+import { DEMO, expect, signIn, test } from "./fixtures";
+
+test("sign up creates a clinic, then sign out and sign in again", async ({ page }) => {
+  const email = `owner-${Date.now()}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Clinic name").fill("Riverside Sports Medicine");
+  await page.getByLabel("Your name").fill("Jordan Lee");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create clinic" }).click();
+  await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+  // what was typed is kept
+  await expect(page.getByLabel("Clinic name")).toHaveValue("Riverside Sports Medicine");
+
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create clinic" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Needs attention" })).toBeVisible();
+  await expect(page.getByText("Riverside Sports Medicine").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signIn(page, email.toUpperCase(), "a-long-enough-password");
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test("a duplicate email at sign-up gets a clear message", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Clinic name").fill("Another Clinic");
+  await page.getByLabel("Your name").fill("Sam");
+  await page.getByLabel("Email").fill(DEMO.trainer.email);
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create clinic" }).click();
+  await expect(page.getByText("An account with this email already exists.").first()).toBeVisible();
+});
+
+test("a wrong password shows one generic message", async ({ page }) => {
+  await signIn(page, DEMO.trainer.email, "not-the-password");
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+  await signIn(page, "nobody@example.com", "not-the-password");
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+});
+
+test("a signed-out visit to the dashboard lands on sign-in", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("the demo athlete lands on Today, and the trainer area is not found for them", async ({ page }) => {
+  await signIn(page, DEMO.athlete.email, DEMO.athlete.password);
+  await expect(page).toHaveURL(/\/today$/);
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  const res = await page.goto("/dashboard");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});

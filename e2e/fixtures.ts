@@ -1,0 +1,60 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every spec imports `test` from here: after each test, every page the test visited is scanned
+ * with axe-core, and serious or critical violations fail it. Later pages inherit the check.
+ */
+type Fixtures = { visited: Set<string> };
+
+async function scan(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+export const test = base.extend<Fixtures>({
+  visited: [
+    async ({ page }, use, testInfo) => {
+    const visited = new Set<string>();
+    const failures: string[] = [];
+    let chain = Promise.resolve();
+    const onLoad = () => (chain = chain.then(scanCurrent));
+    const scanCurrent = async () => {
+      const url = new URL(page.url());
+      const key = url.pathname;
+      if (visited.has(key) || url.protocol === "about:") return;
+      visited.add(key);
+      try {
+        const violations = await scan(page);
+        for (const v of violations) failures.push(`${key}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      } catch {
+        // the page navigated away mid-scan; it is scanned on its next load
+        visited.delete(key);
+      }
+    };
+    page.on("load", () => void onLoad());
+    await use(visited);
+    // scan the final page too, and wait for scans to settle
+    if (!page.isClosed()) await onLoad();
+    if (failures.length) {
+      await testInfo.attach("axe-violations", { body: failures.join("\n"), contentType: "text/plain" });
+      throw new Error(`Accessibility violations (serious/critical):\n${failures.join("\n")}`);
+    }
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const DEMO = {
+  trainer: { email: "coach@example.com", password: "stride-demo-1" },
+  athlete: { email: "runner@example.com", password: "stride-demo-1" },
+};
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { isAppError, type FieldErrors } from "@/lib/errors";
+import { requireAthlete, requireTrainer } from "./guards";
+import type { AthleteScope, TrainerScope } from "./scope";
+
+/** What every form action returns to useActionState. `values` lets a failed form keep what was typed. */
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string>;
+};
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;
+  }
+  return values;
+}
+
+export function formToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of formData.entries()) {
+    if (k.startsWith("$ACTION")) continue;
+    if (k in out) {
+      const prev = out[k];
+      out[k] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+    } else out[k] = v;
+  }
+  return out;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+type Handler<S extends z.ZodType, Sc, R> = (input: z.output<S>, scope: Sc, formData: FormData) => Promise<R>;
+
+/** Parse with zod, run the handler, and map every expected failure to form state. */
+export async function runValidated<S extends z.ZodType, Sc, R>(
+  schema: S,
+  formData: FormData,
+  scope: Sc,
+  handler: Handler<S, Sc, R>,
+): Promise<ActionState & { result?: R }> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(formToObject(formData));
+  if (!parsed.success) {
+    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: zodFieldErrors(parsed.error), values };
+  }
+  try {
+    const result = await handler(parsed.data, scope, formData);
+    return { ok: true, result };
+  } catch (err) {
+    unstable_rethrow(err);
+    if (isAppError(err)) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, values };
+    console.error("[action] unexpected error", err);
+    return { ok: false, message: "Something went wrong on our side. Your entry was not saved; please try again.", values };
+  }
+}
+
+/** The one door for trainer-side mutations: session → zod → data layer → state. */
+export function trainerAction<S extends z.ZodType, R>(schema: S, handler: Handler<S, TrainerScope, R>) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const scope = await requireTrainer();
+    const { result: _r, ...state } = await runValidated(schema, formData, scope, handler);
+    return state;
+  };
+}
+
+export function athleteAction<S extends z.ZodType, R>(schema: S, handler: Handler<S, AthleteScope, R>) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const scope = await requireAthlete();
+    const { result: _r, ...state } = await runValidated(schema, formData, scope, handler);
+    return state;
+  };
+}

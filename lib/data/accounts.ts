@@ -1,0 +1,81 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { athletes, clinics, users } from "@/db/schema";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { conflict, isUniqueViolation } from "@/lib/errors";
+import type { SignUpInput } from "@/lib/validation/accounts";
+import { writeAudit } from "./audit";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  clinicId: string;
+  role: "owner" | "trainer" | "athlete";
+  athleteId: string | null;
+};
+
+const emailTaken = () =>
+  conflict("An account with this email already exists. Sign in instead.", {
+    email: ["An account with this email already exists."],
+  });
+
+/** Sign-up: a new clinic and its owner, in one transaction. */
+export async function signUpClinic(input: SignUpInput): Promise<SessionUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+      if (existing) throw emailTaken();
+      const [clinic] = await tx.insert(clinics).values({ name: input.clinicName, timeZone: input.timeZone }).returning();
+      const [owner] = await tx
+        .insert(users)
+        .values({ clinicId: clinic!.id, email: input.email, name: input.name, passwordHash, role: "owner" })
+        .returning({ id: users.id, email: users.email, name: users.name, clinicId: users.clinicId, role: users.role });
+      await writeAudit(tx, {
+        clinicId: clinic!.id,
+        actorId: owner!.id,
+        action: "clinic.created",
+        entity: "clinic",
+        entityId: clinic!.id,
+        after: { name: clinic!.name, timeZone: clinic!.timeZone },
+      });
+      return { ...owner!, athleteId: null };
+    });
+  } catch (err) {
+    // two sign-ups racing for one email: the unique index decides, the person gets the same message
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+}
+
+/** Returns the user for a correct email and password, null otherwise (never says which was wrong). */
+export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+  const db = getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      clinicId: users.clinicId,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      archivedAt: users.archivedAt,
+    })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  if (!row) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return null;
+  }
+  const ok = await verifyPassword(row.passwordHash, password);
+  if (!ok || row.archivedAt) return null;
+  let athleteId: string | null = null;
+  if (row.role === "athlete") {
+    const [a] = await db.select({ id: athletes.id }).from(athletes).where(eq(athletes.userId, row.id));
+    if (!a) return null;
+    athleteId = a.id;
+  }
+  return { id: row.id, email: row.email, name: row.name, clinicId: row.clinicId, role: row.role, athleteId };
+}

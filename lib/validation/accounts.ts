@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }))
+  .transform((e) => e.toLowerCase());
+
+export const newPasswordField = z
+  .string({ error: "Choose a password." })
+  .min(10, "Use at least 10 characters for your password.")
+  .max(128, "Use at most 128 characters for your password.");
+
+export const timeZoneField = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Unknown time zone.");
+
+export const signUpSchema = z.object({
+  clinicName: z.string().trim().min(2, "Enter your clinic's name (at least 2 characters).").max(120, "Keep the clinic name under 120 characters."),
+  name: z.string().trim().min(1, "Enter your name.").max(120, "Keep your name under 120 characters."),
+  email: emailField,
+  password: newPasswordField,
+  timeZone: timeZoneField.catch("UTC"),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailField,
+  // no length rules on sign-in: the message for any failure is the same generic one
+  password: z.string().min(1, "Enter your password.").max(1024),
+});
+export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,0 +1,71 @@
+/**
+ * Starts the production build for Playwright on a database of its own: a fresh PostgreSQL database
+ * when DATABASE_URL is set (dropped again on exit), otherwise a fresh PGlite directory.
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+
+const root = path.resolve(__dirname, "..");
+const port = process.env.E2E_PORT ?? "3211";
+const stamp = `${Date.now()}_${process.pid}`;
+
+async function prepare(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (base) {
+    const name = `stride_e2e_${stamp}`;
+    const admin = new Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      cleanup: async () => {
+        const c = new Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = path.join(root, ".data", `e2e-${stamp}`);
+  return { env: { PGLITE_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function main() {
+  const { env: dbEnv, cleanup } = await prepare();
+  const env = {
+    ...process.env,
+    ...dbEnv,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
+    AUTH_TRUST_HOST: "true",
+    PORT: port,
+  };
+  const seed = spawn("npx", ["tsx", "db/seed/index.ts"], { cwd: root, env, stdio: "inherit" });
+  const seedCode: number = await new Promise((r) => seed.on("exit", (c) => r(c ?? 1)));
+  if (seedCode !== 0) {
+    await cleanup();
+    process.exit(seedCode);
+  }
+  const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await cleanup().catch((e) => console.error("[e2e-server] cleanup failed:", e.message));
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", () => void stop());
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

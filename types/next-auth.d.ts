@@ -1,0 +1,28 @@
+import type { DefaultSession } from "next-auth";
+
+type Role = "owner" | "trainer" | "athlete";
+
+declare module "next-auth" {
+  interface User {
+    clinicId: string;
+    role: Role;
+    athleteId: string | null;
+  }
+  interface Session {
+    user: {
+      id: string;
+      clinicId: string;
+      role: Role;
+      athleteId: string | null;
+    } & DefaultSession["user"];
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid: string;
+    clinicId: string;
+    role: Role;
+    athleteId: string | null;
+  }
+}
