@@ -1,0 +1,185 @@
+// Alerts for one athlete on one date (DESIGN §2 "Alerts", §2a alert codes). Each alert carries a
+// sentence a trainer can read and a dedupe key, so recomputing a date replaces its alerts.
+// The acute:chronic ratio is deliberately absent: it never raises an alert (§2, §2b Load).
+import { addDays } from "./dates";
+import { asHistory } from "./history";
+import { PAIN_CRITICAL, PAIN_TOO_MUCH, baseline, rise, runningPain } from "./pain";
+import { suggestProgression } from "./progression";
+import { RED_FLAG_LABELS, isUrgentRedFlag, redFlagsOf } from "./red-flags";
+import { missedCheckIns, overPrescription, runSpikesOn, weeklyJump } from "./running";
+import { ALERT_SEVERITIES } from "./types";
+import type {
+  Activity,
+  Alert,
+  AlertKind,
+  AlertSeverity,
+  AthleteRecords,
+  AthleteStatus,
+  DistanceUnit,
+  History,
+  IsoDate,
+  Prescription,
+} from "./types";
+import { formatDistance, formatNumber } from "./units";
+
+export type AlertInput = {
+  records: AthleteRecords | History;
+  exerciseLogs?: AthleteRecords["exerciseLogs"];
+  status: AthleteStatus;
+  prescription: Prescription;
+  /** Items on the athlete's current program; defaults to every item that has a log. */
+  programItems?: readonly { id: string; name?: string }[];
+  /** See missedCheckIns: no missed-check-in alert for days before this. */
+  trackedSince?: IsoDate;
+};
+
+export type AlertOptions = { unit?: DistanceUnit };
+
+export function dedupeKey(kind: AlertKind, date: IsoDate, subject?: string): string {
+  return subject === undefined ? `${kind}:${date}` : `${kind}:${subject}:${date}`;
+}
+
+function alert(
+  kind: AlertKind,
+  severity: AlertSeverity,
+  date: IsoDate,
+  reason: string,
+  subject?: { flag?: Alert["flag"]; activityId?: string; itemId?: string },
+): Alert {
+  const key = subject?.flag ?? (subject?.activityId !== undefined ? `run:${subject.activityId}` : undefined) ??
+    (subject?.itemId !== undefined ? `item:${subject.itemId}` : undefined);
+  return { kind, severity, date, reason, ...subject, dedupeKey: dedupeKey(kind, date, key) };
+}
+
+const pct = (overPercent: number) => `${Math.round(overPercent)}%`;
+const activityLabel = (a: Activity) => (a.type === "run" ? "run" : a.type.replace("_", " "));
+
+function painValuesOn(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate): string[] {
+  const values: string[] = [];
+  const morning = h.morningPain.get(d);
+  if (morning !== undefined && morning >= PAIN_CRITICAL) values.push(`morning pain ${morning}/10`);
+  for (const a of h.activities.get(d) ?? []) {
+    if (a.painDuring !== null && a.painDuring >= PAIN_CRITICAL) values.push(`${a.painDuring}/10 during a ${activityLabel(a)}`);
+    if (a.painAfter !== null && a.painAfter >= PAIN_CRITICAL) values.push(`${a.painAfter}/10 after a ${activityLabel(a)}`);
+  }
+  for (const log of logs ?? []) {
+    if (log.date === d && log.exercisePain !== null && log.exercisePain >= PAIN_CRITICAL) {
+      values.push(`exercise pain ${log.exercisePain}/10`);
+    }
+  }
+  return values;
+}
+
+function painAlerts(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate, unit: DistanceUnit): Alert[] {
+  const alerts: Alert[] = [];
+  const critical = painValuesOn(h, logs, d);
+  if (critical.length > 0) {
+    alerts.push(alert("pain_7", "urgent", d, `Pain at or above 7: ${critical.join(", ")}`));
+  }
+  for (const a of h.activities.get(d) ?? []) {
+    const p = a.type === "run" ? runningPain(a) : null;
+    if (p !== null && p > PAIN_TOO_MUCH) {
+      const what = a.distanceM !== null ? `a ${formatDistance(a.distanceM, unit)} run` : "a run";
+      alerts.push(alert("running_pain", "high", d, `Running pain ${p}/10 on ${what} is over 5`, { activityId: a.id }));
+    }
+  }
+  const morning = h.morningPain.get(d);
+  if (morning !== undefined && morning > PAIN_TOO_MUCH) {
+    alerts.push(alert("morning_pain", "high", d, `Morning pain ${morning}/10 is over 5`));
+  }
+  const r = rise(h.morningPain, d);
+  const base = baseline(h.morningPain, d);
+  if (r !== null && base !== null && r >= 1) {
+    alerts.push(
+      alert(
+        "morning_rise",
+        r >= 2 ? "high" : "moderate",
+        d,
+        `Morning pain ${morning}/10 is ${formatNumber(r)} above the 7-day baseline of ${formatNumber(base)}`,
+      ),
+    );
+  }
+  return alerts;
+}
+
+function loadAlerts(h: History, input: AlertInput, d: IsoDate, unit: DistanceUnit): Alert[] {
+  const alerts: Alert[] = [];
+  const km = (m: number) => formatDistance(m, unit);
+  for (const s of runSpikesOn(h.activities, d)) {
+    alerts.push(
+      alert("run_spike", "moderate", d, `${km(s.distanceM)} is ${pct(s.overPercent)} over the 30-day longest, ${km(s.longestM)}`, {
+        activityId: s.activityId,
+      }),
+    );
+  }
+  const jump = weeklyJump(h.runDistance, d);
+  if (jump) {
+    alerts.push(
+      alert(
+        "weekly_jump",
+        "moderate",
+        d,
+        `${km(jump.currentM)} in the last 7 days is ${pct(jump.overPercent)} over the 7 days before, ${km(jump.previousM)}`,
+      ),
+    );
+  }
+  for (const b of overPrescription(h, input.prescription, d)) {
+    alerts.push(
+      b.kind === "weekly"
+        ? alert("over_prescription", "moderate", d, `${km(b.distanceM)} in the last 7 days is over the weekly cap of ${km(b.capM)}`)
+        : alert("over_prescription", "moderate", d, `A ${km(b.distanceM)} run is over the longest-run cap of ${km(b.capM)}`, {
+            activityId: b.activityId,
+          }),
+    );
+  }
+  return alerts;
+}
+
+function missedCheckInAlert(h: History, input: AlertInput, d: IsoDate): Alert[] {
+  if (!missedCheckIns(h.checkIns, input.status, d, input.trackedSince)) return [];
+  let last: IsoDate | null = null;
+  for (const date of h.checkIns.keys()) if (date < d && (last === null || date > last)) last = date;
+  const since = last === null ? "no check-in yet" : `last one on ${last}`;
+  return [alert("missed_checkins", "moderate", d, `No check-in for 3 days (${addDays(d, -2)} to ${d}); ${since}`)];
+}
+
+function progressionAlerts(h: History, input: AlertInput, d: IsoDate): Alert[] {
+  const logs = input.exerciseLogs ?? (input.records as AthleteRecords).exerciseLogs ?? [];
+  const items: readonly { id: string; name?: string }[] =
+    input.programItems ?? [...new Set(logs.map((l) => l.itemId))].map((id) => ({ id }));
+  return items.flatMap((item) => {
+    const s = suggestProgression({ itemId: item.id, logs, history: h, d });
+    if (s.suggestion !== "progress") return [];
+    const why = s.reason.charAt(0).toLowerCase() + s.reason.slice(1);
+    const reason = item.name ? `${item.name} is ready to progress: ${why}` : `Ready to progress: ${why}`;
+    return [alert("ready_to_progress", "good_news", d, reason, { itemId: item.id })];
+  });
+}
+
+const severityRank = (s: AlertSeverity) => ALERT_SEVERITIES.indexOf(s);
+
+/**
+ * Every §2a alert for one athlete on date d, most severe first. Pure: storing them by dedupeKey
+ * (and deleting keys for d that no longer appear) makes recomputation idempotent.
+ */
+export function deriveAlerts(input: AlertInput, d: IsoDate, options: AlertOptions = {}): Alert[] {
+  const unit = options.unit ?? "km";
+  const h = asHistory(input.records);
+  const logs = input.exerciseLogs ?? (input.records as AthleteRecords).exerciseLogs;
+  const flags = redFlagsOf(h.checkIns.get(d)).map((flag) => {
+    const urgent = isUrgentRedFlag(flag);
+    const reason = `Reported ${RED_FLAG_LABELS[flag]}${urgent ? ": contact the athlete today" : "; needs an AT's assessment"}`;
+    return alert("red_flag", urgent ? "urgent" : "high", d, reason, { flag });
+  });
+  const all = [
+    ...flags,
+    ...painAlerts(h, logs, d, unit),
+    ...loadAlerts(h, input, d, unit),
+    ...missedCheckInAlert(h, input, d),
+    ...progressionAlerts(h, input, d),
+  ];
+  return all
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => severityRank(x.a.severity) - severityRank(y.a.severity) || x.i - y.i)
+    .map(({ a }) => a);
+}

@@ -1,0 +1,154 @@
+// Pain monitoring (DESIGN §2 "Pain", §2a baseline, rise and traffic light), after the
+// Silbernagel 2007 pain-monitoring model: 0–2 safe, 3–5 acceptable, > 5 too much.
+//
+// Noted while implementing §2a as written:
+// - Red looks back over runs in d−6…d, so one painful run keeps the light red for seven days even
+//   when the knee has settled by the next morning; amber/green only consider d's morning.
+// - The baseline is a median of d−7…d−1 that includes any flare days, so a run of rising mornings
+//   slowly raises its own baseline; the week-on-week mean trend is what catches that drift.
+import { addDays } from "./dates";
+import type { Activity, CheckIn, History, IsoDate, TrafficLight } from "./types";
+
+/** Pain above this is "too much" (§2). */
+export const PAIN_TOO_MUCH = 5;
+/** Pain at or above this is the urgent critical line (§2a pain ≥ 7). */
+export const PAIN_CRITICAL = 7;
+/** §2a: a baseline (and each half of the weekly trend) needs at least this many morning values. */
+export const MIN_MORNING_VALUES = 3;
+
+type Morning = ReadonlyMap<IsoDate, number>;
+type ActivitiesByDate = ReadonlyMap<IsoDate, readonly Activity[]>;
+
+/** §2a: max(pain during, pain after), ignoring whichever was not reported. */
+export function runningPain(run: Pick<Activity, "painDuring" | "painAfter">): number | null {
+  const values = [run.painDuring, run.painAfter].filter((v): v is number => v !== null);
+  return values.length > 0 ? Math.max(...values) : null;
+}
+
+export function morningPainByDate(checkIns: readonly CheckIn[]): Map<IsoDate, number> {
+  const morning = new Map<IsoDate, number>();
+  for (const c of checkIns) if (c.morningPain !== null) morning.set(c.date, c.morningPain);
+  return morning;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] as number;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
+}
+
+function morningValues(morning: Morning, from: IsoDate, days: number): number[] {
+  const values: number[] = [];
+  for (let i = 0; i < days; i++) {
+    const v = morning.get(addDays(from, i));
+    if (v !== undefined) values.push(v);
+  }
+  return values;
+}
+
+/** §2a: median morning pain over d−7…d−1, or null with fewer than 3 values there. */
+export function baseline(morning: Morning, d: IsoDate): number | null {
+  const values = morningValues(morning, addDays(d, -7), 7);
+  return values.length >= MIN_MORNING_VALUES ? median(values) : null;
+}
+
+/** §2a: morning pain(d) − baseline(d); null when either is missing. */
+export function rise(morning: Morning, d: IsoDate): number | null {
+  const today = morning.get(d);
+  const base = baseline(morning, d);
+  return today === undefined || base === null ? null : today - base;
+}
+
+/** Highest running pain over runs in from…to; null when no run there reported pain. */
+export function maxRunningPain(activities: ActivitiesByDate, from: IsoDate, to: IsoDate): number | null {
+  let max: number | null = null;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    for (const a of activities.get(date) ?? []) {
+      const p = a.type === "run" ? runningPain(a) : null;
+      if (p !== null && (max === null || p > max)) max = p;
+    }
+  }
+  return max;
+}
+
+export type MorningTrend = { recentMean: number; previousMean: number; rising: boolean };
+
+/**
+ * Week-on-week trend: mean morning pain over d−6…d against d−13…d−7, each needing 3 values.
+ * "rising" means the recent mean is at least 1 higher; compared on sums so that means such as
+ * 10/3 − 7/3 do not fall just short of 1 in floating point.
+ */
+export function morningTrend(morning: Morning, d: IsoDate): MorningTrend | null {
+  const recent = morningValues(morning, addDays(d, -6), 7);
+  const previous = morningValues(morning, addDays(d, -13), 7);
+  if (recent.length < MIN_MORNING_VALUES || previous.length < MIN_MORNING_VALUES) return null;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const r = sum(recent);
+  const p = sum(previous);
+  return {
+    recentMean: r / recent.length,
+    previousMean: p / previous.length,
+    rising: r * previous.length - p * recent.length >= recent.length * previous.length,
+  };
+}
+
+export type LightCause = "running_pain" | "morning_pain" | "rise_2" | "rise_1" | "weekly_trend";
+
+export type LightAssessment = {
+  date: IsoDate;
+  light: TrafficLight;
+  /** Every condition that held, red ones first; empty for green. */
+  causes: LightCause[];
+  maxRunningPain: number | null;
+  morningPain: number | null;
+  baseline: number | null;
+  rise: number | null;
+  trend: MorningTrend | null;
+};
+
+type LightHistory = Pick<History, "morningPain" | "activities">;
+
+/** §2a traffic light on d, with the reasons so the UI can say why. */
+export function assessTrafficLight(h: LightHistory, d: IsoDate): LightAssessment {
+  const runPain = maxRunningPain(h.activities, addDays(d, -6), d);
+  const morningPain = h.morningPain.get(d) ?? null;
+  const base = baseline(h.morningPain, d);
+  const r = rise(h.morningPain, d);
+  const trend = morningTrend(h.morningPain, d);
+  const causes: LightCause[] = [];
+  if (runPain !== null && runPain > PAIN_TOO_MUCH) causes.push("running_pain");
+  if (morningPain !== null && morningPain > PAIN_TOO_MUCH) causes.push("morning_pain");
+  if (r !== null && r >= 2) causes.push("rise_2");
+  const red = causes.length > 0;
+  if (r !== null && r >= 1 && r < 2) causes.push("rise_1");
+  if (trend?.rising) causes.push("weekly_trend");
+  const light: TrafficLight = red ? "red" : causes.length > 0 ? "amber" : "green";
+  return { date: d, light, causes, maxRunningPain: runPain, morningPain, baseline: base, rise: r, trend };
+}
+
+export function trafficLightOn(h: LightHistory, d: IsoDate): TrafficLight {
+  return assessTrafficLight(h, d).light;
+}
+
+/** Latest date with a check-in, on or before `asOf` when given. */
+export function latestCheckInDate(
+  checkIns: ReadonlyMap<IsoDate, CheckIn>,
+  asOf?: IsoDate,
+): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const date of checkIns.keys()) {
+    if ((asOf === undefined || date <= asOf) && (latest === null || date > latest)) latest = date;
+  }
+  return latest;
+}
+
+/** §2a: the athlete's light is the one on their latest check-in date; null before any check-in. */
+export function currentTrafficLight(
+  h: LightHistory & Pick<History, "checkIns">,
+  asOf?: IsoDate,
+): LightAssessment | null {
+  const date = latestCheckInDate(h.checkIns, asOf);
+  return date === null ? null : assessTrafficLight(h, date);
+}

@@ -1,0 +1,116 @@
+// Plain data the clinical engine works on (DESIGN §2a, §3). Nothing here knows about the database:
+// lib/data maps rows into these shapes, and lib/domain decides.
+
+/** A local calendar date "YYYY-MM-DD" in the athlete's time zone; every §2a window is counted in these. */
+export type IsoDate = string;
+
+export const RED_FLAGS = [
+  "clicking",
+  "locking",
+  "giving_way",
+  "swelling",
+  "night_pain",
+  "cannot_bear_weight",
+  "hot_red_fever",
+] as const;
+export type RedFlag = (typeof RED_FLAGS)[number];
+
+/** §2: these need same-day contact, so they are the only red flags raised as urgent. */
+export const URGENT_RED_FLAGS: ReadonlySet<RedFlag> = new Set<RedFlag>([
+  "locking",
+  "cannot_bear_weight",
+  "hot_red_fever",
+]);
+
+export type CheckIn = {
+  date: IsoDate;
+  morningPain: number | null;
+  redFlags: Record<RedFlag, boolean>;
+  tape: boolean;
+};
+
+export const ACTIVITY_TYPES = ["run", "bike", "swim", "water_jog", "other"] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export type Activity = {
+  id: string;
+  date: IsoDate;
+  type: ActivityType;
+  durationSec: number;
+  distanceM: number | null;
+  /** Session RPE on the CR-10 scale, 0–10. */
+  rpe: number;
+  painDuring: number | null;
+  painAfter: number | null;
+};
+
+export type ExerciseLog = {
+  itemId: string;
+  date: IsoDate;
+  setsDone: number;
+  setsPrescribed: number;
+  exercisePain: number | null;
+  couldNotFinish: boolean;
+};
+
+export type Prescription = {
+  weeklyDistanceCapM: number | null;
+  longestRunCapM: number | null;
+} | null;
+
+export type AthleteStatus = "active" | "return_to_run" | "cleared" | "archived";
+
+export type TrafficLight = "green" | "amber" | "red";
+
+export type DistanceUnit = "km" | "mi";
+
+/** An athlete's raw records; the engine only ever reads them. */
+export type AthleteRecords = {
+  checkIns: readonly CheckIn[];
+  activities: readonly Activity[];
+  exerciseLogs?: readonly ExerciseLog[];
+};
+
+/**
+ * The records indexed by local date, built once per computation (see history.ts) so that every
+ * windowed rule is a handful of map look-ups rather than a scan of the whole history.
+ */
+export type History = {
+  checkIns: ReadonlyMap<IsoDate, CheckIn>;
+  activities: ReadonlyMap<IsoDate, readonly Activity[]>;
+  /** Only check-ins that reported a morning pain value. */
+  morningPain: ReadonlyMap<IsoDate, number>;
+  /** Its key set is exactly the days that have data (§2a); check-in-only days hold 0. */
+  loads: ReadonlyMap<IsoDate, number>;
+  runDistance: ReadonlyMap<IsoDate, number>;
+  firstDataDate: IsoDate | null;
+};
+
+export const ALERT_KINDS = [
+  "red_flag",
+  "pain_7",
+  "running_pain",
+  "morning_pain",
+  "morning_rise",
+  "run_spike",
+  "weekly_jump",
+  "over_prescription",
+  "missed_checkins",
+  "ready_to_progress",
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const ALERT_SEVERITIES = ["urgent", "high", "moderate", "good_news"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export type Alert = {
+  kind: AlertKind;
+  severity: AlertSeverity;
+  flag?: RedFlag;
+  activityId?: string;
+  itemId?: string;
+  date: IsoDate;
+  reason: string;
+  /** kind + flag/run/item + date: storing by this key makes recomputation replace, never add (§2a). */
+  dedupeKey: string;
+};

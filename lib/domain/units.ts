@@ -1,0 +1,41 @@
+// Display units. Storage is always metres and seconds (§3); only formatting follows the user's
+// km/mi preference.
+import type { DistanceUnit } from "./types";
+
+export const METRES_PER_KM = 1000;
+export const METRES_PER_MILE = 1609.344;
+
+export function metresTo(metres: number, unit: DistanceUnit): number {
+  return metres / (unit === "mi" ? METRES_PER_MILE : METRES_PER_KM);
+}
+
+export function toMetres(value: number, unit: DistanceUnit): number {
+  return value * (unit === "mi" ? METRES_PER_MILE : METRES_PER_KM);
+}
+
+/** "10.5 km" / "6.5 mi": one decimal by default, as alert reasons quote distances (§2b). */
+export function formatDistance(metres: number, unit: DistanceUnit = "km", decimals = 1): string {
+  const factor = 10 ** decimals;
+  const metresPerUnit = unit === "mi" ? METRES_PER_MILE : METRES_PER_KM;
+  // Scale whole metres before dividing so that 10450 m rounds to 10.5, not to binary 10.4499…
+  const rounded = Math.round((metres * factor) / metresPerUnit) / factor;
+  return `${rounded.toFixed(decimals)} ${unit}`;
+}
+
+/** Pace as "m:ss /km" (or /mi); null when there is no distance to divide by. */
+export function formatPace(
+  durationSec: number,
+  distanceM: number | null,
+  unit: DistanceUnit = "km",
+): string | null {
+  if (distanceM === null || distanceM <= 0 || durationSec <= 0) return null;
+  const secPerUnit = Math.round(durationSec / metresTo(distanceM, unit));
+  const minutes = Math.floor(secPerUnit / 60);
+  const seconds = secPerUnit % 60;
+  return `${minutes}:${String(seconds).padStart(2, "0")} /${unit}`;
+}
+
+/** Numbers in reasons: whole numbers as-is, others to one decimal ("baseline 2.5"). */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : (Math.round(value * 10) / 10).toFixed(1);
+}
