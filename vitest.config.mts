@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: { alias: { "@": root, "server-only": `${root}tests/empty-module.ts` } },
   test: {
     projects: [
       {
@@ -20,7 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "tests/integration/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./tests/integration/global-setup.ts"],
           setupFiles: ["./tests/integration/setup-file.ts"],
