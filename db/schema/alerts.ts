@@ -1,0 +1,49 @@
+import { check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { athletes } from "./athletes";
+import { clinics, users } from "./clinics";
+
+export const alertSeverity = pgEnum("alert_severity", ["urgent", "high", "moderate", "good_news"]);
+export const alertStatus = pgEnum("alert_status", ["open", "acknowledged", "resolved"]);
+
+/**
+ * Derived from the athlete's data (DESIGN.md §2a). dedupe_key is kind + flag/run/item + date:
+ * recomputing upserts on it, so an alert is never stored twice.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    athleteId: uuid("athlete_id")
+      .notNull()
+      .references(() => athletes.id),
+    kind: text("kind").notNull(),
+    severity: alertSeverity("severity").notNull(),
+    flag: text("flag"),
+    subjectId: uuid("subject_id"),
+    date: date("date").notNull(),
+    reason: text("reason").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    status: alertStatus("status").notNull().default("open"),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("alerts_clinic_athlete_key_unique").on(t.clinicId, t.athleteId, t.dedupeKey),
+    index("alerts_clinic_status_severity_idx").on(t.clinicId, t.status, t.severity),
+    index("alerts_athlete_idx").on(t.athleteId),
+    index("alerts_acknowledged_by_idx").on(t.acknowledgedBy),
+    index("alerts_resolved_by_idx").on(t.resolvedBy),
+    check("alerts_kind_known", sql`${t.kind} in ('red_flag','pain_7','running_pain','morning_pain','morning_rise','run_spike','weekly_jump','over_prescription','missed_checkins','ready_to_progress')`),
+  ],
+);
+
+export type Alert = typeof alerts.$inferSelect;
