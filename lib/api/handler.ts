@@ -1,0 +1,107 @@
+import "server-only";
+import { z } from "zod";
+import { zodFieldErrors } from "@/lib/auth/action";
+import { getScope } from "@/lib/auth/guards";
+import { isTrainerScope, type AthleteScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
+import { httpStatusOf, isAppError } from "@/lib/errors";
+
+/**
+ * The one wrapper for /api/v1 route handlers: session (401 signed out; 404 for the wrong role, so
+ * a route's existence says nothing about data), zod-parsed params/query/body (422 with field
+ * messages), typed errors mapped to statuses, anything else a logged 500 with no details.
+ */
+type Role = "trainer" | "athlete" | "any";
+type ScopeFor<R extends Role> = R extends "trainer" ? TrainerScope : R extends "athlete" ? AthleteScope : Scope;
+
+type Spec<R extends Role, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+  role: R;
+  params?: P;
+  query?: Q;
+  body?: B;
+  status?: number;
+};
+
+type Ctx<R extends Role, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+  scope: ScopeFor<R>;
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  request: Request;
+};
+
+export const MAX_JSON_BYTES = 256 * 1024;
+
+export function jsonError(status: number, message: string, fieldErrors?: Record<string, string[] | undefined>) {
+  return Response.json({ error: { message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status });
+}
+
+const unprocessable = (error: z.ZodError) =>
+  jsonError(422, "Some fields are not valid. See fieldErrors for each one.", zodFieldErrors(error));
+
+async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    return { ok: false, response: jsonError(415, "Send the body as JSON with Content-Type: application/json.") };
+  }
+  const text = await request.text();
+  if (text.length > MAX_JSON_BYTES) return { ok: false, response: jsonError(413, "The request body is too large.") };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: jsonError(400, "The request body is not valid JSON.") };
+  }
+}
+
+function allowed(role: Role, scope: Scope): boolean {
+  if (role === "any") return true;
+  if (role === "trainer") return isTrainerScope(scope);
+  return scope.role === "athlete";
+}
+
+export function apiRoute<
+  R extends Role,
+  P extends z.ZodType = z.ZodObject<Record<string, never>>,
+  Q extends z.ZodType = z.ZodObject<Record<string, never>>,
+  B extends z.ZodType = z.ZodUnknown,
+>(spec: Spec<R, P, Q, B>, handler: (ctx: Ctx<R, P, Q, B>) => Promise<unknown>) {
+  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
+    try {
+      const scope = await getScope();
+      if (!scope) return jsonError(401, "Please sign in.");
+      if (!allowed(spec.role, scope)) return jsonError(404, "Not found.");
+
+      const params = (spec.params ?? z.object({})).safeParse(await context.params);
+      // a malformed id is simply a record that does not exist
+      if (!params.success) return jsonError(404, "Not found.");
+
+      const url = new URL(request.url);
+      const query = (spec.query ?? z.object({})).safeParse(Object.fromEntries(url.searchParams));
+      if (!query.success) return unprocessable(query.error);
+
+      let body: unknown = undefined;
+      if (spec.body) {
+        const read = await readJson(request);
+        if (!read.ok) return read.response;
+        const parsed = spec.body.safeParse(read.value);
+        if (!parsed.success) return unprocessable(parsed.error);
+        body = parsed.data;
+      }
+
+      const result = await handler({
+        scope: scope as ScopeFor<R>,
+        params: params.data as z.output<P>,
+        query: query.data as z.output<Q>,
+        body: body as z.output<B>,
+        request,
+      });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? { ok: true }, { status: spec.status ?? 200, headers: { "cache-control": "private, no-store" } });
+    } catch (err) {
+      if (isAppError(err)) return jsonError(httpStatusOf[err.code], err.message, err.fieldErrors);
+      console.error("[api] unexpected error", err);
+      return jsonError(500, "Something went wrong on our side. Nothing was changed; please try again.");
+    }
+  };
+}
+
+export const uuidParam = z.string().uuid();
