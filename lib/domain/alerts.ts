@@ -79,8 +79,8 @@ function painAlerts(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate
   for (const a of h.activities.get(d) ?? []) {
     const p = a.type === "run" ? runningPain(a) : null;
     if (p !== null && p > PAIN_TOO_MUCH) {
-      const what = a.distanceM !== null ? `a ${formatDistance(a.distanceM, unit)} run` : "a run";
-      alerts.push(alert("running_pain", "high", d, `Running pain ${p}/10 on ${what} is over 5`, { activityId: a.id }));
+      const what = a.distanceM !== null ? ` (${formatDistance(a.distanceM, unit)} run)` : "";
+      alerts.push(alert("running_pain", "high", d, `Running pain ${p}/10${what} is over 5`, { activityId: a.id }));
     }
   }
   const morning = h.morningPain.get(d);
@@ -127,7 +127,7 @@ function loadAlerts(h: History, input: AlertInput, d: IsoDate, unit: DistanceUni
     alerts.push(
       b.kind === "weekly"
         ? alert("over_prescription", "moderate", d, `${km(b.distanceM)} in the last 7 days is over the weekly cap of ${km(b.capM)}`)
-        : alert("over_prescription", "moderate", d, `A ${km(b.distanceM)} run is over the longest-run cap of ${km(b.capM)}`, {
+        : alert("over_prescription", "moderate", d, `Run of ${km(b.distanceM)} is over the longest-run cap of ${km(b.capM)}`, {
             activityId: b.activityId,
           }),
     );

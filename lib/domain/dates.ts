@@ -5,18 +5,32 @@ import type { IsoDate } from "./types";
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Every windowed rule walks dates one by one, so a chart series makes hundreds of thousands of
+// conversions; memoising them (a few thousand distinct dates in practice) keeps that cheap.
+const MEMO_LIMIT = 100_000;
+const msByDate = new Map<IsoDate, number>();
+const dateByMs = new Map<number, IsoDate>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 function fromUtcMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  return dateByMs.get(ms) ?? remember(dateByMs, ms, new Date(ms).toISOString().slice(0, 10));
 }
 
 function toUtcMs(date: IsoDate): number {
+  const known = msByDate.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
   // The round trip rejects impossible dates such as 2026-02-30 that Date.UTC would roll over.
   if (Number.isNaN(ms) || fromUtcMs(ms) !== date) {
     throw new RangeError(`Not a calendar date: ${date}`);
   }
-  return ms;
+  return remember(msByDate, date, ms);
 }
 
 export function isIsoDate(value: string): boolean {

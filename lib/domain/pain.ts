@@ -78,7 +78,7 @@ export type MorningTrend = { recentMean: number; previousMean: number; rising: b
 /**
  * Week-on-week trend: mean morning pain over d−6…d against d−13…d−7, each needing 3 values.
  * "rising" means the recent mean is at least 1 higher; compared on sums so that means such as
- * 10/3 − 7/3 do not fall just short of 1 in floating point.
+ * 8/3 − 5/3 do not fall just short of 1 in floating point.
  */
 export function morningTrend(morning: Morning, d: IsoDate): MorningTrend | null {
   const recent = morningValues(morning, addDays(d, -6), 7);

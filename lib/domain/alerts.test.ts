@@ -1,0 +1,223 @@
+import { describe, expect, it } from "vitest";
+import { deriveAlerts } from "./alerts";
+import type { AlertInput } from "./alerts";
+import { D, activity, checkIn, dailyCheckIns, day, log, run } from "./test-builders";
+import type { Activity, CheckIn, ExerciseLog } from "./types";
+
+function alertsOn(
+  checkIns: CheckIn[],
+  activities: Activity[] = [],
+  extra: Partial<Omit<AlertInput, "records">> & { exerciseLogs?: ExerciseLog[] } = {},
+  unit: "km" | "mi" = "km",
+) {
+  const { exerciseLogs = [], ...rest } = extra;
+  return deriveAlerts(
+    { records: { checkIns, activities, exerciseLogs }, status: "active", prescription: null, ...rest },
+    D,
+    { unit },
+  );
+}
+
+const kinds = (alerts: { kind: string }[]) => alerts.map((a) => a.kind);
+/** §2b: morning pain 1, 2, 3, 2, 4 on d−7, d−5, d−4, d−2, d−1 → baseline 2. */
+const baselineWeek = [checkIn(day(-7), 1), checkIn(day(-5), 2), checkIn(day(-4), 3), checkIn(day(-2), 2), checkIn(day(-1), 4)];
+
+describe("§2b examples as alerts", () => {
+  it("Load: a ratio of 1.647 raises nothing (descriptive only)", () => {
+    const activities = [
+      activity(day(-21), { durationSec: 2400, rpe: 5 }),
+      activity(day(-14), { durationSec: 2400, rpe: 5 }),
+      activity(day(-7), { durationSec: 2400, rpe: 5 }),
+      activity(day(-3), { type: "bike", durationSec: 1800, rpe: 4 }),
+      activity(D, { durationSec: 3000, rpe: 6 }),
+    ];
+    expect(alertsOn(dailyCheckIns(day(-27), D), activities)).toEqual([]);
+  });
+
+  it("Baseline: morning pain 3 over a baseline of 2 is a moderate morning_rise", () => {
+    expect(alertsOn([...baselineWeek, checkIn(D, 3)])).toEqual([
+      {
+        kind: "morning_rise",
+        severity: "moderate",
+        date: D,
+        reason: "Morning pain 3/10 is 1 above the 7-day baseline of 2",
+        dedupeKey: `morning_rise:${D}`,
+      },
+    ]);
+  });
+
+  it("Spike: 10.4 km after a 9.5 km longest raises nothing; 10.5 km raises run_spike", () => {
+    const checkIns = [checkIn(D)];
+    expect(alertsOn(checkIns, [run(day(-10), 9.5), run(D, 10.4)])).toEqual([]);
+    const spike = run(D, 10.5);
+    expect(alertsOn(checkIns, [run(day(-10), 9.5), spike])).toEqual([
+      {
+        kind: "run_spike",
+        severity: "moderate",
+        activityId: spike.id,
+        date: D,
+        reason: "10.5 km is 11% over the 30-day longest, 9.5 km",
+        dedupeKey: `run_spike:run:${spike.id}:${D}`,
+      },
+    ]);
+  });
+
+  it("Weekly jump: 23 km after 18 km raises nothing; 24 km raises weekly_jump", () => {
+    const before = [run(day(-13), 9), run(day(-9), 9)];
+    // runs on d−6 and d of at most 12 km stay under the 1.10 × 12 km spike limit
+    expect(alertsOn([checkIn(D)], [...before, run(day(-6), 11), run(D, 12)])).toEqual([]);
+    const alerts = alertsOn([checkIn(D)], [...before, run(day(-6), 12), run(D, 12)]);
+    expect(alerts).toMatchObject([
+      { kind: "weekly_jump", severity: "moderate", reason: "24.0 km in the last 7 days is 33% over the 7 days before, 18.0 km" },
+    ]);
+  });
+});
+
+describe("red flags", () => {
+  it("raises one alert per flag: urgent for locking, high for clicking", () => {
+    const alerts = alertsOn([checkIn(D, 2, ["clicking", "locking"])]);
+    expect(alerts.map((a) => [a.kind, a.flag, a.severity, a.dedupeKey])).toEqual([
+      ["red_flag", "locking", "urgent", `red_flag:locking:${D}`],
+      ["red_flag", "clicking", "high", `red_flag:clicking:${D}`],
+    ]);
+    expect(alerts[0]?.reason).toBe("Reported locking (cannot fully straighten the knee): contact the athlete today");
+  });
+
+  it("treats unable to bear weight and hot/red/fever as urgent, the rest as high", () => {
+    const alerts = alertsOn([checkIn(D, null, ["giving_way", "swelling", "night_pain", "cannot_bear_weight", "hot_red_fever"])]);
+    const severityOf = Object.fromEntries(alerts.map((a) => [a.flag, a.severity]));
+    expect(severityOf).toEqual({
+      giving_way: "high",
+      swelling: "high",
+      night_pain: "high",
+      cannot_bear_weight: "urgent",
+      hot_red_fever: "urgent",
+    });
+  });
+
+  it("only reads flags answered on d", () => {
+    expect(alertsOn([checkIn(day(-1), null, ["locking"]), checkIn(D)])).toEqual([]);
+  });
+});
+
+describe("pain alerts", () => {
+  it("raises one urgent pain_7 naming every value of 7 or more on d", () => {
+    const alerts = alertsOn([checkIn(D, 3)], [activity(D, { type: "bike", painDuring: 7 })], {
+      exerciseLogs: [log("clam", D, { exercisePain: 8 })],
+    });
+    expect(alerts.filter((a) => a.kind === "pain_7")).toEqual([
+      {
+        kind: "pain_7",
+        severity: "urgent",
+        date: D,
+        reason: "Pain at or above 7: 7/10 during a bike, exercise pain 8/10",
+        dedupeKey: `pain_7:${D}`,
+      },
+    ]);
+  });
+
+  it("raises running_pain per run over 5, morning_pain over 5, and pain_7 at 7", () => {
+    const r = run(D, 8, { painDuring: 4, painAfter: 7 });
+    const alerts = alertsOn([checkIn(D, 6)], [r, run(D, 3, { painAfter: 5 })]);
+    expect(alerts.map((a) => [a.kind, a.severity])).toEqual([
+      ["pain_7", "urgent"],
+      ["running_pain", "high"],
+      ["morning_pain", "high"],
+    ]);
+    expect(alerts[1]).toMatchObject({ activityId: r.id, reason: "Running pain 7/10 (8.0 km run) is over 5" });
+  });
+
+  it("does not raise morning_pain at 5 or running_pain for cross-training", () => {
+    expect(alertsOn([checkIn(D, 5)], [activity(D, { type: "swim", painAfter: 6 })])).toEqual([]);
+  });
+
+  it("makes a rise of 2 high", () => {
+    expect(alertsOn([...baselineWeek, checkIn(D, 4)])).toMatchObject([
+      { kind: "morning_rise", severity: "high", reason: "Morning pain 4/10 is 2 above the 7-day baseline of 2" },
+    ]);
+  });
+
+  it("raises no rise alert without a baseline", () => {
+    expect(alertsOn([checkIn(day(-2), 0), checkIn(day(-1), 0), checkIn(D, 4)])).toEqual([]);
+  });
+});
+
+describe("prescription, check-ins and progression", () => {
+  it("raises over_prescription for the week and for a long run, in km or mi", () => {
+    const long = run(D, 12);
+    const alerts = alertsOn([checkIn(D)], [run(day(-3), 10), long], {
+      prescription: { weeklyDistanceCapM: 20000, longestRunCapM: 11000 },
+    });
+    // the 12 km run is also a spike over the 10 km before it; only the prescription alerts matter here
+    const rx = alerts.filter((a) => a.kind === "over_prescription");
+    expect(rx.map((a) => [a.kind, a.reason, a.dedupeKey])).toEqual([
+      ["over_prescription", "22.0 km in the last 7 days is over the weekly cap of 20.0 km", `over_prescription:${D}`],
+      ["over_prescription", "Run of 12.0 km is over the longest-run cap of 11.0 km", `over_prescription:run:${long.id}:${D}`],
+    ]);
+    const miles = alertsOn([checkIn(D)], [long], { prescription: { weeklyDistanceCapM: null, longestRunCapM: 11000 } }, "mi");
+    expect(miles[0]?.reason).toBe("Run of 7.5 mi is over the longest-run cap of 6.8 mi");
+  });
+
+  it("raises missed_checkins after 3 days without one, only for active or return-to-run", () => {
+    expect(alertsOn([checkIn(day(-3))])).toEqual([
+      {
+        kind: "missed_checkins",
+        severity: "moderate",
+        date: D,
+        reason: `No check-in for 3 days (${day(-2)} to ${D}); last one on ${day(-3)}`,
+        dedupeKey: `missed_checkins:${D}`,
+      },
+    ]);
+    expect(alertsOn([], [], { status: "cleared" })).toEqual([]);
+  });
+
+  it("raises good news per item ready to progress", () => {
+    const alerts = alertsOn([checkIn(D)], [], {
+      exerciseLogs: [log("clam", day(-3)), log("clam", day(-1)), log("bridge", day(-1))],
+      programItems: [{ id: "clam", name: "Banded clamshell" }, { id: "bridge" }],
+    });
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: "ready_to_progress",
+        severity: "good_news",
+        itemId: "clam",
+        dedupeKey: `ready_to_progress:item:clam:${D}`,
+        reason: expect.stringMatching(/^Banded clamshell is ready to progress: the last two sessions/),
+      }),
+    ]);
+  });
+
+  it("pauses progression suggestions after a red flag", () => {
+    const alerts = alertsOn([checkIn(day(-2), null, ["swelling"]), checkIn(D)], [], {
+      exerciseLogs: [log("clam", day(-3)), log("clam", day(-1))],
+    });
+    expect(kinds(alerts)).toEqual([]);
+  });
+});
+
+describe("ordering and dedupe", () => {
+  it("puts urgent first and gives every alert a distinct, stable key", () => {
+    const input = (): Parameters<typeof alertsOn> => [
+      [...baselineWeek, checkIn(D, 7, ["swelling", "locking"])],
+      [run(day(-10), 5), run(D, 8, { painAfter: 6 })],
+      { exerciseLogs: [] },
+    ];
+    const first = alertsOn(...input());
+    expect(kinds(first)).toEqual([
+      "red_flag",
+      "pain_7",
+      "red_flag",
+      "running_pain",
+      "morning_pain",
+      "morning_rise",
+      "run_spike",
+      "weekly_jump", // 8 km after 5 km
+    ]);
+    expect(first.map((a) => a.severity)).toEqual(["urgent", "urgent", "high", "high", "high", "high", "moderate", "moderate"]);
+    const keys = first.map((a) => a.dedupeKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(alertsOn(...input()).map((a) => a.dedupeKey.replace(/run:a\d+/, "run"))).toEqual(
+      keys.map((k) => k.replace(/run:a\d+/, "run")),
+    );
+  });
+});
