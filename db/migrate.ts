@@ -3,6 +3,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { closeDb, dbKind, getDb } from "./client";
+import { seedLibrary } from "./seed/library";
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "drizzle");
 
@@ -10,6 +11,8 @@ export async function runMigrations(): Promise<void> {
   const db = getDb();
   if (dbKind() === "pg") await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
   else await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+  // the built-in exercise library is reference data every database needs, demo or production
+  await seedLibrary(db);
 }
 
 // `npm run db:migrate`

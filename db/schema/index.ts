@@ -4,3 +4,5 @@ export * from "./invites";
 export * from "./audit";
 export * from "./check-ins";
 export * from "./alerts";
+export * from "./exercises";
+export * from "./programs";
