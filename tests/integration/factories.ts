@@ -1,5 +1,7 @@
+import { getDb } from "@/db/client";
+import { athletes, users } from "@/db/schema";
 import { signUpClinic } from "@/lib/data/accounts";
-import type { TrainerScope } from "@/lib/auth/scope";
+import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 
 let n = 0;
 
@@ -15,4 +17,19 @@ export async function makeClinic(label = "Clinic"): Promise<TrainerScope & { ema
     timeZone: "Europe/London",
   });
   return { userId: owner.id, clinicId: owner.clinicId, role: "owner", email };
+}
+
+/** An athlete of the clinic, with a login, and the scope that login would have. */
+export async function makeAthlete(clinic: TrainerScope, name = "Test Athlete"): Promise<AthleteScope & { name: string }> {
+  n += 1;
+  const db = getDb();
+  const [user] = await db
+    .insert(users)
+    .values({ clinicId: clinic.clinicId, email: `athlete${n}-${Date.now()}@example.com`, name, passwordHash: "x", role: "athlete" })
+    .returning();
+  const [athlete] = await db
+    .insert(athletes)
+    .values({ clinicId: clinic.clinicId, userId: user!.id, name, email: user!.email, trainerId: clinic.userId })
+    .returning();
+  return { userId: user!.id, clinicId: clinic.clinicId, role: "athlete", athleteId: athlete!.id, name };
 }

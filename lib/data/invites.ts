@@ -1,0 +1,142 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { athletes, clinics, invites, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { TrainerScope } from "@/lib/auth/scope";
+import { conflict, invalid, isUniqueViolation, notFound, forbidden } from "@/lib/errors";
+import { writeAudit } from "./audit";
+
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type CreatedInvite = { token: string; expiresAt: Date };
+
+/** A one-time link for an athlete; a new link revokes any earlier unused one. */
+export async function createAthleteInvite(scope: TrainerScope, athleteId: string): Promise<CreatedInvite> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
+  await getDb().transaction(async (tx) => {
+    const [athlete] = await tx
+      .select({ id: athletes.id, userId: athletes.userId, email: athletes.email, name: athletes.name, status: athletes.status })
+      .from(athletes)
+      .where(and(eq(athletes.id, athleteId), eq(athletes.clinicId, scope.clinicId)));
+    if (!athlete) throw notFound("Athlete");
+    if (athlete.userId) throw conflict("This athlete already has a login.");
+    if (athlete.status === "archived") throw conflict("Restore this athlete before inviting them.");
+    await tx
+      .update(invites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invites.clinicId, scope.clinicId), eq(invites.athleteId, athleteId), isNull(invites.usedAt), isNull(invites.revokedAt)));
+    const [row] = await tx
+      .insert(invites)
+      .values({ clinicId: scope.clinicId, tokenHash: hashToken(token), role: "athlete", athleteId, email: athlete.email, name: athlete.name, createdBy: scope.userId, expiresAt })
+      .returning({ id: invites.id });
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "athlete", entityId: athleteId, after: { inviteId: row!.id, expiresAt } });
+  });
+  return { token, expiresAt };
+}
+
+/** Only the owner invites trainers. */
+export async function createTrainerInvite(scope: TrainerScope, input: { name: string; email: string }): Promise<CreatedInvite> {
+  if (scope.role !== "owner") throw forbidden("Only the clinic owner can invite trainers.");
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
+  await getDb().transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (taken) throw conflict("Someone already has an account with this email.", { email: ["Someone already has an account with this email."] });
+    await tx
+      .update(invites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invites.clinicId, scope.clinicId), eq(invites.role, "trainer"), eq(invites.email, input.email), isNull(invites.usedAt), isNull(invites.revokedAt)));
+    const [row] = await tx
+      .insert(invites)
+      .values({ clinicId: scope.clinicId, tokenHash: hashToken(token), role: "trainer", email: input.email, name: input.name, createdBy: scope.userId, expiresAt })
+      .returning({ id: invites.id });
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "user", after: { inviteId: row!.id, role: "trainer", email: input.email } });
+  });
+  return { token, expiresAt };
+}
+
+export type InviteDetails = { role: "trainer" | "athlete"; name: string | null; email: string | null; clinicName: string; needsEmail: boolean };
+
+/** What the invitation page shows; null when the link is unknown, used, revoked or expired. */
+export async function getInvite(token: string): Promise<InviteDetails | null> {
+  const [row] = await getDb()
+    .select({ role: invites.role, name: invites.name, email: invites.email, clinicName: clinics.name })
+    .from(invites)
+    .innerJoin(clinics, eq(clinics.id, invites.clinicId))
+    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())));
+  if (!row || row.role === "owner") return null;
+  return { role: row.role, name: row.name, email: row.email, clinicName: row.clinicName, needsEmail: !row.email };
+}
+
+export type AcceptedInvite = { email: string; role: "trainer" | "athlete" };
+
+const deadLink = () => invalid("This invitation link is no longer valid. Ask your trainer for a new one.");
+
+/** Sets the password and binds the login; the token is spent in the same transaction. */
+export async function acceptInvite(input: { token: string; password: string; email?: string | null }): Promise<AcceptedInvite> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [inv] = await tx
+        .select()
+        .from(invites)
+        .where(and(eq(invites.tokenHash, hashToken(input.token)), isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
+        .for("update");
+      if (!inv || inv.role === "owner") throw deadLink();
+      const email = (inv.email ?? input.email ?? "").toLowerCase();
+      if (!email) throw invalid("Enter your email address.", { email: ["Enter your email address."] });
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (taken) throw conflict("An account with this email already exists. Sign in instead.", { email: ["An account with this email already exists."] });
+
+      let name = inv.name ?? email;
+      if (inv.role === "athlete") {
+        const [a] = await tx
+          .select({ id: athletes.id, userId: athletes.userId, name: athletes.name })
+          .from(athletes)
+          .where(and(eq(athletes.id, inv.athleteId!), eq(athletes.clinicId, inv.clinicId)));
+        if (!a || a.userId) throw deadLink();
+        name = a.name;
+      }
+      const [user] = await tx
+        .insert(users)
+        .values({ clinicId: inv.clinicId, email, name, passwordHash, role: inv.role })
+        .returning({ id: users.id });
+      if (inv.role === "athlete") {
+        await tx
+          .update(athletes)
+          .set({ userId: user!.id, email, updatedAt: new Date() })
+          .where(and(eq(athletes.id, inv.athleteId!), eq(athletes.clinicId, inv.clinicId)));
+      }
+      await tx.update(invites).set({ usedAt: new Date() }).where(eq(invites.id, inv.id));
+      await writeAudit(tx, { clinicId: inv.clinicId, actorId: user!.id, action: "invite.accepted", entity: inv.role === "athlete" ? "athlete" : "user", entityId: inv.athleteId ?? user!.id, after: { role: inv.role, email } });
+      return { email, role: inv.role };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict("An account with this email already exists. Sign in instead.", { email: ["An account with this email already exists."] });
+    throw err;
+  }
+}
+
+export type PendingInvite = { id: string; role: "trainer" | "athlete"; name: string | null; email: string | null; expiresAt: Date };
+
+export async function listPendingTrainerInvites(scope: TrainerScope): Promise<PendingInvite[]> {
+  if (scope.role !== "owner") return [];
+  const rows = await getDb()
+    .select({ id: invites.id, role: invites.role, name: invites.name, email: invites.email, expiresAt: invites.expiresAt })
+    .from(invites)
+    .where(and(eq(invites.clinicId, scope.clinicId), eq(invites.role, "trainer"), isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())));
+  return rows as PendingInvite[];
+}
+
+export async function getAthleteInviteStatus(scope: TrainerScope, athleteId: string): Promise<{ pendingUntil: Date | null }> {
+  const [row] = await getDb()
+    .select({ expiresAt: invites.expiresAt })
+    .from(invites)
+    .where(and(eq(invites.clinicId, scope.clinicId), eq(invites.athleteId, athleteId), isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())));
+  return { pendingUntil: row?.expiresAt ?? null };
+}
