@@ -1,10 +1,12 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { formValues, runValidated, type ActionState } from "@/lib/auth/action";
 import { signUpClinic } from "@/lib/data/accounts";
-import { signInSchema, signUpSchema } from "@/lib/validation/accounts";
+import { acceptInvite } from "@/lib/data/invites";
+import { emailField, newPasswordField, signInSchema, signUpSchema } from "@/lib/validation/accounts";
 
 const GENERIC_SIGN_IN_ERROR = "That email and password do not match an account.";
 
@@ -35,4 +37,20 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
+}
+
+const acceptInviteSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: newPasswordField,
+  email: z.preprocess((v) => (v === "" ? undefined : v), emailField.optional()),
+});
+
+export async function acceptInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runValidated(acceptInviteSchema, formData, null, (input) => acceptInvite(input));
+  if (!state.ok || !state.result) {
+    if (state.values) delete state.values.password;
+    return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
+  }
+  await signIn("credentials", { email: state.result.email, password: formData.get("password"), redirectTo: "/" });
+  return { ok: true };
 }

@@ -114,8 +114,11 @@ describe("CSV import", () => {
     ].join("\n");
     const preview = await previewRosterImport(clinic, csv);
     expect(preview.rows.map((r) => r.errors.length > 0)).toEqual([false, true, true, true, true, false]);
-    const result = await importRoster(clinic, csv);
+    const importId = crypto.randomUUID();
+    const result = await importRoster(clinic, csv, importId);
     expect(result).toEqual({ imported: 2, skipped: 4 });
+    // the same preview submitted again (a double click, a retry) imports nothing more
+    expect(await importRoster(clinic, csv, importId)).toEqual({ imported: 2, skipped: 4 });
     const names = (await listAthletes(clinic)).items.map((a) => a.name);
     expect(names).toEqual(["Already Here", "Good One", "Good Two"]);
   });

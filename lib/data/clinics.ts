@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clinics, users } from "@/db/schema";
-import type { Scope } from "@/lib/auth/scope";
-import { notFound } from "@/lib/errors";
+import type { Scope, TrainerScope } from "@/lib/auth/scope";
+import { forbidden, notFound } from "@/lib/errors";
+import { writeAudit } from "./audit";
 
 export type ClinicSummary = { id: string; name: string; timeZone: string };
 
@@ -25,4 +26,28 @@ export async function getMe(scope: Scope): Promise<Me> {
     .where(and(eq(users.id, scope.userId), eq(users.clinicId, scope.clinicId)));
   if (!row) throw notFound("Account");
   return row;
+}
+
+/** Only the owner changes the clinic's name and time zone. */
+export async function updateClinic(scope: TrainerScope, input: { name: string; timeZone: string }): Promise<ClinicSummary> {
+  if (scope.role !== "owner") throw forbidden("Only the clinic owner can change clinic settings.");
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx.select().from(clinics).where(eq(clinics.id, scope.clinicId)).for("update");
+    if (!before) throw notFound("Clinic");
+    const [after] = await tx
+      .update(clinics)
+      .set({ name: input.name, timeZone: input.timeZone, updatedAt: new Date() })
+      .where(eq(clinics.id, scope.clinicId))
+      .returning({ id: clinics.id, name: clinics.name, timeZone: clinics.timeZone });
+    await writeAudit(tx, {
+      clinicId: scope.clinicId,
+      actorId: scope.userId,
+      action: "clinic.updated",
+      entity: "clinic",
+      entityId: scope.clinicId,
+      before: { name: before.name, timeZone: before.timeZone },
+      after: { name: after!.name, timeZone: after!.timeZone },
+    });
+    return after!;
+  });
 }

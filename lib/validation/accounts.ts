@@ -41,3 +41,13 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(1024),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const clinicSettingsSchema = z.object({
+  name: z.string().trim().min(2, "Enter the clinic's name (at least 2 characters).").max(120, "Keep the clinic name under 120 characters."),
+  timeZone: timeZoneField,
+});
+
+export const trainerInviteSchema = z.object({
+  name: z.string().trim().min(1, "Enter the trainer's name.").max(120, "Keep the name under 120 characters."),
+  email: emailField,
+});

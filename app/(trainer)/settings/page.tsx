@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { requireOwner } from "@/lib/auth/guards";
+import { listTrainers } from "@/lib/data/athletes";
+import { getClinic } from "@/lib/data/clinics";
+import { listPendingTrainerInvites } from "@/lib/data/invites";
+import { ClinicSettingsForm, TrainerInviteForm } from "./settings-forms";
+
+export const metadata: Metadata = { title: "Clinic settings" };
+
+export default async function SettingsPage() {
+  const scope = await requireOwner();
+  const [clinic, trainers, pending] = await Promise.all([getClinic(scope), listTrainers(scope), listPendingTrainerInvites(scope)]);
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Clinic settings</h1>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="clinic-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="clinic-heading" className="mb-3 text-lg font-semibold">
+            Clinic
+          </h2>
+          <ClinicSettingsForm name={clinic.name} timeZone={clinic.timeZone} />
+        </section>
+        <section aria-labelledby="trainers-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="trainers-heading" className="text-lg font-semibold">
+            Trainers
+          </h2>
+          <ul className="mt-3 divide-y divide-slate-100">
+            {trainers.map((t) => (
+              <li key={t.id} className="flex justify-between py-2 text-sm">
+                <span>{t.name}</span>
+                <span className="text-slate-600">{t.role === "owner" ? "Owner" : "Trainer"}</span>
+              </li>
+            ))}
+            {pending.map((p) => (
+              <li key={p.id} className="flex justify-between py-2 text-sm">
+                <span>
+                  {p.name} ({p.email})
+                </span>
+                <span className="text-slate-600">Invited, until {p.expiresAt.toISOString().slice(0, 10)}</span>
+              </li>
+            ))}
+          </ul>
+          <h3 className="mt-5 mb-2 font-semibold">Invite a trainer</h3>
+          <TrainerInviteForm />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/app/_components/ui/field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { SelectField } from "@/app/_components/ui/select-field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { inviteTrainerAction, updateClinicAction, type TrainerInviteState } from "./actions";
+
+const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+
+export function ClinicSettingsForm({ name, timeZone }: { name: string; timeZone: string }) {
+  const [state, action] = useActionState(updateClinicAction, {});
+  const zones = TIME_ZONES.includes(timeZone) ? TIME_ZONES : [timeZone, ...TIME_ZONES];
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage message={state.ok ? "Saved." : state.message} ok={state.ok} />
+      <Field label="Clinic name" name="name" defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+      <SelectField
+        label="Time zone"
+        name="timeZone"
+        defaultValue={state.values?.timeZone ?? timeZone}
+        errors={state.fieldErrors?.timeZone}
+        description="Athletes' dates follow this unless their own profile says otherwise."
+        options={zones.map((z) => ({ value: z, label: z }))}
+      />
+      <div>
+        <SubmitButton>Save settings</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function TrainerInviteForm() {
+  const [state, action] = useActionState<TrainerInviteState, FormData>(inviteTrainerAction, {});
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage message={state.message} ok={state.ok} />
+      <Field label="Trainer's name" name="name" defaultValue={state.ok ? "" : state.values?.name} errors={state.fieldErrors?.name} />
+      <Field label="Trainer's email" name="email" type="email" defaultValue={state.ok ? "" : state.values?.email} errors={state.fieldErrors?.email} />
+      <div>
+        <SubmitButton pendingLabel="Creating…">Create invitation link</SubmitButton>
+      </div>
+      {state.link ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="trainer-invite-link" className="text-sm font-medium">
+            Invitation link
+          </label>
+          <input id="trainer-invite-link" readOnly value={state.link} className="rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" />
+        </div>
+      ) : null}
+    </form>
+  );
+}
