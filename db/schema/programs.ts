@@ -159,6 +159,8 @@ export const programTemplateItems = pgTable(
       .references(() => exercises.id),
     ...dosage,
     position: integer("position").notNull().default(0),
+    // removing an item from a template archives it, like every other deletion
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

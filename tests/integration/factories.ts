@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { athletes, users } from "@/db/schema";
+import { seedLibrary } from "@/db/seed/library";
 import { signUpClinic } from "@/lib/data/accounts";
 import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 
@@ -32,4 +33,9 @@ export async function makeAthlete(clinic: TrainerScope, name = "Test Athlete"): 
     .values({ clinicId: clinic.clinicId, userId: user!.id, name, email: user!.email, trainerId: clinic.userId })
     .returning();
   return { userId: user!.id, clinicId: clinic.clinicId, role: "athlete", athleteId: athlete!.id, name };
+}
+
+/** The built-in library. runMigrations seeds it; the Postgres template database is migrated without it. */
+export async function ensureLibrary(): Promise<void> {
+  await seedLibrary(getDb());
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "program_template_items" ADD COLUMN "archived_at" timestamp with time zone;

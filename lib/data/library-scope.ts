@@ -1,0 +1,109 @@
+import "server-only";
+import { and, eq, isNull, or, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Db, Tx } from "@/db/client";
+import { exercises, ladderSteps, ladders } from "@/db/schema";
+import { BUILTIN_LADDERS } from "@/lib/exercise-library/builtin-exercises";
+import { nextStep, orderLadder, previousStep, type Dosage, type LadderMove } from "@/lib/domain/ladder";
+
+export type Conn = Db | Tx;
+
+/** Built-in rows (clinic_id NULL) plus the clinic's own: what one clinic may read in the library. */
+export function visibleTo(column: PgColumn, clinicId: string): SQL {
+  return or(isNull(column), eq(column, clinicId))!;
+}
+
+export type StepInfo = {
+  exerciseId: string;
+  position: number;
+  name: string;
+  builtin: boolean;
+  archived: boolean;
+  defaultDosage: Dosage;
+};
+
+export type LadderView = { id: string; name: string; region: string; builtin: boolean; archived: boolean; steps: StepInfo[] };
+
+export function defaultDosageOf(e: { defaultSets: number; defaultReps: number | null; defaultHoldSec: number | null; defaultDaysPerWeek: number }): Dosage {
+  return e.defaultReps != null
+    ? { sets: e.defaultSets, reps: e.defaultReps, daysPerWeek: e.defaultDaysPerWeek }
+    : { sets: e.defaultSets, holdSec: e.defaultHoldSec ?? 1, daysPerWeek: e.defaultDaysPerWeek };
+}
+
+/**
+ * Every ladder the clinic can see, with its steps ordered easiest → hardest: the built-in steps plus
+ * the clinic's own (never another clinic's). One query; a clinic's library is tens of rows.
+ */
+export async function loadLadders(db: Conn, clinicId: string): Promise<LadderView[]> {
+  const ladderRows = await db
+    .select({ id: ladders.id, slug: ladders.slug, name: ladders.name, region: ladders.region, clinicId: ladders.clinicId, archivedAt: ladders.archivedAt })
+    .from(ladders)
+    .where(visibleTo(ladders.clinicId, clinicId))
+    .orderBy(ladders.createdAt, ladders.name);
+  // built-ins first, in the order DESIGN §2 lists them; then the clinic's own, oldest first
+  const builtinOrder = (slug: string | null) => {
+    const i = slug ? BUILTIN_LADDERS.findIndex((l) => l.slug === slug) : -1;
+    return i === -1 ? BUILTIN_LADDERS.length : i;
+  };
+  ladderRows.sort((a, b) => builtinOrder(a.slug) - builtinOrder(b.slug));
+  const stepRows = await db
+    .select({
+      ladderId: ladderSteps.ladderId,
+      exerciseId: ladderSteps.exerciseId,
+      position: ladderSteps.position,
+      name: exercises.name,
+      exerciseClinicId: exercises.clinicId,
+      archivedAt: exercises.archivedAt,
+      defaultSets: exercises.defaultSets,
+      defaultReps: exercises.defaultReps,
+      defaultHoldSec: exercises.defaultHoldSec,
+      defaultDaysPerWeek: exercises.defaultDaysPerWeek,
+    })
+    .from(ladderSteps)
+    .innerJoin(exercises, eq(exercises.id, ladderSteps.exerciseId))
+    .where(and(visibleTo(ladderSteps.clinicId, clinicId), visibleTo(exercises.clinicId, clinicId)));
+  const byLadder = new Map<string, StepInfo[]>();
+  for (const s of stepRows) {
+    const list = byLadder.get(s.ladderId) ?? [];
+    list.push({
+      exerciseId: s.exerciseId,
+      position: s.position,
+      name: s.name,
+      builtin: s.exerciseClinicId === null,
+      archived: s.archivedAt !== null,
+      defaultDosage: defaultDosageOf(s),
+    });
+    byLadder.set(s.ladderId, list);
+  }
+  return ladderRows.map((l) => ({
+    id: l.id,
+    name: l.name,
+    region: l.region,
+    builtin: l.clinicId === null,
+    archived: l.archivedAt !== null,
+    steps: orderLadder(byLadder.get(l.id) ?? []),
+  }));
+}
+
+export type LadderPlace = {
+  ladder: LadderView;
+  /** 1-based rung among the live steps (archived exercises drop out of the ladder). */
+  step: number;
+  of: number;
+  up: LadderMove;
+  down: LadderMove;
+};
+
+/** Where an exercise sits in the clinic's view of its ladder, and whether it can move up or down. */
+export function placeOf(all: readonly LadderView[], exerciseId: string): LadderPlace | null {
+  for (const ladder of all) {
+    if (!ladder.steps.some((s) => s.exerciseId === exerciseId)) continue;
+    // archived exercises are skipped as targets, but the current one always counts
+    const live = ladder.steps.filter((s) => !s.archived || s.exerciseId === exerciseId);
+    const index = live.findIndex((s) => s.exerciseId === exerciseId);
+    return { ladder, step: index + 1, of: live.length, up: nextStep(live, exerciseId), down: previousStep(live, exerciseId) };
+  }
+  return null;
+}
+
+export const NOT_ON_LADDER_MESSAGE = "This exercise is not on a ladder, so there is no next or previous step";

@@ -1,0 +1,68 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { runningPrescriptions, users } from "@/db/schema";
+import type { Scope, TrainerScope } from "@/lib/auth/scope";
+import { toMetres } from "@/lib/domain/units";
+import type { PrescriptionInput } from "@/lib/validation/programs";
+import { writeAudit } from "./audit";
+import { athleteFor } from "./programs";
+
+export type PrescriptionView = {
+  id: string;
+  weeklyDistanceM: number;
+  longestRunM: number;
+  runIntervalSec: number | null;
+  walkIntervalSec: number | null;
+  note: string | null;
+  setByName: string | null;
+  setAt: Date;
+};
+
+/** Newest first: the first is the current prescription, the rest its history. */
+export async function listPrescriptions(scope: Scope, athleteId: string, limit = 50): Promise<PrescriptionView[]> {
+  const db = getDb();
+  await athleteFor(db, scope, athleteId);
+  return db
+    .select({
+      id: runningPrescriptions.id,
+      weeklyDistanceM: runningPrescriptions.weeklyDistanceM,
+      longestRunM: runningPrescriptions.longestRunM,
+      runIntervalSec: runningPrescriptions.runIntervalSec,
+      walkIntervalSec: runningPrescriptions.walkIntervalSec,
+      note: runningPrescriptions.note,
+      setByName: users.name,
+      setAt: runningPrescriptions.createdAt,
+    })
+    .from(runningPrescriptions)
+    .leftJoin(users, and(eq(users.id, runningPrescriptions.setBy), eq(users.clinicId, scope.clinicId)))
+    .where(and(eq(runningPrescriptions.clinicId, scope.clinicId), eq(runningPrescriptions.athleteId, athleteId)))
+    .orderBy(desc(runningPrescriptions.createdAt))
+    .limit(limit);
+}
+
+export async function getCurrentPrescription(scope: Scope, athleteId: string): Promise<PrescriptionView | null> {
+  return (await listPrescriptions(scope, athleteId, 1))[0] ?? null;
+}
+
+/** A new prescription replaces the current one; the old one stays as history. */
+export async function setRunningPrescription(scope: TrainerScope, input: PrescriptionInput): Promise<{ id: string }> {
+  return getDb().transaction(async (tx) => {
+    await athleteFor(tx, scope, input.athleteId);
+    const values = {
+      weeklyDistanceM: Math.round(toMetres(input.weeklyDistance, input.unit)),
+      longestRunM: Math.round(toMetres(input.longestRun, input.unit)),
+      runIntervalSec: input.runMinutes === undefined ? null : Math.round(input.runMinutes * 60),
+      walkIntervalSec: input.walkMinutes === undefined ? null : Math.round(input.walkMinutes * 60),
+      note: input.note ?? null,
+    };
+    // rounding can push a longest run a metre over an equal weekly cap
+    values.longestRunM = Math.min(values.longestRunM, values.weeklyDistanceM);
+    const [row] = await tx
+      .insert(runningPrescriptions)
+      .values({ clinicId: scope.clinicId, athleteId: input.athleteId, setBy: scope.userId, ...values })
+      .returning({ id: runningPrescriptions.id });
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "running_prescription.set", entity: "athlete", entityId: input.athleteId, after: values });
+    return row!;
+  });
+}

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { REGIONS } from "@/lib/exercise-library/builtin-exercises";
+
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+const whole = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `Enter ${label} as a number.` })
+    .int(`Enter ${label} as a whole number.`)
+    .min(min, `Enter ${label} of at least ${min}.`)
+    .max(max, `Enter ${label} of at most ${max}.`);
+
+const optionalWhole = (label: string, min: number, max: number) => z.preprocess(blankToUndefined, whole(label, min, max).optional());
+
+export const optionalText = (max: number, label: string) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `Keep ${label} under ${max} characters.`).optional());
+
+export const idField = (what: string) => z.string({ error: `Choose ${what}.` }).uuid(`Choose ${what}.`);
+
+/** Exactly one of reps / hold seconds (the database checks the same). */
+function repsXorHold(v: { reps?: number; holdSec?: number }, ctx: z.RefinementCtx) {
+  if (v.reps === undefined && v.holdSec === undefined) {
+    ctx.addIssue({ code: "custom", path: ["reps"], message: "Enter reps, or a hold in seconds." });
+  } else if (v.reps !== undefined && v.holdSec !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["holdSec"], message: "Enter reps or a hold in seconds, not both." });
+  }
+}
+
+export const dosageFields = {
+  sets: whole("sets", 1, 50),
+  reps: optionalWhole("reps", 1, 200),
+  holdSec: optionalWhole("the hold", 1, 600),
+  daysPerWeek: whole("days per week", 1, 7),
+  load: optionalText(120, "the load or band note"),
+  note: optionalText(500, "the note"),
+};
+
+export const dosageSchema = z.object(dosageFields).superRefine(repsXorHold);
+export type DosageInput = z.output<typeof dosageSchema>;
+
+export const reasonField = z
+  .string({ error: "Give a short reason." })
+  .trim()
+  .min(3, "Give a short reason (a few words).")
+  .max(300, "Keep the reason under 300 characters.");
+
+// ── Program items ─────────────────────────────────────────────────────────────────────────────
+export const addItemSchema = z.object({ athleteId: idField("an athlete"), exerciseId: idField("an exercise"), ...dosageFields }).superRefine(repsXorHold);
+export type AddItemInput = z.output<typeof addItemSchema>;
+
+export const updateDosageSchema = z
+  .object({ itemId: idField("an item"), ...dosageFields, reason: optionalText(300, "the reason") })
+  .superRefine(repsXorHold);
+export type UpdateDosageInput = z.output<typeof updateDosageSchema>;
+
+export const stepDirections = ["progress", "regress"] as const;
+export type StepDirection = (typeof stepDirections)[number];
+export const stepItemSchema = z.object({ itemId: idField("an item"), direction: z.enum(stepDirections), reason: reasonField });
+export const stepBodySchema = z.object({ reason: reasonField });
+
+export const itemStatusSchema = z.object({
+  itemId: idField("an item"),
+  status: z.enum(["active", "paused", "removed"]),
+  reason: optionalText(300, "the reason"),
+});
+
+// ── Templates ─────────────────────────────────────────────────────────────────────────────────
+export const applyTemplateSchema = z.object({ athleteId: idField("an athlete"), templateId: idField("a template") });
+const templateName = z.string({ error: "Name the template." }).trim().min(2, "Name the template (at least 2 characters).").max(120, "Keep the name under 120 characters.");
+export const saveTemplateSchema = z.object({ athleteId: idField("an athlete"), name: templateName, description: optionalText(500, "the description") });
+export const templateMetaSchema = z.object({ templateId: idField("a template"), name: templateName, description: optionalText(500, "the description") });
+export const templateIdSchema = z.object({ templateId: idField("a template") });
+export const addTemplateItemSchema = z.object({ templateId: idField("a template"), exerciseId: idField("an exercise"), ...dosageFields }).superRefine(repsXorHold);
+export const updateTemplateItemSchema = z.object({ templateItemId: idField("an item"), ...dosageFields }).superRefine(repsXorHold);
+export const templateItemIdSchema = z.object({ templateItemId: idField("an item") });
+
+// ── Running prescription ──────────────────────────────────────────────────────────────────────
+const distance = (label: string) =>
+  z.coerce.number({ error: `Enter ${label} as a number.` }).min(0, `${label} cannot be negative.`).max(500, `Enter ${label} of at most 500.`);
+const minutes = (label: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: `Enter ${label} in minutes.` }).min(0.25, `Enter at least 0.25 min for ${label}.`).max(60, `Enter at most 60 min for ${label}.`).optional());
+
+export const prescriptionSchema = z
+  .object({
+    athleteId: idField("an athlete"),
+    unit: z.enum(["km", "mi"]).catch("km"),
+    weeklyDistance: distance("the weekly cap"),
+    longestRun: distance("the longest-run cap"),
+    runMinutes: minutes("the run interval"),
+    walkMinutes: minutes("the walk interval"),
+    note: optionalText(500, "the note"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.longestRun > v.weeklyDistance) ctx.addIssue({ code: "custom", path: ["longestRun"], message: "The longest run cannot be more than the weekly cap." });
+    if ((v.runMinutes === undefined) !== (v.walkMinutes === undefined)) {
+      ctx.addIssue({ code: "custom", path: [v.runMinutes === undefined ? "runMinutes" : "walkMinutes"], message: "Enter both the run and the walk minutes, or neither." });
+    }
+  });
+export type PrescriptionInput = z.output<typeof prescriptionSchema>;
+
+// ── API bodies ────────────────────────────────────────────────────────────────────────────────
+export const programPostSchema = z.union([
+  z.object({ templateId: idField("a template") }).strict(),
+  z.object({ exerciseId: idField("an exercise"), ...dosageFields }).superRefine(repsXorHold),
+]);
+
+export const REGION_LABELS: Record<(typeof REGIONS)[number], string> = { hip: "Hip", foot: "Foot", knee: "Knee", core: "Core" };
