@@ -153,7 +153,7 @@ describe("clinic scoping", () => {
     const other = await makeAthlete(a, "Other");
     const asAthlete = athlete;
     expect((await getProgram(asAthlete, athlete.athleteId)).items).toHaveLength(1);
-    await expect(getProgram(asAthlete, other.id)).rejects.toMatchObject(nf);
+    await expect(getProgram(asAthlete, other.athleteId)).rejects.toMatchObject(nf);
     // and nothing changed
     expect((await getProgram(a, athlete.athleteId)).items[0]).toMatchObject({ exerciseName: "Clamshell", sets: 3, reps: 15 });
   });
