@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { requireAthlete } from "@/lib/auth/guards";
+import { getClinic, getMe } from "@/lib/data/clinics";
+import { getCurrentPrescription } from "@/lib/data/prescriptions";
+import { getProgram } from "@/lib/data/programs";
+import { HomeProgram } from "../_components/home-program";
+
+export const metadata: Metadata = { title: "Print my program" };
+
+export default async function AthletePrintPage() {
+  const scope = await requireAthlete();
+  const [program, prescription, clinic, me] = await Promise.all([
+    getProgram(scope, scope.athleteId),
+    getCurrentPrescription(scope, scope.athleteId),
+    getClinic(scope),
+    getMe(scope),
+  ]);
+  const printedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: clinic.timeZone }).format(new Date());
+  return <HomeProgram program={program} prescription={prescription} clinicName={clinic.name} trainerName={program.athlete.trainerName} unit={me.unit} printedOn={printedOn} />;
+}

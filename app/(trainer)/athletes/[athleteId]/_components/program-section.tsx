@@ -1,0 +1,165 @@
+import Link from "next/link";
+import { secondaryButton } from "@/app/_components/ui/button-styles";
+import { requireTrainer } from "@/lib/auth/guards";
+import { getClinic, getMe } from "@/lib/data/clinics";
+import { listExercises } from "@/lib/data/exercises";
+import { listPrescriptions } from "@/lib/data/prescriptions";
+import { getProgram, listProgramHistory } from "@/lib/data/programs";
+import { listTemplates } from "@/lib/data/templates";
+import { formatDosage, formatRunWalk } from "@/lib/domain/dosage";
+import { formatDistance, metresTo } from "@/lib/domain/units";
+import { REGION_LABELS } from "@/lib/validation/programs";
+import { AddItemForm, ApplyTemplateForm, DosageForm, PrescriptionForm, SaveTemplateForm, StatusButton, StepForm } from "./program-forms";
+import { ProgramTimeline } from "./program-timeline";
+
+const card = "rounded-lg border border-slate-200 bg-white p-5";
+const round1 = (n: number) => String(Math.round(n * 10) / 10);
+
+/**
+ * The athlete's program on the trainer's athlete page: items with one-click progress/regress,
+ * dosage, pause and remove; apply or save a template; the running prescription; the history.
+ */
+export async function ProgramSection({ athleteId }: { athleteId: string }) {
+  const scope = await requireTrainer();
+  const [program, history, templates, exercises, prescriptions, me, clinic] = await Promise.all([
+    getProgram(scope, athleteId),
+    listProgramHistory(scope, athleteId),
+    listTemplates(scope),
+    listExercises(scope),
+    listPrescriptions(scope, athleteId),
+    getMe(scope),
+    getClinic(scope),
+  ]);
+  const current = prescriptions[0] ?? null;
+  const unit = me.unit;
+  const exerciseOptions = exercises.map((e) => ({
+    value: e.id,
+    label: e.ladder ? `${e.name} (${e.ladder.name} ${e.ladder.step}/${e.ladder.of})` : e.name,
+    group: REGION_LABELS[e.region as keyof typeof REGION_LABELS] ?? e.region,
+  }));
+  const templateOptions = templates.map((t) => ({ value: t.id, label: `${t.name} (${t.itemCount})`, group: t.builtin ? "Built-in" : "Your clinic" }));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="program-heading" className={card}>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="program-heading" className="text-lg font-semibold">
+            Program
+          </h2>
+          <Link href={`/athletes/${athleteId}/print`} className={`${secondaryButton} no-print text-sm`}>
+            Print home program
+          </Link>
+        </div>
+        {program.items.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No exercises yet. Apply a template or add an exercise below.</p>
+        ) : (
+          <ul className="mt-4 flex flex-col gap-4" aria-label="Program exercises">
+            {program.items.map((item) => (
+              <li key={item.id} className="rounded-md border border-slate-200 p-4" aria-label={item.exerciseName}>
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <h3 className="font-semibold">
+                      <Link href={`/exercises/${item.exerciseId}`} className="hover:underline">
+                        {item.exerciseName}
+                      </Link>
+                      {item.status === "paused" ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Paused</span> : null}
+                    </h3>
+                    <p className="text-sm text-slate-600">{item.ladder ? `${item.ladder.name} · step ${item.ladder.step} of ${item.ladder.of}` : "Not on a ladder"}</p>
+                    <p className="mt-1 font-medium" data-testid="dosage">
+                      {formatDosage(item)}
+                    </p>
+                    {item.note ? <p className="text-sm text-slate-700">{item.note}</p> : null}
+                  </div>
+                  <div className="flex gap-2">
+                    <StatusButton itemId={item.id} status={item.status === "paused" ? "active" : "paused"} label={item.status === "paused" ? "Resume" : "Pause"} exerciseName={item.exerciseName} />
+                    <StatusButton itemId={item.id} status="removed" label="Remove" exerciseName={item.exerciseName} />
+                  </div>
+                </div>
+                <div className="mt-3">
+                  <StepForm itemId={item.id} exerciseName={item.exerciseName} progress={item.progress} regress={item.regress} />
+                </div>
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-sm font-semibold text-brand-700">Change dosage</summary>
+                  <div className="mt-3">
+                    <DosageForm itemId={item.id} defaults={item} />
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="mt-6 grid gap-6 md:grid-cols-2">
+          <div>
+            <h3 className="mb-2 font-semibold">Apply a template</h3>
+            <ApplyTemplateForm athleteId={athleteId} templates={templateOptions} />
+          </div>
+          <div>
+            <h3 className="mb-2 font-semibold">Save this program as a template</h3>
+            <SaveTemplateForm athleteId={athleteId} />
+          </div>
+        </div>
+        <details className="mt-6">
+          <summary className="cursor-pointer font-semibold text-brand-700">Add an exercise</summary>
+          <div className="mt-3">
+            <AddItemForm athleteId={athleteId} exercises={exerciseOptions} />
+          </div>
+        </details>
+      </section>
+
+      <section aria-labelledby="running-heading" className={card}>
+        <h2 id="running-heading" className="text-lg font-semibold">
+          Running prescription
+        </h2>
+        {current ? (
+          <p className="mt-1 text-sm text-slate-800">
+            Up to {formatDistance(current.weeklyDistanceM, unit)} a week, longest run {formatDistance(current.longestRunM, unit)}
+            {formatRunWalk(current.runIntervalSec, current.walkIntervalSec) ? ` · ${formatRunWalk(current.runIntervalSec, current.walkIntervalSec)}` : ""}
+            {current.note ? ` · ${current.note}` : ""}
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-700">No running prescription yet.</p>
+        )}
+        <div className="mt-4">
+          <PrescriptionForm
+            athleteId={athleteId}
+            unit={unit}
+            current={
+              current
+                ? {
+                    weekly: round1(metresTo(current.weeklyDistanceM, unit)),
+                    longest: round1(metresTo(current.longestRunM, unit)),
+                    runMinutes: current.runIntervalSec ? String(current.runIntervalSec / 60) : "",
+                    walkMinutes: current.walkIntervalSec ? String(current.walkIntervalSec / 60) : "",
+                    note: current.note ?? "",
+                  }
+                : null
+            }
+          />
+        </div>
+        {prescriptions.length > 1 ? (
+          <details className="mt-4">
+            <summary className="cursor-pointer text-sm font-semibold text-brand-700">Earlier prescriptions ({prescriptions.length - 1})</summary>
+            <ul className="mt-2 flex flex-col gap-1 text-sm text-slate-700">
+              {prescriptions.slice(1).map((p) => (
+                <li key={p.id}>
+                  {new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: clinic.timeZone }).format(p.setAt)}: {formatDistance(p.weeklyDistanceM, unit)} a week, longest{" "}
+                  {formatDistance(p.longestRunM, unit)}
+                  {p.setByName ? ` (${p.setByName})` : ""}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="program-history-heading" className={card}>
+        <h2 id="program-history-heading" className="text-lg font-semibold">
+          Program history
+        </h2>
+        <div className="mt-3">
+          <ProgramTimeline events={history} timeZone={clinic.timeZone} />
+        </div>
+      </section>
+    </div>
+  );
+}

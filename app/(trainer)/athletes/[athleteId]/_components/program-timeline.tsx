@@ -1,0 +1,55 @@
+import { formatDosage } from "@/lib/domain/dosage";
+import type { DosageSnapshot, ProgramEventView } from "@/lib/data/programs";
+
+const VERB: Record<ProgramEventView["kind"], string> = {
+  added: "added",
+  dosage_changed: "changed the dosage of",
+  progressed: "progressed",
+  regressed: "regressed",
+  paused: "paused",
+  resumed: "resumed",
+  removed: "removed",
+};
+
+const dose = (d: DosageSnapshot | null) => (d ? formatDosage(d) : "");
+
+function describe(e: ProgramEventView): { title: string; detail: string | null } {
+  const who = e.actorName ?? "Someone";
+  switch (e.kind) {
+    case "progressed":
+    case "regressed":
+      return {
+        title: `${who} ${VERB[e.kind]} ${e.fromExercise} (step ${e.fromStep}) → ${e.toExercise} (step ${e.toStep})`,
+        detail: `${dose(e.before)} → ${dose(e.after)}`,
+      };
+    case "dosage_changed":
+      return { title: `${who} ${VERB[e.kind]} ${e.toExercise ?? e.fromExercise}`, detail: `${dose(e.before)} → ${dose(e.after)}` };
+    case "added":
+      return { title: `${who} added ${e.toExercise}`, detail: dose(e.after) };
+    default:
+      return { title: `${who} ${VERB[e.kind]} ${e.fromExercise}`, detail: null };
+  }
+}
+
+/** Every program change, newest first: who, when, from what to what, and why. */
+export function ProgramTimeline({ events, timeZone }: { events: ProgramEventView[]; timeZone: string }) {
+  if (!events.length) return <p className="text-sm text-slate-700">No changes yet.</p>;
+  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  return (
+    <ol className="flex flex-col gap-3 border-l-2 border-slate-200 pl-4" aria-label="Program history">
+      {events.map((e) => {
+        const { title, detail } = describe(e);
+        return (
+          <li key={e.id} className="text-sm">
+            <p className="font-medium">{title}</p>
+            <p className="text-slate-600">
+              <time dateTime={e.at.toISOString()}>{fmt.format(e.at)}</time>
+              {detail ? ` · ${detail}` : null}
+            </p>
+            {e.reason ? <p className="text-slate-800">Why: {e.reason}</p> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { HomeProgram } from "@/app/(athlete)/program/_components/home-program";
+import { requireTrainer } from "@/lib/auth/guards";
+import { getClinic, getMe } from "@/lib/data/clinics";
+import { getCurrentPrescription } from "@/lib/data/prescriptions";
+import { getProgram } from "@/lib/data/programs";
+import { isAppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Home program" };
+
+export default async function TrainerPrintPage({ params }: { params: Promise<{ athleteId: string }> }) {
+  const scope = await requireTrainer();
+  const { athleteId } = await params;
+  if (!z.uuid().safeParse(athleteId).success) notFound();
+  try {
+    const [program, prescription, clinic, me] = await Promise.all([
+      getProgram(scope, athleteId),
+      getCurrentPrescription(scope, athleteId),
+      getClinic(scope),
+      getMe(scope),
+    ]);
+    const printedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: clinic.timeZone }).format(new Date());
+    return (
+      <HomeProgram
+        program={program}
+        prescription={prescription}
+        clinicName={clinic.name}
+        trainerName={program.athlete.trainerName ?? me.name}
+        unit={me.unit}
+        printedOn={printedOn}
+      />
+    );
+  } catch (err) {
+    // a foreign or malformed id is simply not found
+    if (isAppError(err) && err.code === "not_found") notFound();
+    throw err;
+  }
+}
