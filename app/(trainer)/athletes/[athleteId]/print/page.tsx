@@ -14,27 +14,25 @@ export default async function TrainerPrintPage({ params }: { params: Promise<{ a
   const scope = await requireTrainer();
   const { athleteId } = await params;
   if (!z.uuid().safeParse(athleteId).success) notFound();
-  try {
-    const [program, prescription, clinic, me] = await Promise.all([
-      getProgram(scope, athleteId),
-      getCurrentPrescription(scope, athleteId),
-      getClinic(scope),
-      getMe(scope),
-    ]);
-    const printedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: clinic.timeZone }).format(new Date());
-    return (
-      <HomeProgram
-        program={program}
-        prescription={prescription}
-        clinicName={clinic.name}
-        trainerName={program.athlete.trainerName ?? me.name}
-        unit={me.unit}
-        printedOn={printedOn}
-      />
-    );
-  } catch (err) {
-    // a foreign or malformed id is simply not found
+  const [program, prescription, clinic, me] = await Promise.all([
+    getProgram(scope, athleteId),
+    getCurrentPrescription(scope, athleteId),
+    getClinic(scope),
+    getMe(scope),
+  ]).catch((err: unknown) => {
+    // another clinic's athlete, or none at all, is simply not found
     if (isAppError(err) && err.code === "not_found") notFound();
     throw err;
-  }
+  });
+  const printedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: clinic.timeZone }).format(new Date());
+  return (
+    <HomeProgram
+      program={program}
+      prescription={prescription}
+      clinicName={clinic.name}
+      trainerName={program.athlete.trainerName ?? me.name}
+      unit={me.unit}
+      printedOn={printedOn}
+    />
+  );
 }
