@@ -36,9 +36,9 @@ test("a duplicate email at sign-up gets a clear message", async ({ page }) => {
 });
 
 test("a wrong password shows one generic message", async ({ page }) => {
-  await signIn(page, DEMO.trainer.email, "not-the-password");
+  await signIn(page, DEMO.trainer.email, "not-the-password", { expectFailure: true });
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
-  await signIn(page, "nobody@example.com", "not-the-password");
+  await signIn(page, "nobody@example.com", "not-the-password", { expectFailure: true });
   await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
 });
 

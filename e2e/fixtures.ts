@@ -52,9 +52,11 @@ export const DEMO = {
   athlete: { email: "runner@example.com", password: "stride-demo-1" },
 };
 
-export async function signIn(page: Page, email: string, password: string) {
+/** Signs in through the form and, unless told the password is wrong, waits until the app has let us in. */
+export async function signIn(page: Page, email: string, password: string, { expectFailure = false } = {}) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (!expectFailure) await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }

@@ -64,13 +64,14 @@ export function apiRoute<
   Q extends z.ZodType = z.ZodObject<Record<string, never>>,
   B extends z.ZodType = z.ZodUnknown,
 >(spec: Spec<R, P, Q, B>, handler: (ctx: Ctx<R, P, Q, B>) => Promise<unknown>) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => {
+  return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }) => {
     try {
       const scope = await getScope();
       if (!scope) return jsonError(401, "Please sign in.");
       if (!allowed(spec.role, scope)) return jsonError(404, "Not found.");
 
-      const params = (spec.params ?? z.object({})).safeParse(await context.params);
+      // static routes get no params at all
+      const params = (spec.params ?? z.object({})).safeParse((await context?.params) ?? {});
       // a malformed id is simply a record that does not exist
       if (!params.success) return jsonError(404, "Not found.");
 

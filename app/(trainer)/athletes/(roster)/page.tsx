@@ -4,8 +4,8 @@ import { primaryButton, secondaryButton } from "@/app/_components/ui/button-styl
 import { requireTrainer } from "@/lib/auth/guards";
 import { listAthletes, listGroups, listTrainers } from "@/lib/data/athletes";
 import { rosterQuerySchema, STATUS_LABELS } from "@/lib/validation/athletes";
-import { RosterFilters } from "./_components/roster-filters";
-import { RosterTable } from "./_components/roster-table";
+import { RosterFilters } from "../_components/roster-filters";
+import { RosterTable } from "../_components/roster-table";
 
 export const metadata: Metadata = { title: "Athletes" };
 
