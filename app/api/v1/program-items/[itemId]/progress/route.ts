@@ -1,0 +1,5 @@
+import { stepRoute } from "../step";
+
+export const dynamic = "force-dynamic";
+
+export const POST = stepRoute("progress");
