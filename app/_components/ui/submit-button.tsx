@@ -2,14 +2,18 @@
 
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, pendingLabel, className }: { children: React.ReactNode; pendingLabel?: string; className?: string }) {
+import { primaryButton, secondaryButton } from "./button-styles";
+
+type Props = { children: React.ReactNode; pendingLabel?: string; className?: string; variant?: "primary" | "secondary" };
+
+export function SubmitButton({ children, pendingLabel, className, variant = "primary" }: Props) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
       disabled={pending}
       aria-disabled={pending}
-      className={`rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 ${className ?? ""}`}
+      className={`${variant === "primary" ? primaryButton : secondaryButton} ${className ?? ""}`}
     >
       {pending ? (pendingLabel ?? "Saving…") : children}
     </button>

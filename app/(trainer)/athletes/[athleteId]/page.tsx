@@ -6,6 +6,7 @@ import { getAthleteInviteStatus } from "@/lib/data/invites";
 import { STATUS_LABELS } from "@/lib/validation/athletes";
 import { ArchiveToggle } from "./_components/archive-toggle";
 import { InvitePanel } from "./_components/invite-panel";
+import { ProgramSection } from "./_components/program-section";
 import { loadAthleteOr404 } from "./load-athlete";
 
 export const metadata: Metadata = { title: "Athlete" };
@@ -93,12 +94,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
             </h2>
             <p className="mt-1 text-sm text-slate-700">Charts of pain against running load appear once {athlete.name} starts checking in.</p>
           </section>
-          <section aria-labelledby="program-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="program-heading" className="text-lg font-semibold">
-              Program
-            </h2>
-            <p className="mt-1 text-sm text-slate-700">Hip and foot exercises assigned to {athlete.name}.</p>
-          </section>
+          {archived ? null : <ProgramSection athleteId={athlete.id} />}
         </div>
       </div>
     </>

@@ -10,7 +10,7 @@ export function RosterFilters({ query, trainers, groups, statuses }: { query: Ro
   return (
     <form method="get" action="/athletes" role="search" aria-label="Filter athletes" className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
       <Field label="Search by name" name="q" type="search" defaultValue={query.q ?? ""} className="lg:col-span-2" />
-      <SelectField label="Status" name="status" defaultValue={query.status ?? ""} options={[{ value: "", label: "Current (not archived)" }, ...statuses, { value: "all", label: "All, including archived" }]} />
+      <SelectField label="Status" name="status" defaultValue={query.status ?? ""} options={[{ value: "", label: "Current" }, ...statuses, { value: "all", label: "All (with archived)" }]} />
       <SelectField label="Group" name="group" defaultValue={query.group ?? ""} options={[{ value: "", label: "All groups" }, ...groups.map((g) => ({ value: g, label: g }))]} />
       <SelectField label="Trainer" name="trainer" defaultValue={query.trainer ?? ""} options={[{ value: "", label: "All trainers" }, ...trainers]} />
       <SelectField

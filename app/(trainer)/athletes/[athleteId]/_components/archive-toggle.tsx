@@ -10,7 +10,7 @@ export function ArchiveToggle({ athleteId, archived }: { athleteId: string; arch
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="athleteId" value={athleteId} />
-      <SubmitButton pendingLabel={archived ? "Restoring…" : "Archiving…"}>{archived ? "Restore athlete" : "Archive athlete"}</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel={archived ? "Restoring…" : "Archiving…"}>{archived ? "Restore athlete" : "Archive athlete"}</SubmitButton>
       {state.ok === false ? <FormMessage message={state.message} /> : null}
     </form>
   );
