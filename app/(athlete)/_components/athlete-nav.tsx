@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const links = [{ href: "/today", label: "Today" }];
+const links = [
+  { href: "/today", label: "Today" },
+  { href: "/program", label: "Program" },
+];
 
 /** Bottom navigation sized for thumbs on a 375 px phone. */
 export function AthleteNav() {

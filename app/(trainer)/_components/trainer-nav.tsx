@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/dashboard", label: "Needs attention" },
   { href: "/athletes", label: "Athletes" },
+  { href: "/exercises", label: "Exercises" },
+  { href: "/templates", label: "Templates" },
 ];
 
 export function TrainerNav({ isOwner }: { isOwner: boolean }) {
