@@ -6,3 +6,4 @@ export * from "./check-ins";
 export * from "./alerts";
 export * from "./exercises";
 export * from "./programs";
+export * from "./reporting";
