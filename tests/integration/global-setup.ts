@@ -3,6 +3,8 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { Client } from "pg";
 import type { TestProject } from "vitest/node";
+import * as schema from "../../db/schema";
+import { seedLibrary } from "../../db/seed/library";
 
 /**
  * Against PostgreSQL (DATABASE_URL set): one migrated template database per run; every test file
@@ -31,7 +33,10 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${name}`;
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
-  await migrate(drizzle({ client }), { migrationsFolder: path.resolve(__dirname, "../../drizzle") });
+  const db = drizzle({ client, schema, casing: "snake_case" });
+  await migrate(db, { migrationsFolder: path.resolve(__dirname, "../../drizzle") });
+  // the same reference data runMigrations() loads into every database
+  await seedLibrary(db);
   await client.end();
   project.provide("templateDb", name);
   project.provide("adminDbUrl", base);

@@ -1,0 +1,109 @@
+import "server-only";
+import { and, desc, eq, gte } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { checkIns, type CheckIn } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
+import type { RedFlag } from "@/lib/domain/types";
+import type { CheckInInput } from "@/lib/validation/reporting";
+import { writeAudit } from "./audit";
+import { assertEditable, assertReportDate, reportTarget } from "./report-target";
+
+export type CheckInView = {
+  id: string;
+  athleteId: string;
+  date: string;
+  morningPain: number | null;
+  redFlags: Record<RedFlag, boolean>;
+  tapeYesterday: boolean;
+  note: string | null;
+  updatedAt: Date;
+};
+
+export function toCheckInView(row: CheckIn): CheckInView {
+  return {
+    id: row.id,
+    athleteId: row.athleteId,
+    date: row.date,
+    morningPain: row.morningPain,
+    redFlags: {
+      clicking: row.clicking,
+      locking: row.locking,
+      giving_way: row.givingWay,
+      swelling: row.swelling,
+      night_pain: row.nightPain,
+      cannot_bear_weight: row.cannotBearWeight,
+      hot_red_fever: row.hotRedFever,
+    },
+    tapeYesterday: row.tapeYesterday,
+    note: row.note,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * One check-in per athlete per local date: saving again the same day updates it (an upsert on the
+ * unique key, so two taps at once still leave one row).
+ */
+export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string }> {
+  return getDb().transaction(async (tx) => {
+    const target = await reportTarget(tx, scope, input.athleteId);
+    const date = input.date ?? target.today;
+    assertReportDate(target, date);
+    const [existing] = await tx
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), eq(checkIns.date, date)));
+    if (existing) assertEditable(target, date);
+    const f = input.redFlags;
+    const values = {
+      morningPain: input.morningPain,
+      clicking: f.clicking ?? false,
+      locking: f.locking ?? false,
+      givingWay: f.giving_way ?? false,
+      swelling: f.swelling ?? false,
+      nightPain: f.night_pain ?? false,
+      cannotBearWeight: f.cannot_bear_weight ?? false,
+      hotRedFever: f.hot_red_fever ?? false,
+      tapeYesterday: input.tapeYesterday,
+      note: input.note || null,
+      recordedBy: scope.userId,
+      updatedAt: new Date(),
+    };
+    const [row] = await tx
+      .insert(checkIns)
+      .values({ clinicId: target.clinicId, athleteId: target.athleteId, date, clientId: input.clientId ?? null, ...values })
+      .onConflictDoUpdate({ target: [checkIns.clinicId, checkIns.athleteId, checkIns.date], set: values })
+      .returning();
+    if (target.byTrainer || existing) {
+      await writeAudit(tx, {
+        clinicId: target.clinicId,
+        actorId: scope.userId,
+        action: existing ? "check_in.updated" : "check_in.created",
+        entity: "check_in",
+        entityId: row!.id,
+        before: existing ? toCheckInView(existing) : null,
+        after: toCheckInView(row!),
+      });
+    }
+    return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date };
+  });
+}
+
+export async function getCheckIn(scope: Scope, athleteId: string, date: string): Promise<CheckInView | null> {
+  const target = await reportTarget(getDb(), scope, athleteId);
+  const [row] = await getDb()
+    .select()
+    .from(checkIns)
+    .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), eq(checkIns.date, date)));
+  return row ? toCheckInView(row) : null;
+}
+
+export async function listCheckIns(scope: Scope, athleteId: string, from: string): Promise<CheckInView[]> {
+  const target = await reportTarget(getDb(), scope, athleteId);
+  const rows = await getDb()
+    .select()
+    .from(checkIns)
+    .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), gte(checkIns.date, from)))
+    .orderBy(desc(checkIns.date));
+  return rows.map(toCheckInView);
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, desc, eq, gte, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { exerciseLogs, exercises, programItems } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
+import { conflict, notFound } from "@/lib/errors";
+import type { ExerciseLogInput } from "@/lib/validation/reporting";
+import { writeAudit } from "./audit";
+import { assertEditable, assertReportDate, reportTarget } from "./report-target";
+
+export type ExerciseLogView = {
+  id: string;
+  programItemId: string;
+  exerciseName: string;
+  date: string;
+  setsDone: number;
+  setsPrescribed: number;
+  exercisePain: number | null;
+  couldNotFinish: boolean;
+  clientId: string;
+};
+
+const columns = {
+  id: exerciseLogs.id,
+  programItemId: exerciseLogs.programItemId,
+  exerciseName: exercises.name,
+  date: exerciseLogs.date,
+  setsDone: exerciseLogs.setsDone,
+  setsPrescribed: exerciseLogs.setsPrescribed,
+  exercisePain: exerciseLogs.exercisePain,
+  couldNotFinish: exerciseLogs.couldNotFinish,
+  clientId: exerciseLogs.clientId,
+};
+
+/** Ticks an exercise off; stored once per client id, so a double tap is one log. */
+export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): Promise<{ log: ExerciseLogView; created: boolean; athleteId: string; date: string }> {
+  const result = await getDb().transaction(async (tx) => {
+    const target = await reportTarget(tx, scope, input.athleteId);
+    const date = input.date ?? target.today;
+    assertReportDate(target, date);
+    const [item] = await tx
+      .select({ id: programItems.id, sets: programItems.sets, status: programItems.status })
+      .from(programItems)
+      .where(and(eq(programItems.id, input.programItemId), eq(programItems.clinicId, target.clinicId), eq(programItems.athleteId, target.athleteId)));
+    if (!item) throw notFound("Program exercise");
+    if (item.status === "removed") throw conflict("This exercise was removed from the program.");
+    const [row] = await tx
+      .insert(exerciseLogs)
+      .values({
+        clinicId: target.clinicId,
+        athleteId: target.athleteId,
+        programItemId: item.id,
+        date,
+        setsDone: input.setsDone,
+        setsPrescribed: item.sets,
+        exercisePain: input.exercisePain ?? null,
+        couldNotFinish: input.couldNotFinish,
+        clientId: input.clientId,
+        recordedBy: scope.userId,
+      })
+      .onConflictDoNothing({ target: [exerciseLogs.clinicId, exerciseLogs.clientId] })
+      .returning({ id: exerciseLogs.id });
+    if (row && target.byTrainer) {
+      await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: row.id, after: { ...input, date } });
+    }
+    return { created: Boolean(row), target };
+  });
+  const [stored] = await getDb()
+    .select({ ...columns, athleteId: exerciseLogs.athleteId })
+    .from(exerciseLogs)
+    .innerJoin(programItems, eq(programItems.id, exerciseLogs.programItemId))
+    .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
+    .where(and(eq(exerciseLogs.clinicId, result.target.clinicId), eq(exerciseLogs.clientId, input.clientId)));
+  if (!stored || stored.athleteId !== result.target.athleteId) throw conflict("This submission id was already used for another record.");
+  const { athleteId, ...log } = stored;
+  return { log, created: result.created, athleteId, date: log.date };
+}
+
+export async function archiveExerciseLog(scope: Scope, logId: string): Promise<{ athleteId: string; date: string }> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(exerciseLogs)
+      .where(
+        and(
+          eq(exerciseLogs.id, logId),
+          eq(exerciseLogs.clinicId, scope.clinicId),
+          isNull(exerciseLogs.archivedAt),
+          scope.role === "athlete" ? eq(exerciseLogs.athleteId, scope.athleteId) : undefined,
+        ),
+      );
+    if (!row) throw notFound("Exercise log");
+    const target = await reportTarget(tx, scope, row.athleteId);
+    assertEditable(target, row.date);
+    await tx.update(exerciseLogs).set({ archivedAt: new Date(), updatedAt: new Date() }).where(eq(exerciseLogs.id, logId));
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "exercise_log.archived", entity: "exercise_log", entityId: logId, before: row });
+    return { athleteId: row.athleteId, date: row.date };
+  });
+}
+
+export async function listExerciseLogs(scope: Scope, athleteId: string, from: string): Promise<ExerciseLogView[]> {
+  const target = await reportTarget(getDb(), scope, athleteId);
+  return getDb()
+    .select(columns)
+    .from(exerciseLogs)
+    .innerJoin(programItems, eq(programItems.id, exerciseLogs.programItemId))
+    .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
+    .where(and(eq(exerciseLogs.clinicId, target.clinicId), eq(exerciseLogs.athleteId, target.athleteId), isNull(exerciseLogs.archivedAt), gte(exerciseLogs.date, from)))
+    .orderBy(desc(exerciseLogs.date), desc(exerciseLogs.createdAt));
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { RED_FLAGS } from "@/lib/domain/types";
+
+/** Schemas for what athletes report (DESIGN §2–3). API bodies use metres and seconds. */
+
+const pain = (label: string) =>
+  z.coerce
+    .number({ error: `Enter ${label} as a number from 0 to 10.` })
+    .int(`Enter ${label} as a whole number from 0 to 10.`)
+    .min(0, `${label[0]!.toUpperCase()}${label.slice(1)} must be between 0 and 10.`)
+    .max(10, `${label[0]!.toUpperCase()}${label.slice(1)} must be between 0 and 10.`);
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const optionalPain = (label: string) => z.preprocess(blankToUndefined, pain(label).optional());
+
+export const isoDate = z.iso.date({ error: "Enter the date as YYYY-MM-DD." });
+export const clientIdField = z.uuid({ error: "clientId must be a UUID the app generates for each submission." });
+
+export const redFlagsSchema = z
+  .object(Object.fromEntries(RED_FLAGS.map((f) => [f, z.boolean().optional()])) as Record<(typeof RED_FLAGS)[number], z.ZodOptional<z.ZodBoolean>>)
+  .strict();
+
+export const checkInSchema = z.object({
+  athleteId: z.uuid().optional(),
+  date: isoDate.optional(),
+  morningPain: pain("knee pain this morning"),
+  redFlags: redFlagsSchema.default({}),
+  tapeYesterday: z.boolean().default(false),
+  note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
+  clientId: clientIdField.optional(),
+});
+export type CheckInInput = z.infer<typeof checkInSchema>;
+
+export const ACTIVITY_TYPES = ["run", "bike", "swim", "water_jog", "other"] as const;
+export const ACTIVITY_LABELS: Record<(typeof ACTIVITY_TYPES)[number], string> = {
+  run: "Run",
+  bike: "Bike",
+  swim: "Swim",
+  water_jog: "Water jog",
+  other: "Other",
+};
+
+/** Borg CR-10 words beside the numbers, so "6" means the same to everyone. */
+export const CR10_WORDS: Record<number, string> = {
+  0: "Rest",
+  1: "Very, very easy",
+  2: "Easy",
+  3: "Moderate",
+  4: "Somewhat hard",
+  5: "Hard",
+  6: "Hard",
+  7: "Very hard",
+  8: "Very hard",
+  9: "Very hard",
+  10: "Maximal",
+};
+
+export const MIN_RUN_PACE_SEC_PER_KM = 150; // 2:30 per km: faster is not a run a person did
+export const MAX_RUN_PACE_SEC_PER_KM = 1200; // 20:00 per km: slower is a walk or a typo
+export const MAX_DISTANCE_M = 250_000;
+
+export const activitySchema = z
+  .object({
+    athleteId: z.uuid().optional(),
+    clientId: clientIdField,
+    type: z.enum(ACTIVITY_TYPES, { error: "Choose run, bike, swim, water jog or other." }),
+    date: isoDate,
+    startTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, like 07:30.")
+      .optional(),
+    durationSec: z.coerce
+      .number({ error: "Enter how long it took." })
+      .int("Enter the duration in whole seconds.")
+      .positive("The duration must be more than zero.")
+      .max(86_400, "The duration must be under 24 hours."),
+    distanceM: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: "Enter the distance as a number." })
+        .nonnegative("The distance cannot be negative.")
+        .max(MAX_DISTANCE_M, "The distance must be 250 km (155 mi) or less.")
+        .optional(),
+    ),
+    rpe: pain("session effort"),
+    painDuring: optionalPain("pain during"),
+    painAfter: optionalPain("pain after"),
+    shoeId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose one of your shoes." }).optional()),
+    note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.type !== "run") return;
+    if (!a.distanceM) {
+      ctx.addIssue({ code: "custom", path: ["distanceM"], message: "Enter the distance of the run." });
+      return;
+    }
+    const secPerKm = a.durationSec / (a.distanceM / 1000);
+    if (secPerKm < MIN_RUN_PACE_SEC_PER_KM) {
+      ctx.addIssue({ code: "custom", path: ["distanceM"], message: "That is faster than 2:30 per km. Check the distance and the duration." });
+    } else if (secPerKm > MAX_RUN_PACE_SEC_PER_KM) {
+      ctx.addIssue({ code: "custom", path: ["distanceM"], message: "That is slower than 20:00 per km. Check the distance and the duration, or log it as a walk under Other." });
+    }
+  });
+export type ActivityInput = z.infer<typeof activitySchema>;
+
+export const activityPatchSchema = z.object({
+  date: isoDate,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, like 07:30.").optional(),
+});
+
+export const exerciseLogSchema = z.object({
+  athleteId: z.uuid().optional(),
+  clientId: clientIdField,
+  programItemId: z.uuid({ error: "Choose an exercise from your program." }),
+  date: isoDate.optional(),
+  setsDone: z.coerce.number({ error: "Enter the sets you did." }).int("Enter whole sets.").min(0, "Sets cannot be negative.").max(50, "That is more than 50 sets."),
+  exercisePain: optionalPain("pain during the exercise"),
+  couldNotFinish: z.boolean().default(false),
+});
+export type ExerciseLogInput = z.infer<typeof exerciseLogSchema>;
+
+export const shoeSchema = z.object({
+  athleteId: z.uuid().optional(),
+  name: z.string().trim().min(1, "Give the shoe a name, like 'Pegasus 41 (blue)'.").max(80, "Keep the name under 80 characters."),
+  reminderKm: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "Enter the reminder distance as a number." }).min(50, "Set the reminder at 50 km or more.").max(5000, "Set the reminder at 5000 km or less.").optional(),
+  ),
+});
+
+/** "45", "45:30" or "1:05:30" → seconds; minutes when there is no colon. */
+export function parseDuration(text: string): number | null {
+  const t = text.trim();
+  if (!t) return null;
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 60);
+  const parts = t.split(":");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^\d+$/.test(p))) return null;
+  const nums = parts.map(Number);
+  const [h, m, s] = parts.length === 3 ? nums : [0, ...nums];
+  if (m! >= 60 || s! >= 60) return null;
+  return h! * 3600 + m! * 60 + s!;
+}
