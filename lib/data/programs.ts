@@ -8,6 +8,7 @@ import { sameDosage } from "@/lib/domain/dosage";
 import { carryDosage } from "@/lib/domain/ladder";
 import { invalid, notFound } from "@/lib/errors";
 import type { AddItemInput, DosageInput, StepDirection } from "@/lib/validation/programs";
+import { recomputeAlerts } from "./alerts";
 import { writeAudit } from "./audit";
 import { loadLadders, NOT_ON_LADDER_MESSAGE, placeOf, type Conn, type LadderView } from "./library-scope";
 
@@ -205,13 +206,15 @@ export async function insertItem(tx: Tx, scope: TrainerScope, programId: string,
 }
 
 export async function addProgramItem(scope: TrainerScope, input: AddItemInput): Promise<{ id: string }> {
-  return getDb().transaction(async (tx) => {
+  const added = await getDb().transaction(async (tx) => {
     const programId = await ensureProgram(tx, scope, input.athleteId);
     const ex = await visibleExercise(tx, scope, input.exerciseId);
     if (ex.archivedAt) throw invalid("That exercise is archived. Restore it or choose another.", { exerciseId: ["That exercise is archived."] });
     const item = await insertItem(tx, scope, programId, input.athleteId, input, null);
     return { id: item.id };
   });
+  await recomputeAlerts({ clinicId: scope.clinicId, athleteId: input.athleteId });
+  return added;
 }
 
 /** The item, locked for the rest of the transaction so two clicks cannot both step it. */
@@ -242,7 +245,7 @@ export async function updateItemDosage(scope: TrainerScope, itemId: string, inpu
  * (carryDosage), recorded with the steps, both dosages and the trainer's reason.
  */
 export async function stepItem(scope: TrainerScope, input: { itemId: string; direction: StepDirection; reason: string }): Promise<ProgramItem> {
-  return getDb().transaction(async (tx) => {
+  const stepped = await getDb().transaction(async (tx) => {
     const item = await lockItem(tx, scope, input.itemId);
     if (item.status === "removed") throw invalid("This exercise was removed from the program.");
     const all: LadderView[] = await loadLadders(tx, scope.clinicId);
@@ -271,13 +274,15 @@ export async function stepItem(scope: TrainerScope, input: { itemId: string; dir
     });
     return updated!;
   });
+  await recomputeAlerts({ clinicId: scope.clinicId, athleteId: stepped.athleteId });
+  return stepped;
 }
 
 /** Pause, resume or remove. A removed item stays in the history and is never deleted. */
 export async function setItemStatus(scope: TrainerScope, input: { itemId: string; status: "active" | "paused" | "removed"; reason?: string }): Promise<void> {
-  await getDb().transaction(async (tx) => {
+  const athleteId = await getDb().transaction(async (tx) => {
     const item = await lockItem(tx, scope, input.itemId);
-    if (item.status === input.status) return;
+    if (item.status === input.status) return null;
     if (item.status === "removed") throw invalid("This exercise was removed from the program; add it again instead.");
     await tx
       .update(programItems)
@@ -285,7 +290,10 @@ export async function setItemStatus(scope: TrainerScope, input: { itemId: string
       .where(and(eq(programItems.id, item.id), eq(programItems.clinicId, scope.clinicId)));
     const kind: ProgramEventKind = input.status === "active" ? "resumed" : input.status;
     await recordEvent(tx, scope, item, { kind, reason: input.reason ?? null, fromExerciseId: item.exerciseId, before: snapshot(item) });
+    return item.athleteId;
   });
+  // a program change changes which items can be "ready to progress"
+  if (athleteId) await recomputeAlerts({ clinicId: scope.clinicId, athleteId });
 }
 
 /** Whose item is this (for revalidating the right page after a write), within the clinic. */

@@ -1,0 +1,206 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { activities, shoes } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
+import { addDays, mondayOf } from "@/lib/domain/dates";
+import { ratio as ratioOn, rollingAcute, rollingChronic } from "@/lib/domain/load";
+import { baseline as baselineOn, currentTrafficLight, type LightAssessment } from "@/lib/domain/pain";
+import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
+import { redFlagsOf } from "@/lib/domain/red-flags";
+import { toleratedLoad } from "@/lib/domain/running";
+import { buildDailySeries, bucketWeekly, type DailyRow } from "@/lib/domain/series";
+import type { ExerciseLog, History, IsoDate, TrafficLight } from "@/lib/domain/types";
+import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
+import { athleteContext, loadAthleteRecords, prescriptionOn, type LoadedRecords } from "./athlete-records";
+import { listOpenAlertsFor, type AlertView } from "./alerts";
+
+export const DEFAULT_SERIES_DAYS = 84;
+
+const LIGHT_RANK: Record<TrafficLight, number> = { green: 0, amber: 1, red: 2 };
+const worse = (a: TrafficLight | null, b: TrafficLight | null) => (a === null ? b : b === null ? a : LIGHT_RANK[b] > LIGHT_RANK[a] ? b : a);
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/** Tolerated load is a property of the week (the 8 weeks before it), so compute it once per week. */
+function toleratedByWeek(h: History) {
+  const memo = new Map<IsoDate, number | null>();
+  return (d: IsoDate) => {
+    const monday = mondayOf(d);
+    if (!memo.has(monday)) memo.set(monday, toleratedLoad(h, monday)?.distanceM ?? null);
+    return memo.get(monday)!;
+  };
+}
+
+function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate): SeriesRow[] {
+  const h = loaded.history;
+  const tolerated = toleratedByWeek(h);
+  const logsByDate = new Map<IsoDate, ExerciseLog[]>();
+  for (const l of loaded.exerciseLogs) (logsByDate.get(l.date) ?? logsByDate.set(l.date, []).get(l.date)!).push(l);
+  return buildDailySeries(h, from, to).map((r: DailyRow): SeriesRow => {
+    const p = prescriptionOn(loaded.prescriptions, r.date);
+    const logs = logsByDate.get(r.date) ?? [];
+    return {
+      ...r,
+      endDate: r.date,
+      weeklyCapM: p?.weeklyDistanceCapM ?? null,
+      longestRunCapM: p?.longestRunCapM ?? null,
+      toleratedLoadM: tolerated(r.date),
+      redFlags: redFlagsOf(h.checkIns.get(r.date)),
+      exerciseSessions: new Set(logs.map((l) => l.itemId)).size,
+      exercisePain: logs.reduce<number | null>((m, l) => maxOf(m, l.exercisePain), null),
+    };
+  });
+}
+
+/** Week rows: sums and worst values over the week; the model values of its last day in range. */
+function weeklyRows(days: SeriesRow[]): SeriesRow[] {
+  const sums = bucketWeekly(days);
+  return sums.map((w) => {
+    const inWeek = days.filter((d) => d.date >= w.weekStart && d.date <= w.weekEnd);
+    const last = inWeek[inWeek.length - 1]!;
+    return {
+      ...last,
+      date: w.weekStart,
+      endDate: w.weekEnd,
+      runningDistanceM: w.runningDistanceM,
+      crossTrainingMin: w.crossTrainingMin,
+      load: w.load,
+      runningPain: w.maxRunningPain,
+      morningPain: w.maxMorningPain,
+      light: inWeek.reduce<TrafficLight | null>((l, d) => worse(l, d.light), null),
+      redFlags: [...new Set(inWeek.flatMap((d) => d.redFlags))],
+      tape: inWeek.some((d) => d.tape),
+      exerciseSessions: inWeek.reduce((n, d) => n + d.exerciseSessions, 0),
+      exercisePain: inWeek.reduce<number | null>((m, d) => maxOf(m, d.exercisePain), null),
+    };
+  });
+}
+
+function exerciseWeeks(loaded: LoadedRecords, from: IsoDate, to: IsoDate): ExerciseWeek[] {
+  const planned = loaded.programItems.filter((i) => i.status === "active").reduce((n, i) => n + i.daysPerWeek, 0);
+  const weeks: ExerciseWeek[] = [];
+  for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) {
+    const sunday = addDays(monday, 6);
+    const logs = loaded.exerciseLogs.filter((l) => l.date >= monday && l.date <= sunday);
+    const sessions = new Set(logs.map((l) => `${l.itemId}:${l.date}`)).size;
+    const pains = logs.map((l) => l.exercisePain).filter((p): p is number => p !== null);
+    weeks.push({
+      weekStart: monday,
+      weekEnd: sunday,
+      sessionsLogged: sessions,
+      sessionsPlanned: planned,
+      adherencePct: planned > 0 ? Math.round((Math.min(sessions, planned) / planned) * 100) : null,
+      setsDone: logs.reduce((n, l) => n + l.setsDone, 0),
+      setsPrescribed: logs.reduce((n, l) => n + l.setsPrescribed, 0),
+      maxExercisePain: pains.length ? Math.max(...pains) : null,
+      meanExercisePain: pains.length ? Math.round((pains.reduce((a, b) => a + b, 0) / pains.length) * 10) / 10 : null,
+    });
+  }
+  return weeks;
+}
+
+async function shoeDistances(clinicId: string, athleteId: string, from: IsoDate, to: IsoDate): Promise<SeriesResponse["shoes"]> {
+  const live = sql`${activities.archivedAt} is null`;
+  const rows = await getDb()
+    .select({
+      id: shoes.id,
+      name: shoes.name,
+      reminderM: shoes.reminderM,
+      retiredAt: shoes.retiredAt,
+      distanceM: sql<number>`coalesce(sum(${activities.distanceM}) filter (where ${live}), 0)::float8`,
+      rangeDistanceM: sql<number>`coalesce(sum(${activities.distanceM}) filter (where ${live} and ${activities.date} between ${from} and ${to}), 0)::float8`,
+    })
+    .from(shoes)
+    .leftJoin(activities, and(eq(activities.shoeId, shoes.id), eq(activities.clinicId, clinicId)))
+    .where(and(eq(shoes.clinicId, clinicId), eq(shoes.athleteId, athleteId)))
+    .groupBy(shoes.id)
+    .orderBy(sql`${shoes.retiredAt} is not null`, asc(shoes.name));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    distanceM: Number(r.distanceM),
+    rangeDistanceM: Number(r.rangeDistanceM),
+    reminderM: r.reminderM,
+    retired: r.retiredAt !== null,
+    due: r.retiredAt === null && Number(r.distanceM) >= r.reminderM,
+  }));
+}
+
+/**
+ * The chart series of one athlete: a trainer of the clinic, or the athlete themselves. from/to
+ * default to the 12 weeks ending today in the athlete's time zone.
+ */
+export async function getAthleteSeries(scope: Scope, athleteId: string, query: SeriesQuery): Promise<SeriesResponse> {
+  const db = getDb();
+  const athlete = await athleteContext(db, scope, athleteId);
+  const to = query.to ?? athlete.today;
+  const from = query.from ?? addDays(to, -(DEFAULT_SERIES_DAYS - 1));
+  const [loaded, shoeRows] = await Promise.all([loadAthleteRecords(db, athlete, from, to), shoeDistances(scope.clinicId, athleteId, from, to)]);
+  const days = dailyRows(loaded, from, to);
+  return {
+    athleteId,
+    from,
+    to,
+    today: athlete.today,
+    bucket: query.bucket,
+    rows: query.bucket === "week" ? weeklyRows(days) : days,
+    exerciseWeeks: exerciseWeeks(loaded, from, to),
+    shoes: shoeRows,
+  };
+}
+
+export type ItemSuggestion = { itemId: string; name: string; status: "active" | "paused"; suggestion: Suggestion; reason: string };
+
+export type AthleteStatusView = {
+  athleteId: string;
+  name: string;
+  today: IsoDate;
+  light: LightAssessment | null;
+  baseline: number | null;
+  toleratedLoad: { distanceM: number; weekStart: IsoDate } | null;
+  /** Descriptive only, never used for alerts. */
+  ratio: number | null;
+  acuteRolling: number;
+  chronicRolling: number;
+  prescription: { weeklyDistanceCapM: number | null; longestRunCapM: number | null } | null;
+  lastRun: { date: IsoDate; distanceM: number | null; runningPain: number | null } | null;
+  openAlerts: AlertView[];
+  suggestions: ItemSuggestion[];
+};
+
+/** Today's picture: light, baseline, tolerated load, ratio, open alerts and each item's suggestion. */
+export async function getAthleteStatus(scope: Scope, athleteId: string): Promise<AthleteStatusView> {
+  const db = getDb();
+  const athlete = await athleteContext(db, scope, athleteId);
+  const d = athlete.today;
+  const [loaded, openAlerts] = await Promise.all([loadAthleteRecords(db, athlete, d, d), listOpenAlertsFor(db, scope.clinicId, athleteId)]);
+  const h = loaded.history;
+  let lastRun: AthleteStatusView["lastRun"] = null;
+  for (const [date, list] of h.activities) {
+    for (const a of list) {
+      if (a.type !== "run" || (lastRun && lastRun.date > date)) continue;
+      const pains = [a.painDuring, a.painAfter].filter((p): p is number => p !== null);
+      lastRun = { date, distanceM: a.distanceM, runningPain: pains.length ? Math.max(...pains) : null };
+    }
+  }
+  return {
+    athleteId,
+    name: athlete.name,
+    today: d,
+    light: currentTrafficLight(h, d),
+    baseline: baselineOn(h.morningPain, d),
+    toleratedLoad: toleratedLoad(h, d),
+    ratio: ratioOn(h.loads, d),
+    acuteRolling: rollingAcute(h.loads, d),
+    chronicRolling: rollingChronic(h.loads, d),
+    prescription: prescriptionOn(loaded.prescriptions, d),
+    lastRun,
+    openAlerts,
+    suggestions: loaded.programItems.map((item) => ({
+      itemId: item.id,
+      name: item.name,
+      status: item.status,
+      ...suggestProgression({ itemId: item.id, logs: loaded.exerciseLogs, history: h, d }),
+    })),
+  };
+}
