@@ -5,7 +5,7 @@ import type { NextAuthConfig } from "next-auth";
  * The proxy only redirects early; the data layer is the security boundary.
  */
 export const TRAINER_PREFIXES = ["/dashboard", "/athletes", "/exercises", "/programs", "/settings", "/templates"];
-export const ATHLETE_PREFIXES = ["/today", "/check-in", "/history", "/program", "/progress", "/log"];
+export const ATHLETE_PREFIXES = ["/today", "/check-in", "/history", "/program", "/progress", "/log", "/shoes"];
 
 export const authConfig = {
   pages: { signIn: "/sign-in" },

@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { athletes, clinics, users } from "@/db/schema";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Scope } from "@/lib/auth/scope";
 import { conflict, isUniqueViolation } from "@/lib/errors";
 import type { SignUpInput } from "@/lib/validation/accounts";
 import { writeAudit } from "./audit";
@@ -78,4 +79,12 @@ export async function verifyCredentials(email: string, password: string): Promis
     athleteId = a.id;
   }
   return { id: row.id, email: row.email, name: row.name, clinicId: row.clinicId, role: row.role, athleteId };
+}
+
+/** Kilometres or miles, for the signed-in user's own forms and pages. */
+export async function setUnit(scope: Scope, unit: "km" | "mi"): Promise<void> {
+  await getDb()
+    .update(users)
+    .set({ unit, updatedAt: new Date() })
+    .where(and(eq(users.id, scope.userId), eq(users.clinicId, scope.clinicId)));
 }

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/today", label: "Today" },
   { href: "/program", label: "Program" },
+  { href: "/history", label: "History" },
+  { href: "/shoes", label: "Shoes" },
 ];
 
 /** Bottom navigation sized for thumbs on a 375 px phone. */

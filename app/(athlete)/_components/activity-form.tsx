@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useClientId } from "@/app/_components/ui/client-id";
+import { Field } from "@/app/_components/ui/field";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { ScaleField } from "@/app/_components/ui/scale-field";
+import { SelectField } from "@/app/_components/ui/select-field";
+import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { TextareaField } from "@/app/_components/ui/textarea-field";
+import { ACTIVITY_LABELS, ACTIVITY_TYPES, CR10_WORDS } from "@/lib/validation/reporting";
+import { saveActivityAction } from "../actions";
+
+type Props = {
+  unit: "km" | "mi";
+  today: string;
+  shoes: { id: string; name: string }[];
+  initial?: Partial<Record<string, string>> & { activityId?: string };
+};
+
+const PAIN_WORDS = { 0: "none", 5: "moderate", 10: "worst" };
+
+/** Runs and cross-training; what was typed stays after a failed submit, and retries reuse one id. */
+export function ActivityForm({ unit, today, shoes, initial = {} }: Props) {
+  const [state, action] = useActionState(saveActivityAction, {});
+  const clientId = useClientId();
+  const v = { ...initial, ...state.values };
+  const e = state.fieldErrors ?? {};
+  const [type, setType] = useState(v.type ?? "run");
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      <FormMessage message={state.message} ok={state.ok} />
+      <input type="hidden" name="clientId" value={v.clientId ?? clientId} />
+      {initial.activityId ? <input type="hidden" name="activityId" value={initial.activityId} /> : null}
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">What did you do?</legend>
+        <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-5">
+          {ACTIVITY_TYPES.map((t) => (
+            <label key={t} className="relative">
+              <input type="radio" name="type" value={t} checked={type === t} onChange={() => setType(t)} className="peer sr-only" />
+              <span className="flex h-11 items-center justify-center rounded-md border border-slate-400 text-sm font-semibold peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline-3 peer-focus-visible:outline-brand-700">
+                {ACTIVITY_LABELS[t]}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Date" name="date" type="date" max={today} defaultValue={v.date ?? today} errors={e.date} />
+        <Field label="Start time" name="startTime" type="time" defaultValue={v.startTime ?? ""} errors={e.startTime} />
+        <Field label="Duration (minutes, or h:mm:ss)" name="duration" inputMode="text" placeholder="45" defaultValue={v.duration ?? ""} errors={e.duration} />
+        <Field
+          label={`Distance (${unit})${type === "run" ? "" : ", optional"}`}
+          name="distance"
+          inputMode="decimal"
+          placeholder={unit === "km" ? "6.5" : "4"}
+          defaultValue={v.distance ?? ""}
+          errors={e.distance}
+        />
+      </div>
+      <ScaleField legend="Session effort (0–10)" hint="How hard was the whole session?" name="rpe" defaultValue={v.rpe} errors={e.rpe} words={CR10_WORDS} />
+      <ScaleField legend="Knee pain during (0–10)" name="painDuring" defaultValue={v.painDuring} errors={e.painDuring} words={PAIN_WORDS} />
+      <ScaleField legend="Knee pain after (0–10)" name="painAfter" defaultValue={v.painAfter} errors={e.painAfter} words={PAIN_WORDS} />
+      {type === "run" && shoes.length ? (
+        <SelectField label="Shoes" name="shoeId" defaultValue={v.shoeId ?? ""} errors={e.shoeId} options={[{ value: "", label: "Not recorded" }, ...shoes.map((s) => ({ value: s.id, label: s.name }))]} />
+      ) : null}
+      <TextareaField label="Note (optional)" name="note" rows={2} defaultValue={v.note ?? ""} errors={e.note} />
+      <SubmitButton pendingLabel="Saving…">{initial.activityId ? "Save changes" : "Save activity"}</SubmitButton>
+    </form>
+  );
+}

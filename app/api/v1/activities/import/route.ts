@@ -1,0 +1,42 @@
+import { apiRoute, jsonError } from "@/lib/api/handler";
+import { importActivityFiles } from "@/lib/data/activity-import";
+import { zodFieldErrors } from "@/lib/auth/action";
+import { importMetaSchema, MAX_IMPORT_FILES } from "@/lib/validation/activity-import";
+import { MAX_ACTIVITY_FILE_BYTES } from "@/lib/activity-import";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * multipart/form-data: `file` (one or more FIT, TCX or GPX files, 10 MB each), `clientId` (one per
+ * file, in order), optional `rpe`, `painDuring`, `painAfter`, `shoeId`, `athleteId` (trainers).
+ * Answers each file's outcome; 201 when at least one was stored, 422 when none could be.
+ */
+export const POST = apiRoute({ role: "any" }, async ({ scope, request }) => {
+  if (!(request.headers.get("content-type") ?? "").includes("multipart/form-data")) {
+    return jsonError(415, "Send the files as multipart/form-data with a field named file.");
+  }
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_IMPORT_FILES * MAX_ACTIVITY_FILE_BYTES + 64 * 1024) return jsonError(413, "The upload is too large: at most 10 files of 10 MB each.");
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return jsonError(400, "The upload could not be read as multipart/form-data.");
+  }
+  const files = form.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
+  if (files.length === 0) return jsonError(422, "Attach at least one FIT, TCX or GPX file in a field named file.", { file: ["Choose a file."] });
+  if (files.length > MAX_IMPORT_FILES) return jsonError(422, `Import at most ${MAX_IMPORT_FILES} files at once.`, { file: [`At most ${MAX_IMPORT_FILES} files.`] });
+  const meta = importMetaSchema.safeParse({
+    athleteId: form.get("athleteId"),
+    clientIds: form.getAll("clientId"),
+    rpe: form.get("rpe"),
+    painDuring: form.get("painDuring"),
+    painAfter: form.get("painAfter"),
+    shoeId: form.get("shoeId"),
+  });
+  if (!meta.success) return jsonError(422, "Some fields are not valid. See fieldErrors for each one.", zodFieldErrors(meta.error));
+  if (meta.data.clientIds.length !== files.length) return jsonError(422, "Send one clientId for each file.", { clientId: ["One per file."] });
+  const results = await importActivityFiles(scope, meta.data, files);
+  const stored = results.some((r) => r.ok);
+  return Response.json({ results }, { status: stored ? 201 : 422 });
+});

@@ -1,0 +1,87 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { checkIns, exerciseLogs } from "@/db/schema";
+import type { AthleteScope } from "@/lib/auth/scope";
+import { addDays } from "@/lib/domain/dates";
+import { runningPain } from "@/lib/domain/pain";
+import { formatDistance } from "@/lib/domain/units";
+import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
+import { listActivities, type ActivityView } from "./activities";
+import { toCheckInView, type CheckInView } from "./check-ins";
+import { getMe } from "./clinics";
+import { getCurrentPrescription, type PrescriptionView } from "./prescriptions";
+import { getProgram, type ProgramItemView } from "./programs";
+import { reportTarget } from "./report-target";
+
+export type TodayItem = ProgramItemView & { doneToday: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null };
+
+export type TodayView = {
+  today: string;
+  unit: "km" | "mi";
+  checkIn: CheckInView | null;
+  items: TodayItem[];
+  activities: ActivityView[];
+  prescription: PrescriptionView | null;
+  yesterday: string;
+};
+
+/** Everything the athlete's home needs, in a handful of queries. */
+export async function getToday(scope: AthleteScope): Promise<TodayView> {
+  const db = getDb();
+  const target = await reportTarget(db, scope, scope.athleteId);
+  const { today } = target;
+  const yesterday = addDays(today, -1);
+  const [me, program, prescription, checkInRows, logs, recent] = await Promise.all([
+    getMe(scope),
+    getProgram(scope, scope.athleteId),
+    getCurrentPrescription(scope, scope.athleteId),
+    db
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.clinicId, scope.clinicId), eq(checkIns.athleteId, scope.athleteId), inArray(checkIns.date, [today, yesterday]))),
+    db
+      .select()
+      .from(exerciseLogs)
+      .where(and(eq(exerciseLogs.clinicId, scope.clinicId), eq(exerciseLogs.athleteId, scope.athleteId), isNull(exerciseLogs.archivedAt), gte(exerciseLogs.date, yesterday), lte(exerciseLogs.date, today)))
+      .orderBy(desc(exerciseLogs.createdAt)),
+    listActivities(scope, scope.athleteId, { from: yesterday, to: today }),
+  ]);
+  const checkIn = checkInRows.find((c) => c.date === today);
+  const items = program.items
+    .filter((i) => i.status === "active")
+    .map((i): TodayItem => {
+      const log = logs.find((l) => l.programItemId === i.id && l.date === today);
+      return { ...i, doneToday: log ? { setsDone: log.setsDone, exercisePain: log.exercisePain, couldNotFinish: log.couldNotFinish } : null };
+    });
+  const summary = summariseDay({
+    activities: recent.filter((a) => a.date === yesterday),
+    exercisesDone: logs.filter((l) => l.date === yesterday).length,
+    morningPain: checkInRows.find((c) => c.date === yesterday)?.morningPain ?? null,
+    unit: me.unit,
+  });
+  return {
+    today,
+    unit: me.unit,
+    checkIn: checkIn ? toCheckInView(checkIn) : null,
+    items,
+    activities: recent.filter((a) => a.date === today),
+    prescription,
+    yesterday: summary,
+  };
+}
+
+/** One line about a day, in plain words. */
+export function summariseDay(d: { activities: ActivityView[]; exercisesDone: number; morningPain: number | null; unit: "km" | "mi" }): string {
+  const parts: string[] = [];
+  for (const a of d.activities) {
+    const label = ACTIVITY_LABELS[a.type].toLowerCase();
+    const distance = a.distanceM ? `${formatDistance(a.distanceM, d.unit)} ` : "";
+    const minutes = Math.round(a.durationSec / 60);
+    const pain = runningPain(a);
+    parts.push(`${distance}${label} (${minutes} min, effort ${a.rpe}${pain !== null ? `, pain up to ${pain}` : ""})`);
+  }
+  if (d.exercisesDone) parts.push(`${d.exercisesDone} exercise${d.exercisesDone === 1 ? "" : "s"} done`);
+  if (d.morningPain !== null) parts.push(`morning pain ${d.morningPain}/10`);
+  return parts.length ? `Yesterday: ${parts.join("; ")}.` : "Nothing was logged yesterday.";
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { RED_FLAGS } from "@/lib/domain/types";
+import { toMetres } from "@/lib/domain/units";
+import { activitySchema, checkInSchema, exerciseLogSchema, parseDuration } from "./reporting";
+
+/**
+ * FormData → the API's canonical inputs. Forms speak the athlete's language (minutes, km or mi,
+ * yes/no); the API and the data layer speak seconds and metres.
+ */
+const yesNo = z.enum(["yes", "no"], { error: "Answer yes or no." });
+
+export const checkInFormSchema = z
+  .object({
+    date: z.string().optional(),
+    morningPain: z.string({ error: "Choose your knee pain this morning, 0 to 10." }).min(1, "Choose your knee pain this morning, 0 to 10."),
+    tapeYesterday: z.string().optional(),
+    note: z.string().optional(),
+    clientId: z.string().optional(),
+    ...Object.fromEntries(RED_FLAGS.map((f) => [`flag_${f}`, yesNo])),
+  })
+  .transform((v, ctx) => {
+    const parsed = checkInSchema.safeParse({
+      date: v.date || undefined,
+      morningPain: v.morningPain,
+      tapeYesterday: v.tapeYesterday === "on" || v.tapeYesterday === "yes",
+      note: v.note || undefined,
+      clientId: v.clientId || undefined,
+      redFlags: Object.fromEntries(RED_FLAGS.map((f) => [f, (v as Record<string, string>)[`flag_${f}`] === "yes"])),
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
+export function activityFormSchema(unit: "km" | "mi") {
+  return z
+    .object({
+      clientId: z.string(),
+      type: z.string(),
+      date: z.string(),
+      startTime: z.string().optional(),
+      duration: z.string({ error: "Enter how long it took." }),
+      distance: z.string().optional(),
+      rpe: z.string({ error: "Choose the session effort." }).min(1, "Choose the session effort, 0 to 10."),
+      painDuring: z.string().optional(),
+      painAfter: z.string().optional(),
+      shoeId: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .transform((v, ctx) => {
+      const durationSec = parseDuration(v.duration);
+      if (durationSec === null || durationSec <= 0) {
+        ctx.addIssue({ code: "custom", path: ["duration"], message: v.duration.trim() ? "Enter the duration as minutes (45) or h:mm:ss (1:05:30), more than zero." : "Enter how long it took." });
+        return z.NEVER;
+      }
+      const distanceText = v.distance?.trim().replace(",", ".") ?? "";
+      const distanceNumber = distanceText ? Number(distanceText) : undefined;
+      if (distanceNumber !== undefined && !Number.isFinite(distanceNumber)) {
+        ctx.addIssue({ code: "custom", path: ["distance"], message: `Enter the distance in ${unit} as a number, like 6.5.` });
+        return z.NEVER;
+      }
+      const parsed = activitySchema.safeParse({
+        clientId: v.clientId,
+        type: v.type,
+        date: v.date,
+        startTime: v.startTime || undefined,
+        durationSec,
+        distanceM: distanceNumber === undefined ? undefined : Math.round(toMetres(distanceNumber, unit)),
+        rpe: v.rpe,
+        painDuring: v.painDuring,
+        painAfter: v.painAfter,
+        shoeId: v.shoeId,
+        note: v.note || undefined,
+      });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = issue.path[0] === "durationSec" ? "duration" : issue.path[0] === "distanceM" ? "distance" : issue.path[0];
+          const message = issue.path[0] === "distanceM" && /250 km/.test(issue.message) && unit === "mi" ? "The distance must be 155 mi or less." : issue.message;
+          ctx.addIssue({ code: "custom", path: [field as string], message });
+        }
+        return z.NEVER;
+      }
+      return parsed.data;
+    });
+}
+
+export const exerciseLogFormSchema = z
+  .object({
+    clientId: z.string(),
+    programItemId: z.string(),
+    setsDone: z.string(),
+    exercisePain: z.string().optional(),
+    couldNotFinish: z.string().optional(),
+  })
+  .transform((v, ctx) => {
+    const parsed = exerciseLogSchema.safeParse({ ...v, exercisePain: v.exercisePain || undefined, couldNotFinish: v.couldNotFinish === "on" });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
