@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/today", label: "Today" },
   { href: "/program", label: "Program" },
+  { href: "/progress", label: "Progress" },
   { href: "/history", label: "History" },
   { href: "/shoes", label: "Shoes" },
 ];

@@ -4,7 +4,9 @@ import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { requireTrainer } from "@/lib/auth/guards";
 import { getAthleteInviteStatus } from "@/lib/data/invites";
 import { STATUS_LABELS } from "@/lib/validation/athletes";
+import { AlertsPanel } from "./_components/alerts-panel";
 import { ArchiveToggle } from "./_components/archive-toggle";
+import { ChartsSection } from "./_components/charts/charts-section";
 import { InvitePanel } from "./_components/invite-panel";
 import { ProgramSection } from "./_components/program-section";
 import { loadAthleteOr404 } from "./load-athlete";
@@ -82,18 +84,8 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
         </section>
 
         <div className="flex flex-col gap-6 lg:col-span-2">
-          <section aria-labelledby="alerts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="alerts-heading" className="text-lg font-semibold">
-              Alerts
-            </h2>
-            <p className="mt-1 text-sm text-slate-700">Red flags, pain and load alerts for {athlete.name} will be listed here.</p>
-          </section>
-          <section aria-labelledby="charts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="charts-heading" className="text-lg font-semibold">
-              Pain and running load
-            </h2>
-            <p className="mt-1 text-sm text-slate-700">Charts of pain against running load appear once {athlete.name} starts checking in.</p>
-          </section>
+          <AlertsPanel athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
+          <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
           {archived ? null : <ProgramSection athleteId={athlete.id} />}
         </div>
       </div>

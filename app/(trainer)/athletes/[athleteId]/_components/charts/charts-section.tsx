@@ -1,0 +1,19 @@
+import { requireTrainer } from "@/lib/auth/guards";
+import { getMe } from "@/lib/data/clinics";
+import { todayIn } from "@/lib/domain/dates";
+import { AthleteCharts } from "./athlete-charts";
+
+/** The "Pain and running load" card of the athlete page; the charts themselves load in the browser. */
+export async function ChartsSection({ athleteId, athleteName, timeZone }: { athleteId: string; athleteName: string; timeZone: string }) {
+  const me = await getMe(await requireTrainer());
+  return (
+    <section aria-labelledby="charts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="charts-heading" className="text-lg font-semibold">
+        Pain and running load
+      </h2>
+      <div className="mt-3">
+        <AthleteCharts athleteId={athleteId} athleteName={athleteName} today={todayIn(timeZone)} unit={me.unit} />
+      </div>
+    </section>
+  );
+}

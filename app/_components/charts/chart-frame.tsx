@@ -1,0 +1,104 @@
+"use client";
+
+import { useId, useState } from "react";
+import { secondaryButton } from "@/app/_components/ui/button-styles";
+import { toCsv, type Column } from "./table-data";
+
+/**
+ * A chart's card: title, what it shows, a "View as table" toggle and a CSV of the same numbers.
+ * The chart itself is passed in (and loaded lazily by the caller); the table needs no chart code.
+ */
+export function ChartFrame<R>({
+  title,
+  description,
+  columns,
+  rows,
+  fileName,
+  children,
+  controls,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  fileName: string;
+  children: React.ReactNode;
+  controls?: React.ReactNode;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const headingId = useId();
+  const download = () => {
+    const blob = new Blob([toCsv(columns, rows)], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <section aria-labelledby={headingId} className="rounded-md border border-slate-200 p-3 sm:p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 id={headingId} className="font-semibold">
+            {title}
+          </h3>
+          {description ? <div className="text-sm text-slate-600">{description}</div> : null}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="button" className={`${secondaryButton} px-3 py-1 text-sm`} aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+            {asTable ? "View as chart" : "View as table"}
+          </button>
+          <button type="button" className={`${secondaryButton} px-3 py-1 text-sm`} onClick={download}>
+            Download CSV
+          </button>
+        </div>
+      </div>
+      {controls ? <div className="mt-2">{controls}</div> : null}
+      <div className="mt-3">
+        {asTable ? (
+          <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label={`${title} as a table`}>
+            <table className="w-full border-collapse text-right text-sm tabular-nums">
+              <caption className="sr-only">{title}</caption>
+              <thead className="sticky top-0 bg-white">
+                <tr>
+                  {columns.map((c, i) => (
+                    <th key={c.key} scope="col" className={`border-b border-slate-300 px-2 py-1 font-semibold ${i === 0 ? "text-left" : ""}`}>
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, ri) => (
+                  <tr key={ri} className="odd:bg-slate-50">
+                    {columns.map((c, i) =>
+                      i === 0 ? (
+                        <th key={c.key} scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">
+                          {c.value(r)}
+                        </th>
+                      ) : (
+                        <td key={c.key} className="px-2 py-1">
+                          {c.value(r)}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          children
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** What a lazily loaded chart shows while its code arrives. */
+export function ChartSkeleton({ height = 260 }: { height?: number }) {
+  return <div className="animate-pulse rounded bg-slate-100" style={{ height }} aria-hidden="true" />;
+}

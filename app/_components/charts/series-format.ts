@@ -1,0 +1,43 @@
+import { RED_FLAG_LABELS } from "@/lib/domain/red-flags";
+import { metresTo } from "@/lib/domain/units";
+import type { DistanceUnit } from "@/lib/domain/types";
+import type { SeriesRow } from "@/lib/validation/series";
+import { fixed, whole, type Column } from "./table-data";
+
+export const distanceIn = (m: number | null, unit: DistanceUnit) => (m === null ? null : Math.round(metresTo(m, unit) * 100) / 100);
+
+const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+export const dayLabel = (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`));
+export const rowLabel = (r: SeriesRow, bucket: "day" | "week") => (bucket === "week" ? `w/c ${dayLabel(r.date)}` : dayLabel(r.date));
+
+export const LIGHT_WORD = { green: "Green", amber: "Amber", red: "Red" } as const;
+export const flagWords = (r: SeriesRow) => r.redFlags.map((f) => RED_FLAG_LABELS[f]).join("; ");
+
+/** Table and CSV columns of the pain vs running load chart. */
+export function painLoadColumns(unit: DistanceUnit, bucket: "day" | "week"): Column<SeriesRow>[] {
+  return [
+    { key: "date", label: bucket === "week" ? "Week starting" : "Date", value: (r) => r.date },
+    { key: "distance", label: `Running distance (${unit})`, value: (r) => fixed(distanceIn(r.runningDistanceM, unit), 2) },
+    { key: "cross", label: "Cross-training (min)", value: (r) => whole(r.crossTrainingMin) },
+    { key: "runningPain", label: `Running pain (0–10)${bucket === "week" ? ", highest" : ""}`, value: (r) => whole(r.runningPain) },
+    { key: "morningPain", label: `Morning pain (0–10)${bucket === "week" ? ", highest" : ""}`, value: (r) => whole(r.morningPain) },
+    { key: "weeklyCap", label: `Weekly cap (${unit})`, value: (r) => fixed(distanceIn(r.weeklyCapM, unit), 2) },
+    { key: "longestCap", label: `Longest-run cap (${unit})`, value: (r) => fixed(distanceIn(r.longestRunCapM, unit), 2) },
+    { key: "tolerated", label: `Tolerated load (${unit}/week)`, value: (r) => fixed(distanceIn(r.toleratedLoadM, unit), 2) },
+    { key: "light", label: "Light", value: (r) => (r.light ? LIGHT_WORD[r.light] : "") },
+    { key: "flags", label: "Red flags", value: flagWords },
+    { key: "tape", label: "Tape", value: (r) => (r.tape ? "yes" : "") },
+  ];
+}
+
+export function loadColumns(bucket: "day" | "week"): Column<SeriesRow>[] {
+  return [
+    { key: "date", label: bucket === "week" ? "Week starting" : "Date", value: (r) => r.date },
+    { key: "load", label: `Load (min × RPE)${bucket === "week" ? ", week total" : ""}`, value: (r) => fixed(r.load, 0) },
+    { key: "acuteRolling", label: "Acute, rolling 7-day", value: (r) => fixed(r.acuteRolling, 1) },
+    { key: "chronicRolling", label: "Chronic, rolling 28-day", value: (r) => fixed(r.chronicRolling, 1) },
+    { key: "acuteEwma", label: "Acute, EWMA", value: (r) => fixed(r.acuteEwma, 1) },
+    { key: "chronicEwma", label: "Chronic, EWMA", value: (r) => fixed(r.chronicEwma, 1) },
+    { key: "ratio", label: "Ratio (descriptive only)", value: (r) => fixed(r.ratio, 2) },
+  ];
+}

@@ -1,0 +1,14 @@
+// Columns shared by a chart's table view and its CSV download, so both show the same numbers.
+export type Column<R> = { key: string; label: string; value: (row: R) => string };
+
+const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
+  const lines = [columns.map((c) => quote(c.label)).join(",")];
+  for (const r of rows) lines.push(columns.map((c) => quote(c.value(r))).join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+/** Fixed decimals, "" for no value: a gap stays visibly empty rather than becoming 0. */
+export const fixed = (v: number | null | undefined, decimals = 1) => (v === null || v === undefined ? "" : v.toFixed(decimals));
+export const whole = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(Math.round(v)));
