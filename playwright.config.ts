@@ -7,6 +7,8 @@ const port = process.env.E2E_PORT ?? "3211";
 
 export default defineConfig({
   testDir: "./e2e",
+  // separate folders let two runs (say, two engineers' on one checkout) keep their traces apart
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -209,7 +209,13 @@ export async function archiveActivity(scope: Scope, activityId: string): Promise
   return { athleteId: before.athleteId, date: before.date };
 }
 
-export async function listActivities(scope: Scope, athleteId: string, range: { from?: string; to?: string } = {}, order: "asc" | "desc" = "desc"): Promise<ActivityView[]> {
+export async function listActivities(
+  scope: Scope,
+  athleteId: string,
+  range: { from?: string; to?: string } = {},
+  order: "asc" | "desc" = "desc",
+  limit = 2000,
+): Promise<ActivityView[]> {
   const target = await reportTarget(getDb(), scope, athleteId).catch((err) => {
     // archived athletes' records stay readable for trainers
     if (err?.code === "conflict") return { clinicId: scope.clinicId, athleteId };
@@ -229,5 +235,5 @@ export async function listActivities(scope: Scope, athleteId: string, range: { f
       ),
     )
     .orderBy(order === "asc" ? asc(activities.startedAt) : desc(activities.startedAt))
-    .limit(2000);
+    .limit(limit);
 }

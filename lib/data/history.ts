@@ -15,7 +15,8 @@ export async function getHistory(scope: Scope, athleteId: string, days = 90): Pr
   const from = addDays(target.today, -days);
   const [checkIns, activities, logs] = await Promise.all([
     listCheckIns(scope, athleteId, from),
-    listActivities(scope, athleteId, { from }),
+    // activities are not cut at 90 days: an old watch file just imported must be findable
+    listActivities(scope, athleteId, {}, "desc", 200),
     listExerciseLogs(scope, athleteId, from),
   ]);
   const byDate = new Map<string, HistoryDay>();

@@ -16,7 +16,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1 className="text-2xl font-bold">History</h1>
-      <p className="text-sm text-slate-700">Your last 90 days, newest first. You can change entries from the last 7 days.</p>
+      <p className="text-sm text-slate-700">Check-ins and exercises from the last 90 days and your recent activities, newest first. You can change entries from the last 7 days.</p>
       {sp.saved ? (
         <p role="status" className="mt-3 rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">
           Saved.

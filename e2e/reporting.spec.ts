@@ -1,0 +1,118 @@
+import path from "node:path";
+import { DEMO, expect, signIn, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+test("an athlete reports a morning, a run with a shoe, exercises and a watch file on a phone", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const email = `reporter-${stamp}@example.com`;
+
+  // the trainer sets up an athlete with two exercises and an invitation
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  const created = await page.request.post("/api/v1/athletes", { data: { name: `Reporter ${stamp}`, email } });
+  expect(created.status()).toBe(201);
+  const athlete = await created.json();
+  const exercises = (await (await page.request.get("/api/v1/exercises")).json()).exercises as { id: string; name: string; defaultDosage: { sets: number; reps?: number } }[];
+  const repExercises = exercises.filter((e) => e.defaultDosage.reps).slice(0, 2);
+  for (const ex of repExercises) {
+    const res = await page.request.post(`/api/v1/athletes/${athlete.id}/program`, { data: { exerciseId: ex.id, sets: 3, reps: 12, daysPerWeek: 3 } });
+    expect(res.status()).toBe(201);
+  }
+  await page.goto(`/athletes/${athlete.id}`);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await page.getByLabel("Invitation link").inputValue();
+
+  const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const phone = await phoneCtx.newPage();
+  await phone.goto(link);
+  await phone.getByLabel("Choose a password").fill("phone-password-1");
+  await phone.getByRole("button", { name: "Set password and continue" }).click();
+  await expect(phone).toHaveURL(/\/today/);
+
+  // nothing overflows sideways on a 375 px phone
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // morning check-in with a red flag
+  const pain = phone.getByRole("group", { name: "Knee pain this morning (0–10)" });
+  await pain.getByText("3", { exact: true }).click();
+  await phone.getByText("yes", { exact: true }).first().click();
+  await phone.getByRole("button", { name: "Save check-in" }).click();
+  await expect(phone.getByText("Check-in saved. Thank you!")).toBeVisible();
+  await expect(phone.getByText(/You reported: painful catching or clicking on the inside of the knee/)).toBeVisible();
+
+  // a pair of shoes
+  await phone.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shoes" }).click();
+  await phone.getByLabel("Name", { exact: true }).fill("Pegasus (blue)");
+  await phone.getByRole("button", { name: "Add shoes" }).click();
+  await expect(phone.getByText("Shoe added.")).toBeVisible();
+
+  // a run: first with mistakes, which are explained next to the fields and keep what was typed
+  await phone.goto("/log");
+  await phone.getByLabel("Duration (minutes, or h:mm:ss)").fill("0");
+  await phone.getByLabel("Distance (km)").fill("300");
+  await phone.getByRole("group", { name: "Session effort (0–10)" }).getByText("5", { exact: true }).click();
+  await phone.getByRole("button", { name: "Save activity" }).click();
+  await expect(phone.getByText("Enter the duration as minutes (45) or h:mm:ss (1:05:30), more than zero.")).toBeVisible();
+  await expect(phone.getByLabel("Distance (km)")).toHaveValue("300");
+  await phone.getByLabel("Duration (minutes, or h:mm:ss)").fill("4");
+  await phone.getByLabel("Distance (km)").fill("6");
+  await phone.getByRole("button", { name: "Save activity" }).click();
+  await expect(phone.getByText("That is faster than 2:30 per km. Check the distance and the duration.")).toBeVisible();
+  await phone.getByLabel("Duration (minutes, or h:mm:ss)").fill("32:30");
+  await phone.getByRole("group", { name: "Knee pain during (0–10)" }).getByText("2", { exact: true }).click();
+  await phone.getByRole("group", { name: "Knee pain after (0–10)" }).getByText("3", { exact: true }).click();
+  await phone.getByLabel("Shoes").selectOption({ label: "Pegasus (blue)" });
+  await phone.getByRole("button", { name: "Save activity" }).click();
+  await expect(phone.getByText("Activity saved.")).toBeVisible();
+  await expect(phone.getByRole("list", { name: "Today's activities" })).toContainText("Run 6.0 km · 33 min · effort 5 · pain 2/3");
+
+  // tick off both exercises
+  for (const ex of repExercises) {
+    const form = phone.getByRole("form", { name: `Tick off ${ex.name}` });
+    await form.getByLabel("Pain during (0–10)").selectOption("1");
+    await form.getByRole("button", { name: "Done" }).click();
+    await expect(phone.getByText(new RegExp(`Done: 3 of 3 sets, pain 1/10`)).first()).toBeVisible();
+  }
+  await expect(phone.getByRole("heading", { name: "Exercises (2 of 2 done)" })).toBeVisible();
+
+  // a watch file: preview, then save; the same file again is refused
+  await phone.goto("/log/import");
+  await phone.getByLabel("Activity files").setInputFiles(path.join(__dirname, "..", "test", "fixtures", "activities", "garmin-connect-run.gpx"));
+  await phone.getByRole("button", { name: "Preview" }).click();
+  await expect(phone.getByRole("list", { name: "Preview" })).toContainText("3.10 km");
+  await phone.getByRole("button", { name: "Save" }).click();
+  await expect(phone.getByRole("list", { name: "Import results" })).toContainText("Saved: 2012-10-2");
+  await phone.getByRole("button", { name: "Preview" }).click();
+  await phone.getByRole("button", { name: "Save" }).click();
+  await expect(phone.getByRole("list", { name: "Import results" })).toContainText("Already saved");
+
+  // a retry of the same submission (same client id) stores one record
+  const retry = { clientId: crypto.randomUUID(), type: "bike", date: new Date().toISOString().slice(0, 10), durationSec: 1800, rpe: 4 };
+  const first = await phone.request.post("/api/v1/activities", { data: retry });
+  const second = await phone.request.post("/api/v1/activities", { data: retry });
+  expect([first.status(), second.status()]).toEqual([201, 200]);
+  expect((await second.json()).id).toBe((await first.json()).id);
+
+  // everything is in the history, once
+  await phone.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
+  await expect(phone.getByText("Run 6.00 km · 33 min · effort 5 · pain 2 during, 3 after · Pegasus (blue)")).toBeVisible();
+  await expect(phone.getByText(/Run 3\.10 km .* from a file/)).toHaveCount(1);
+  await expect(phone.getByText(/^Bike/)).toHaveCount(1);
+  await expect(phone.getByText("Painful catching or clicking on the inside of the knee").first()).toBeVisible();
+  await phoneCtx.close();
+});
+
+test("an athlete cannot report for another athlete", async ({ page }) => {
+  await signIn(page, DEMO.athlete.email, DEMO.athlete.password);
+  const trainerView = await page.request.get("/api/v1/athletes");
+  expect(trainerView.status()).toBe(404);
+  const someoneElse = "00000000-0000-4000-8000-000000000000";
+  const res = await page.request.post("/api/v1/check-ins", { data: { athleteId: someoneElse, morningPain: 2 } });
+  expect(res.status()).toBe(404);
+  const bad = await page.request.post("/api/v1/check-ins", { data: { morningPain: 11, redFlags: { clicking: "maybe" } } });
+  expect(bad.status()).toBe(422);
+  const body = await bad.json();
+  expect(body.error.fieldErrors.morningPain).toEqual(["Knee pain this morning must be between 0 and 10."]);
+});
