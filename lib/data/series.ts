@@ -7,10 +7,10 @@ import { addDays, mondayOf } from "@/lib/domain/dates";
 import { ratio as ratioOn, rollingAcute, rollingChronic } from "@/lib/domain/load";
 import { baseline as baselineOn, currentTrafficLight, type LightAssessment } from "@/lib/domain/pain";
 import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
-import { redFlagsOf } from "@/lib/domain/red-flags";
+import { redFlagsBetween, redFlagsOf } from "@/lib/domain/red-flags";
 import { toleratedLoad } from "@/lib/domain/running";
 import { buildDailySeries, bucketWeekly, type DailyRow } from "@/lib/domain/series";
-import type { ExerciseLog, History, IsoDate, TrafficLight } from "@/lib/domain/types";
+import type { ExerciseLog, History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
 import { athleteContext, loadAthleteRecords, prescriptionOn, type LoadedRecords } from "./athlete-records";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
@@ -164,6 +164,8 @@ export type AthleteStatusView = {
   chronicRolling: number;
   prescription: { weeklyDistanceCapM: number | null; longestRunCapM: number | null } | null;
   lastRun: { date: IsoDate; distanceM: number | null; runningPain: number | null } | null;
+  /** Red flags answered yes in the last 7 days, newest first. */
+  recentRedFlags: { date: IsoDate; flag: RedFlag }[];
   openAlerts: AlertView[];
   suggestions: ItemSuggestion[];
 };
@@ -195,6 +197,7 @@ export async function getAthleteStatus(scope: Scope, athleteId: string): Promise
     chronicRolling: rollingChronic(h.loads, d),
     prescription: prescriptionOn(loaded.prescriptions, d),
     lastRun,
+    recentRedFlags: redFlagsBetween(h.checkIns, addDays(d, -6), d).reverse(),
     openAlerts,
     suggestions: loaded.programItems.map((item) => ({
       itemId: item.id,
@@ -203,4 +206,18 @@ export async function getAthleteStatus(scope: Scope, athleteId: string): Promise
       ...suggestProgression({ itemId: item.id, logs: loaded.exerciseLogs, history: h, d }),
     })),
   };
+}
+
+/** Each current program item's §2a suggestion with its reason, by item id (for the program section). */
+export async function listSuggestions(scope: Scope, athleteId: string): Promise<Map<string, ItemSuggestion>> {
+  const db = getDb();
+  const athlete = await athleteContext(db, scope, athleteId);
+  const d = athlete.today;
+  const loaded = await loadAthleteRecords(db, athlete, d, d);
+  return new Map(
+    loaded.programItems.map((item) => [
+      item.id,
+      { itemId: item.id, name: item.name, status: item.status, ...suggestProgression({ itemId: item.id, logs: loaded.exerciseLogs, history: loaded.history, d }) },
+    ]),
+  );
 }

@@ -3,6 +3,7 @@ import { LIGHT_TEXT } from "@/app/_components/charts/traffic-light";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
 import { getAthleteStatus } from "@/lib/data/series";
+import { RED_FLAG_LABELS } from "@/lib/domain/red-flags";
 import { formatDistance } from "@/lib/domain/units";
 import { lightInWords } from "./_components/light-words";
 import { ProgressChart } from "./_components/progress-chart";
@@ -23,6 +24,11 @@ export default async function ProgressPage() {
           {words.headline}
         </h2>
         <p className="mt-1">{words.detail}</p>
+        {status.recentRedFlags.length > 0 ? (
+          <p className="mt-2 rounded-md bg-white/70 p-2 text-sm font-medium text-red-900">
+            You reported {RED_FLAG_LABELS[status.recentRedFlags[0]!.flag]} on {status.recentRedFlags[0]!.date}. Your trainer has been told and will want to check your knee; hold off on building up until they have.
+          </p>
+        ) : null}
         {status.toleratedLoad ? (
           <p className="mt-2 text-sm">
             The most you ran in a week without a flare, in the last 8 weeks: <strong>{formatDistance(status.toleratedLoad.distanceM, me.unit)}</strong>.

@@ -13,6 +13,12 @@ export function lightInWords(light: LightAssessment | null, lastRunDate: string 
   const base = light.baseline === null ? "" : ` (your usual is about ${formatNumber(light.baseline)})`;
   switch (light.light) {
     case "green":
+      if (light.baseline === null) {
+        return {
+          headline: "Green: keep your running as it is this week",
+          detail: "Your pain has stayed at 5 out of 10 or under. After a few more morning check-ins we can also compare each morning with your usual.",
+        };
+      }
       return {
         headline: "Green: keep your running as it is this week",
         detail: `Your knee settled by the next morning${afterRun} and your morning pain is not creeping up. You may build gently if your trainer agrees.`,

@@ -11,6 +11,8 @@ import { formatDistance, metresTo } from "@/lib/domain/units";
 import { REGION_LABELS } from "@/lib/validation/programs";
 import { AddItemForm, ApplyTemplateForm, DosageForm, PrescriptionForm, SaveTemplateForm, StatusButton, StepForm } from "./program-forms";
 import { ProgramTimeline } from "./program-timeline";
+import { SuggestionLine } from "./charts/suggestion-line";
+import { listSuggestions } from "@/lib/data/series";
 
 const card = "rounded-lg border border-slate-200 bg-white p-5";
 const round1 = (n: number) => String(Math.round(n * 10) / 10);
@@ -21,7 +23,7 @@ const round1 = (n: number) => String(Math.round(n * 10) / 10);
  */
 export async function ProgramSection({ athleteId }: { athleteId: string }) {
   const scope = await requireTrainer();
-  const [program, history, templates, exercises, prescriptions, me, clinic] = await Promise.all([
+  const [program, history, templates, exercises, prescriptions, me, clinic, suggestions] = await Promise.all([
     getProgram(scope, athleteId),
     listProgramHistory(scope, athleteId),
     listTemplates(scope),
@@ -29,6 +31,7 @@ export async function ProgramSection({ athleteId }: { athleteId: string }) {
     listPrescriptions(scope, athleteId),
     getMe(scope),
     getClinic(scope),
+    listSuggestions(scope, athleteId),
   ]);
   const current = prescriptions[0] ?? null;
   const unit = me.unit;
@@ -69,6 +72,7 @@ export async function ProgramSection({ athleteId }: { athleteId: string }) {
                       {formatDosage(item)}
                     </p>
                     {item.note ? <p className="text-sm text-slate-700">{item.note}</p> : null}
+                    <SuggestionLine suggestion={suggestions.get(item.id)} />
                   </div>
                   <div className="flex gap-2">
                     <StatusButton itemId={item.id} status={item.status === "paused" ? "active" : "paused"} label={item.status === "paused" ? "Resume" : "Pause"} exerciseName={item.exerciseName} />

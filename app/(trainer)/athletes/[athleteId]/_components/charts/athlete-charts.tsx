@@ -73,7 +73,7 @@ export function AthleteCharts({ athleteId, athleteName, today, unit }: { athlete
       ) : (
         <>
           <ChartFrame
-            title="Pain and running load"
+            title="Pain vs running load"
             description={
               bucket === "week"
                 ? `Weekly running distance (${unit}) and cross-training against the highest running and morning pain of each week; dashed lines are the weekly cap and the tolerated load. ▲ red flag, ■ tape.`
