@@ -7,3 +7,4 @@ export * from "./alerts";
 export * from "./exercises";
 export * from "./programs";
 export * from "./reporting";
+export * from "./security";
