@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "../../lib/auth/password";
 import type { Db } from "../client";
 import { athletes, clinics, users } from "../schema";
+import { seedDemoHistory } from "./demo-history";
 
 export const DEMO_PASSWORD = "stride-demo-1";
 export const DEMO_CLINIC = "Demo Running Clinic";
@@ -30,9 +31,9 @@ export const DEMO_ATHLETES: DemoAthlete[] = [
 ];
 
 /** Demo data; safe to run again (finds what exists by email or name and leaves it). */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db): Promise<{ clinicId: string }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const { clinicId, coachId } = await db.transaction(async (tx) => {
     const ensureUser = async (clinicId: string, email: string, name: string, role: "owner" | "trainer" | "athlete") => {
       const [found] = await tx.select().from(users).where(eq(users.email, email));
       if (found) return found;
@@ -68,5 +69,8 @@ export async function seedDemo(db: Db): Promise<void> {
         timeZone: "Europe/London",
       });
     }
+    return { clinicId, coachId: coach.id };
   });
+  await seedDemoHistory(db, clinicId, coachId);
+  return { clinicId };
 }

@@ -162,51 +162,63 @@ export async function getAlert(scope: Scope, alertId: string): Promise<AlertView
 const joinNotes = (existing: string | null, label: string, note: string | undefined) =>
   note ? (existing ? `${existing}\n${label}: ${note}` : `${label}: ${note}`) : existing;
 
-async function transition(scope: TrainerScope, alertId: string, to: "acknowledged" | "resolved", note: string | undefined): Promise<AlertView> {
+/** Several alerts (the same alert on several days) change together or not at all. */
+async function transition(scope: TrainerScope, alertIds: string[], to: "acknowledged" | "resolved", note: string | undefined): Promise<string[]> {
+  const athleteIds = new Set<string>();
   await getDb().transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(alerts)
-      .where(and(eq(alerts.id, alertId), eq(alerts.clinicId, scope.clinicId)))
-      .for("update");
-    if (!before) throw notFound("Alert");
-    // a second click on the same button changes nothing
-    if (before.status === to) return;
-    if (before.status === "resolved") throw conflict("This alert is already resolved.");
-    const now = new Date();
-    const set =
-      to === "acknowledged"
-        ? { status: to, acknowledgedBy: scope.userId, acknowledgedAt: now, note: joinNotes(before.note, "Acknowledged", note), updatedAt: now }
-        : {
-            status: to,
-            resolvedBy: scope.userId,
-            resolvedAt: now,
-            // resolving an open alert also records who saw it
-            acknowledgedBy: before.acknowledgedBy ?? scope.userId,
-            acknowledgedAt: before.acknowledgedAt ?? now,
-            note: joinNotes(before.note, "Resolved", note),
-            updatedAt: now,
-          };
-    await tx.update(alerts).set(set).where(and(eq(alerts.id, alertId), eq(alerts.clinicId, scope.clinicId)));
-    await writeAudit(tx, {
-      clinicId: scope.clinicId,
-      actorId: scope.userId,
-      action: to === "acknowledged" ? "alert.acknowledged" : "alert.resolved",
-      entity: "alert",
-      entityId: alertId,
-      before: { status: before.status, note: before.note },
-      after: { status: to, note: note ?? null },
-    });
+    for (const alertId of alertIds) {
+      const [before] = await tx
+        .select()
+        .from(alerts)
+        .where(and(eq(alerts.id, alertId), eq(alerts.clinicId, scope.clinicId)))
+        .for("update");
+      if (!before) throw notFound("Alert");
+      // a second click on the same button changes nothing
+      athleteIds.add(before.athleteId);
+      if (before.status === to) continue;
+      if (before.status === "resolved") throw conflict("This alert is already resolved.");
+      const now = new Date();
+      const set =
+        to === "acknowledged"
+          ? { status: to, acknowledgedBy: scope.userId, acknowledgedAt: now, note: joinNotes(before.note, "Acknowledged", note), updatedAt: now }
+          : {
+              status: to,
+              resolvedBy: scope.userId,
+              resolvedAt: now,
+              // resolving an open alert also records who saw it
+              acknowledgedBy: before.acknowledgedBy ?? scope.userId,
+              acknowledgedAt: before.acknowledgedAt ?? now,
+              note: joinNotes(before.note, "Resolved", note),
+              updatedAt: now,
+            };
+      await tx.update(alerts).set(set).where(and(eq(alerts.id, alertId), eq(alerts.clinicId, scope.clinicId)));
+      await writeAudit(tx, {
+        clinicId: scope.clinicId,
+        actorId: scope.userId,
+        action: to === "acknowledged" ? "alert.acknowledged" : "alert.resolved",
+        entity: "alert",
+        entityId: alertId,
+        before: { status: before.status, note: before.note },
+        after: { status: to, note: note ?? null },
+      });
+    }
   });
+  return [...athleteIds];
+}
+
+export async function acknowledgeAlert(scope: TrainerScope, alertId: string, note?: string): Promise<AlertView> {
+  await transition(scope, [alertId], "acknowledged", note);
   return getAlert(scope, alertId);
 }
 
-export function acknowledgeAlert(scope: TrainerScope, alertId: string, note?: string): Promise<AlertView> {
-  return transition(scope, alertId, "acknowledged", note);
+export async function resolveAlert(scope: TrainerScope, alertId: string, note?: string): Promise<AlertView> {
+  await transition(scope, [alertId], "resolved", note);
+  return getAlert(scope, alertId);
 }
 
-export function resolveAlert(scope: TrainerScope, alertId: string, note?: string): Promise<AlertView> {
-  return transition(scope, alertId, "resolved", note);
+/** Acknowledge or resolve a group in one transaction; returns the athletes they belong to. */
+export function transitionAlerts(scope: TrainerScope, alertIds: string[], to: "acknowledged" | "resolved", note?: string): Promise<string[]> {
+  return transition(scope, alertIds, to, note);
 }
 
 /** Open alerts of one athlete, for the status endpoint and the athlete page. */

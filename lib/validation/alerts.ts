@@ -24,7 +24,10 @@ export const alertNoteSchema = z.object({
 export type AlertNoteInput = z.infer<typeof alertNoteSchema>;
 
 export const alertActionFormSchema = alertNoteSchema.extend({
-  alertId: z.uuid({ error: "That alert was not found." }),
+  // one alert, or the same alert on several days acted on together
+  alertId: z
+    .union([z.uuid({ error: "That alert was not found." }), z.array(z.uuid({ error: "That alert was not found." })).min(1).max(60)])
+    .transform((v) => (Array.isArray(v) ? v : [v])),
   intent: z.enum(["acknowledge", "resolve"]),
 });
 

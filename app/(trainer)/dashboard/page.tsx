@@ -7,6 +7,7 @@ import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { requireTrainer } from "@/lib/auth/guards";
 import { listNeedsAttention } from "@/lib/data/alerts";
+import { groupAlerts } from "@/lib/domain/alert-groups";
 import { listGroups, listTrainers } from "@/lib/data/athletes";
 import { getMe } from "@/lib/data/clinics";
 import { attentionQuerySchema } from "@/lib/validation/alerts";
@@ -79,14 +80,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   </div>
                 </div>
                 <ul className="mt-3 flex flex-col gap-3" aria-label={`Open alerts for ${row.name}`}>
-                  {row.alerts.map((a) => (
-                    <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-3">
+                  {groupAlerts(row.alerts).map(({ key, newest: a, earlier, ids }) => (
+                    <li key={key} className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-3">
                       <p className="min-w-0 flex-1 text-sm">
                         <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_LABEL[a.severity].className}`}>{SEVERITY_LABEL[a.severity].label}</span>
                         <span className="font-medium">{a.reason}</span>
                         <span className="text-slate-600"> · {a.date}</span>
+                        {earlier.length ? (
+                          <span className="text-slate-600">
+                            {" "}
+                            (also on {earlier.length} earlier day{earlier.length === 1 ? "" : "s"})
+                          </span>
+                        ) : null}
                       </p>
-                      <AlertActionForm alertId={a.id} reason={a.reason} />
+                      <AlertActionForm alertId={ids} reason={a.reason} />
                     </li>
                   ))}
                 </ul>

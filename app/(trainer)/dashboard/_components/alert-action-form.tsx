@@ -11,12 +11,17 @@ import { alertAction } from "../actions";
  * Acknowledge (and, where offered, resolve) one alert with an optional note. The note sits in a
  * disclosure so a busy list stays a list; the buttons name the alert for screen readers.
  */
-export function AlertActionForm({ alertId, reason, allowResolve = false, acknowledged = false }: { alertId: string; reason: string; allowResolve?: boolean; acknowledged?: boolean }) {
+type Props = { alertId: string | string[]; reason: string; allowResolve?: boolean; acknowledged?: boolean };
+
+/** One alert, or a group of the same alert on several days (acted on together). */
+export function AlertActionForm({ alertId, reason, allowResolve = false, acknowledged = false }: Props) {
   const [state, action] = useActionState<ActionState, FormData>(alertAction, {});
   const noteId = useId();
   return (
     <form action={action} className="flex flex-col gap-2">
-      <input type="hidden" name="alertId" value={alertId} />
+      {(Array.isArray(alertId) ? alertId : [alertId]).map((id) => (
+        <input key={id} type="hidden" name="alertId" value={id} />
+      ))}
       <details>
         <summary className="cursor-pointer text-sm font-semibold text-brand-700">Add a note</summary>
         <label htmlFor={noteId} className="mt-2 block text-sm font-medium text-slate-800">

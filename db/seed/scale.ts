@@ -1,0 +1,103 @@
+/**
+ * `npm run seed:scale -- --clinics 50 --athletes 40 --days 730`: a clinic network's worth of data
+ * in PostgreSQL for the benchmark (scripts/bench). Every athlete signs in with
+ * scale-c<clinic>-a<n>@bench.example, every clinic owner with scale-c<clinic>-owner@bench.example
+ * (and even-numbered clinics have scale-c<clinic>-t2@bench.example), password SCALE_PASSWORD.
+ *
+ * Rows are generated inside PostgreSQL with INSERT … SELECT generate_series (see scale-sql.ts), a
+ * few clinics per statement, on two connections at once. Use a fresh database: it refuses one that
+ * already holds scale data.
+ */
+import { sql } from "drizzle-orm";
+import { hashPassword } from "../../lib/auth/password";
+import { closeDb, dbKind, getDb } from "../client";
+import { runMigrations } from "../migrate";
+import { activitiesSql, alertsSql, checkInsSql, exerciseLogsSql, stagingSql } from "./scale-sql";
+
+export const SCALE_PASSWORD = "stride-scale-1";
+
+export type ScaleOptions = { clinics: number; athletes: number; days: number };
+
+export type ScaleReport = ScaleOptions & { rows: Record<string, number>; dailyRows: number; seconds: number; rowsPerSecond: number };
+
+function parseArgs(argv: string[]): ScaleOptions {
+  const opts: ScaleOptions = { clinics: 50, athletes: 40, days: 730 };
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i]!.replace(/^--/, "") as keyof ScaleOptions;
+    if (!(key in opts)) throw new Error(`Unknown option ${argv[i]} (use --clinics, --athletes, --days)`);
+    const value = Number(argv[++i]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${key} needs a positive whole number`);
+    opts[key] = value;
+  }
+  if (opts.days < 28) throw new Error("--days must be at least 28");
+  return opts;
+}
+
+const exec = (text: string) => getDb().execute(sql.raw(text));
+const affected = (r: { rowCount?: number | null }) => r.rowCount ?? 0;
+
+/** Runs `work` over clinic ranges on `lanes` connections at once; returns the rows inserted. */
+async function inChunks(clinics: number, perChunk: number, lanes: number, work: (lo: number, hi: number) => string): Promise<number> {
+  const ranges: [number, number][] = [];
+  for (let lo = 1; lo <= clinics; lo += perChunk) ranges.push([lo, Math.min(clinics, lo + perChunk - 1)]);
+  let total = 0;
+  const lane = async () => {
+    for (let next = ranges.shift(); next; next = ranges.shift()) total += affected(await exec(work(next[0], next[1])));
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return total;
+}
+
+export async function seedScale(opts: ScaleOptions, log: (line: string) => void = console.log): Promise<ScaleReport> {
+  if (dbKind() !== "pg") throw new Error("The scale seed needs PostgreSQL: set DATABASE_URL.");
+  await runMigrations();
+  const existing = await exec(`select count(*)::int as n from clinics where name like 'Scale clinic %'`);
+  if (Number((existing.rows[0] as { n: number }).n) > 0) throw new Error("This database already holds scale data: use a fresh one.");
+
+  const started = performance.now();
+  const rows: Record<string, number> = {};
+  const step = async (name: string, run: () => Promise<number>) => {
+    const t = performance.now();
+    rows[name] = await run();
+    const s = (performance.now() - t) / 1000;
+    log(`  ${name.padEnd(14)} ${String(rows[name]).padStart(9)} rows in ${s.toFixed(1).padStart(5)} s  (${Math.round(rows[name] / Math.max(s, 0.001)).toLocaleString("en")} rows/s)`);
+  };
+
+  const passwordHash = await hashPassword(SCALE_PASSWORD);
+  await step("roster", async () => {
+    let n = 0;
+    for (const statement of stagingSql({ ...opts, passwordHash })) n += affected(await exec(statement));
+    return n;
+  });
+  // about 200 athlete-years per statement: each stays under a few seconds and shows progress
+  const perChunk = Math.max(1, Math.floor(200 / (opts.athletes * Math.max(1, opts.days / 365))));
+  await step("check_ins", () => inChunks(opts.clinics, perChunk, 2, checkInsSql));
+  await step("activities", () => inChunks(opts.clinics, perChunk, 2, activitiesSql));
+  await step("exercise_logs", () => inChunks(opts.clinics, perChunk, 2, exerciseLogsSql));
+  await step("alerts", () => inChunks(opts.clinics, perChunk * 4, 2, alertsSql));
+  await exec(`drop table if exists _scale_clinics, _scale_athletes`);
+  await step("analyze", async () => {
+    await exec(`analyze`);
+    return 0;
+  });
+
+  const seconds = (performance.now() - started) / 1000;
+  const dailyRows = rows.check_ins! + rows.activities! + rows.exercise_logs!;
+  const report = { ...opts, rows, dailyRows, seconds, rowsPerSecond: Math.round(dailyRows / seconds) };
+  log(
+    `Scale seed: ${opts.clinics} clinics × ${opts.athletes} athletes × ${opts.days} days → ${dailyRows.toLocaleString("en")} daily rows in ${seconds.toFixed(1)} s ` +
+      `(${report.rowsPerSecond.toLocaleString("en")} rows/s overall). Password for every scale login: ${SCALE_PASSWORD}`,
+  );
+  return report;
+}
+
+if (process.argv[1] && /db[\\/]seed[\\/]scale\.ts$/.test(process.argv[1])) {
+  Promise.resolve()
+    .then(() => seedScale(parseArgs(process.argv.slice(2))))
+    .then(() => closeDb())
+    .catch(async (err) => {
+      console.error("Scale seed failed:", err instanceof Error ? err.message : err);
+      await closeDb();
+      process.exit(1);
+    });
+}
