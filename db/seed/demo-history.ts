@@ -75,8 +75,8 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
       await tx.insert(runningPrescriptions).values({
         clinicId,
         athleteId: a.id,
-        weeklyDistanceM: story === "light" ? 40_000 : 25_000,
-        longestRunM: story === "light" ? 15_000 : 10_000,
+        weeklyDistanceM: story === "light" ? 40_000 : story === "rising_pain" ? 25_000 : 32_000,
+        longestRunM: story === "light" ? 15_000 : story === "spike" ? 11_000 : 10_000,
         runIntervalSec: story === "rising_pain" ? 240 : null,
         walkIntervalSec: story === "rising_pain" ? 60 : null,
         note: story === "rising_pain" ? "Flat routes only for now." : null,
@@ -129,7 +129,7 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
         }
         const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
         const runDay = story === "light" ? weekday === 2 || weekday === 6 : weekday === 2 || weekday === 4 || weekday === 6 || (weekday === 0 && progress > 0.5);
-        if (runDay && daysAgo > 0) {
+        if ((runDay || (story === "spike" && daysAgo === 1)) && daysAgo > 0) {
           let km = story === "improving" ? 4 + 4 * progress + rand() : story === "light" ? 8 + rand() * 3 : 5 + rand() * 2.5;
           if (story === "spike" && daysAgo === 1) km = Math.max(longest * 1.35, 12);
           if (story === "spike" && daysAgo < 30 && daysAgo !== 1) km = Math.min(km, 9.5);

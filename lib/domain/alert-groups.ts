@@ -1,7 +1,7 @@
 /**
  * Alerts are stored one per kind per date (DESIGN §2a), so a rule that holds all week (weekly
  * distance over the cap, say) stores seven. A trainer reads them as one thing: the newest, with
- * how many earlier days said the same. Red flags stay apart per flag.
+ * how many earlier days said the same. Red flags stay apart per flag, progressions per exercise.
  */
 export type GroupableAlert = { id: string; kind: string; date: string; reason: string; flag?: string | null };
 
@@ -10,7 +10,8 @@ export type AlertGroup<T extends GroupableAlert> = { key: string; newest: T; ear
 export function groupAlerts<T extends GroupableAlert>(alerts: T[]): AlertGroup<T>[] {
   const groups = new Map<string, T[]>();
   for (const a of alerts) {
-    const key = a.kind === "red_flag" ? `red_flag:${a.flag ?? a.reason}` : a.kind;
+    // a red flag per flag, and "ready to progress" per exercise (its reason names it)
+    const key = a.kind === "red_flag" ? `red_flag:${a.flag ?? a.reason}` : a.kind === "ready_to_progress" ? `${a.kind}:${a.reason}` : a.kind;
     const list = groups.get(key);
     if (list) list.push(a);
     else groups.set(key, [a]);
