@@ -32,7 +32,7 @@ export function stagingSql(opts: { clinics: number; athletes: number; days: numb
               gen_random_uuid() as athlete_id, gen_random_uuid() as user_id, gen_random_uuid() as program_id,
               gen_random_uuid() as shoe1_id, gen_random_uuid() as shoe2_id,
               case when c.trainer2_id is not null and i % 2 = 0 then c.trainer2_id else c.owner_id end as trainer_id,
-              (current_date - ${opts.days}) + floor(random() * ${Math.floor(opts.days / 2)})::int as start_date,
+              (current_date - ${opts.days}) + floor(random() * ${Math.floor(opts.days * 0.4)})::int as start_date,
               current_date - 1 as end_date,
               case when i % 33 = 0 then 'archived' when i % 11 = 0 then 'cleared' when i % 5 = 0 then 'return_to_run' else 'active' end::athlete_status as status,
               0.6 + random() * 3.0 as base_pain,          -- typical morning pain
@@ -42,7 +42,7 @@ export function stagingSql(opts: { clinics: number; athletes: number; days: numb
               4000 + random() * 6000 as base_m,           -- an easy run
               3 + floor(random() * 3) as runs_pw,         -- 3–5 runs a week
               330 + random() * 90 as pace,                -- seconds per km
-              0.5 + random() * 0.4 as compliance,         -- share of mornings with a check-in
+              0.6 + random() * 0.35 as compliance,         -- share of mornings with a check-in
               0.35 + random() * 0.45 as adherence,        -- share of exercise sessions logged
               random() < 0.3 as tapes
          from _scale_clinics c cross join generate_series(1, ${opts.athletes}) i`,
@@ -173,6 +173,12 @@ export function alertsSql(lo: number, hi: number): string {
         select c.clinic_id, c.athlete_id, 'morning_pain', 'high', null, c.date, format('Morning pain %s/10 is above 5', c.morning_pain), 'morning_pain:' || c.date
           from check_ins c join _scale_athletes a on a.athlete_id = c.athlete_id
          where a.clinic_seq between ${lo} and ${hi} and a.status <> 'archived' and c.date >= current_date - 14 and c.morning_pain > 5
+        union all
+        select a.clinic_id, a.athlete_id, 'missed_checkins', 'moderate', null, d.day, 'No check-in for 3 days', 'missed_checkins:' || d.day
+          from _scale_athletes a cross join lateral generate_series(current_date - 14, current_date - 1, interval '1 day') g
+          cross join lateral (select g::date as day) d
+         where a.clinic_seq between ${lo} and ${hi} and a.status in ('active', 'return_to_run') and d.day >= a.start_date + 2
+           and not exists (select 1 from check_ins c where c.clinic_id = a.clinic_id and c.athlete_id = a.athlete_id and c.date between d.day - 2 and d.day)
         union all
         select c.clinic_id, c.athlete_id, 'pain_7', 'urgent', null, c.date, format('Pain of 7 or more today: morning pain %s/10', c.morning_pain), 'pain_7:' || c.date
           from check_ins c join _scale_athletes a on a.athlete_id = c.athlete_id
