@@ -116,3 +116,20 @@ test("an athlete cannot report for another athlete", async ({ page }) => {
   const body = await bad.json();
   expect(body.error.fieldErrors.morningPain).toEqual(["Knee pain this morning must be between 0 and 10."]);
 });
+
+test("a trainer enters and corrects an activity for an athlete of the clinic", async ({ page }) => {
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  await page.goto("/athletes?q=Sofia");
+  await page.getByRole("link", { name: "Sofia Rossi" }).click();
+  await page.getByRole("link", { name: "Log an activity for Sofia Rossi" }).click();
+  await page.getByText("Bike", { exact: true }).click();
+  await page.getByLabel("Duration (minutes, or h:mm:ss)").fill("40");
+  await page.getByRole("group", { name: "Session effort (0–10)" }).getByText("4", { exact: true }).click();
+  await page.getByRole("button", { name: "Save activity" }).click();
+  const entries = page.getByRole("region", { name: "Recent activities" });
+  await expect(entries).toContainText("Bike · 40 min · effort 4");
+  await entries.getByRole("link", { name: /Correct the bike/ }).first().click();
+  await page.getByLabel("Duration (minutes, or h:mm:ss)").fill("45");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("region", { name: "Recent activities" })).toContainText("Bike · 45 min · effort 4");
+});

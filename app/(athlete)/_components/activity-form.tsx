@@ -9,9 +9,13 @@ import { SelectField } from "@/app/_components/ui/select-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { TextareaField } from "@/app/_components/ui/textarea-field";
 import { ACTIVITY_LABELS, ACTIVITY_TYPES, CR10_WORDS } from "@/lib/validation/reporting";
+import type { ActionState } from "@/lib/auth/action";
 import { saveActivityAction } from "../actions";
 
 type Props = {
+  /** the athlete's own action by default; a trainer's page passes its own and the athlete's id */
+  action?: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  athleteId?: string;
   unit: "km" | "mi";
   today: string;
   shoes: { id: string; name: string }[];
@@ -21,8 +25,8 @@ type Props = {
 const PAIN_WORDS = { 0: "none", 5: "moderate", 10: "worst" };
 
 /** Runs and cross-training; what was typed stays after a failed submit, and retries reuse one id. */
-export function ActivityForm({ unit, today, shoes, initial = {} }: Props) {
-  const [state, action] = useActionState(saveActivityAction, {});
+export function ActivityForm({ action: save = saveActivityAction, athleteId, unit, today, shoes, initial = {} }: Props) {
+  const [state, action] = useActionState(save, {});
   const clientId = useClientId();
   const v = { ...initial, ...state.values };
   const e = state.fieldErrors ?? {};
@@ -32,6 +36,7 @@ export function ActivityForm({ unit, today, shoes, initial = {} }: Props) {
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="clientId" value={v.clientId ?? clientId} />
       {initial.activityId ? <input type="hidden" name="activityId" value={initial.activityId} /> : null}
+      {athleteId ? <input type="hidden" name="athleteId" value={athleteId} /> : null}
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">What did you do?</legend>
         <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-5">

@@ -9,6 +9,7 @@ import { ArchiveToggle } from "./_components/archive-toggle";
 import { ChartsSection } from "./_components/charts/charts-section";
 import { InvitePanel } from "./_components/invite-panel";
 import { ProgramSection } from "./_components/program-section";
+import { RecentEntries } from "./_components/recent-entries";
 import { loadAthleteOr404 } from "./load-athlete";
 
 export const metadata: Metadata = { title: "Athlete" };
@@ -86,6 +87,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
         <div className="flex flex-col gap-6 lg:col-span-2">
           <AlertsPanel athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
           <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
+          {archived ? null : <RecentEntries scope={scope} athleteId={athlete.id} athleteName={athlete.name} />}
           {archived ? null : <ProgramSection athleteId={athlete.id} />}
         </div>
       </div>

@@ -8,8 +8,7 @@ import { getAthlete } from "@/lib/data/athletes";
 import { getMe } from "@/lib/data/clinics";
 import { listShoes } from "@/lib/data/shoes";
 import { todayIn } from "@/lib/domain/dates";
-import { wallTimeOf } from "@/lib/domain/local-time";
-import { metresTo } from "@/lib/domain/units";
+import { activityFormValues } from "@/app/(athlete)/_components/activity-form-values";
 import { isAppError } from "@/lib/errors";
 import { ActivityForm } from "../../../../_components/activity-form";
 
@@ -25,20 +24,7 @@ export default async function EditActivityPage({ params }: { params: Promise<{ a
   });
   const [me, shoes, athlete] = await Promise.all([getMe(scope), listShoes(scope), getAthlete(scope, scope.athleteId)]);
   const tz = athlete.effectiveTimeZone;
-  const initial = {
-    activityId: activity.id,
-    clientId: activity.clientId,
-    type: activity.type,
-    date: activity.date,
-    startTime: wallTimeOf(activity.startedAt, tz),
-    duration: String(Math.round((activity.durationSec / 60) * 100) / 100),
-    distance: activity.distanceM ? String(Math.round(metresTo(activity.distanceM, me.unit) * 100) / 100) : "",
-    rpe: String(activity.rpe),
-    painDuring: activity.painDuring?.toString() ?? "",
-    painAfter: activity.painAfter?.toString() ?? "",
-    shoeId: activity.shoeId ?? "",
-    note: activity.note ?? "",
-  };
+  const initial = activityFormValues(activity, tz, me.unit);
   return (
     <>
       <Link href="/history" className="text-sm font-semibold text-brand-700 underline">

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { runValidated, type ActionState } from "@/lib/auth/action";
+import { requireTrainer } from "@/lib/auth/guards";
+import { recordActivity, updateActivity } from "@/lib/data/activities";
+import { afterReport } from "@/lib/data/after-report";
+import { getMe } from "@/lib/data/clinics";
+import { activityFormSchema } from "@/lib/validation/reporting-forms";
+
+/** A trainer enters or corrects an athlete's activity; the data layer attributes it in the audit log. */
+export async function saveAthleteActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const scope = await requireTrainer();
+  const athleteId = z.uuid().safeParse(formData.get("athleteId"));
+  if (!athleteId.success) return { ok: false, message: "That athlete was not found." };
+  const me = await getMe(scope);
+  const activityId = formData.get("activityId");
+  const state = await runValidated(activityFormSchema(me.unit), formData, scope, async (input) => {
+    const result =
+      typeof activityId === "string" && activityId
+        ? await updateActivity(scope, activityId, { ...input, athleteId: athleteId.data })
+        : await recordActivity(scope, { ...input, athleteId: athleteId.data });
+    await afterReport(result);
+    return result;
+  });
+  if (!state.ok) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
+  revalidatePath(`/athletes/${athleteId.data}`);
+  redirect(`/athletes/${athleteId.data}?saved=activity`);
+}
