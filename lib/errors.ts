@@ -42,3 +42,18 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const pg = e as { code?: string; constraint?: string };
   return pg?.code === "23505" && (!constraint || pg.constraint === constraint);
 }
+
+/**
+ * Postgres refusing a value: a CHECK or NOT NULL constraint, a missing referenced row, or a
+ * malformed/out-of-range value (class 22: bad text encoding, NUL bytes, numeric overflow, invalid
+ * date or uuid). These come from input the zod schemas let through, so they are the caller's to
+ * fix (422), never a 500. Unique violations are left to the data layer, which knows what they mean.
+ */
+export function isInvalidValueError(err: unknown): boolean {
+  const e = (err as { cause?: unknown })?.cause ?? err;
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== "string") return false;
+  return code.startsWith("22") || code === "23514" || code === "23502" || code === "23503";
+}
+
+export const INVALID_VALUE_MESSAGE = "One of the values is not acceptable (out of range, wrongly formatted or referring to something that does not exist). Nothing was saved.";

@@ -1,11 +1,14 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { formValues, runValidated, type ActionState } from "@/lib/auth/action";
 import { signUpClinic } from "@/lib/data/accounts";
 import { acceptInvite } from "@/lib/data/invites";
+import { describeWait } from "@/lib/domain/throttle";
+import { checkInvite, checkSignIn, recordInviteFailure, signInKeys, sleep } from "@/lib/security/sign-in-throttle";
 import { emailField, newPasswordField, signInSchema, signUpSchema } from "@/lib/validation/accounts";
 
 const GENERIC_SIGN_IN_ERROR = "That email and password do not match an account.";
@@ -15,6 +18,10 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   delete values.password;
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ok: false, message: GENERIC_SIGN_IN_ERROR, values };
+  const throttle = await checkSignIn(signInKeys(parsed.data.email, await headers()));
+  if (!throttle.allowed) {
+    return { ok: false, message: `Too many failed sign-ins for this account or network. Try again in ${describeWait(throttle.retryAfterSec)}.`, values };
+  }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true };
@@ -46,8 +53,17 @@ const acceptInviteSchema = z.object({
 });
 
 export async function acceptInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  // guessing tokens is throttled per IP, counted in the database like sign-ins
+  const requestHeaders = await headers();
+  const throttle = await checkInvite(requestHeaders);
+  if (!throttle.allowed) {
+    return { ok: false, message: `Too many invitation attempts from this network. Try again in ${describeWait(throttle.retryAfterSec)}.` };
+  }
+  if (throttle.delayMs > 0) await sleep(throttle.delayMs);
   const state = await runValidated(acceptInviteSchema, formData, null, (input) => acceptInvite(input));
   if (!state.ok || !state.result) {
+    // a wrong or used token counts; a too-short password does not
+    if (!state.fieldErrors || state.fieldErrors.token) await recordInviteFailure(requestHeaders);
     if (state.values) delete state.values.password;
     return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
   }

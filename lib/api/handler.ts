@@ -3,18 +3,23 @@ import { z } from "zod";
 import { zodFieldErrors } from "@/lib/auth/action";
 import { getScope } from "@/lib/auth/guards";
 import { isTrainerScope, type AthleteScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
-import { httpStatusOf, isAppError } from "@/lib/errors";
+import { httpStatusOf, INVALID_VALUE_MESSAGE, isAppError, isInvalidValueError } from "@/lib/errors";
+import { isCrossSiteWrite } from "@/lib/security/origin";
 
 /**
  * The one wrapper for /api/v1 route handlers: session (401 signed out; 404 for the wrong role, so
  * a route's existence says nothing about data), zod-parsed params/query/body (422 with field
  * messages), typed errors mapped to statuses, anything else a logged 500 with no details.
+ * Cookie-authenticated writes from another site are refused with 403 before anything is read.
+ * The returned handler carries its spec (`.spec`), which the OpenAPI document is generated from.
  */
-type Role = "trainer" | "athlete" | "any";
+export type Role = "trainer" | "athlete" | "any";
 type ScopeFor<R extends Role> = R extends "trainer" ? TrainerScope : R extends "athlete" ? AthleteScope : Scope;
 
-type Spec<R extends Role, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+export type Spec<R extends Role, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   role: R;
+  /** one line for the API document */
+  summary?: string;
   params?: P;
   query?: Q;
   body?: B;
@@ -43,6 +48,8 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   if (!type.includes("application/json")) {
     return { ok: false, response: jsonError(415, "Send the body as JSON with Content-Type: application/json.") };
   }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BYTES) return { ok: false, response: jsonError(413, "The request body is too large.") };
   const text = await request.text();
   if (text.length > MAX_JSON_BYTES) return { ok: false, response: jsonError(413, "The request body is too large.") };
   try {
@@ -64,10 +71,11 @@ export function apiRoute<
   Q extends z.ZodType = z.ZodObject<Record<string, never>>,
   B extends z.ZodType = z.ZodUnknown,
 >(spec: Spec<R, P, Q, B>, handler: (ctx: Ctx<R, P, Q, B>) => Promise<unknown>) {
-  return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }) => {
+  const route = async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }) => {
     try {
       const scope = await getScope();
       if (!scope) return jsonError(401, "Please sign in.");
+      if (isCrossSiteWrite(request)) return jsonError(403, "This request came from another site and was refused. Use the app itself, or an API token.");
       if (!allowed(spec.role, scope)) return jsonError(404, "Not found.");
 
       // static routes get no params at all
@@ -99,10 +107,14 @@ export function apiRoute<
       return Response.json(result ?? { ok: true }, { status: spec.status ?? 200, headers: { "cache-control": "private, no-store" } });
     } catch (err) {
       if (isAppError(err)) return jsonError(httpStatusOf[err.code], err.message, err.fieldErrors);
+      if (isInvalidValueError(err)) return jsonError(422, INVALID_VALUE_MESSAGE);
       console.error("[api] unexpected error", err);
       return jsonError(500, "Something went wrong on our side. Nothing was changed; please try again.");
     }
   };
+  return Object.assign(route, { spec: spec as Spec<Role, z.ZodType, z.ZodType, z.ZodType> });
 }
+
+export type ApiRoute = ReturnType<typeof apiRoute>;
 
 export const uuidParam = z.string().uuid();

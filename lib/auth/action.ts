@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { INVALID_VALUE_MESSAGE, isAppError, isInvalidValueError, type FieldErrors } from "@/lib/errors";
 import { requireAthlete, requireTrainer } from "./guards";
 import type { AthleteScope, TrainerScope } from "./scope";
 
@@ -62,6 +62,7 @@ export async function runValidated<S extends z.ZodType, Sc, R>(
   } catch (err) {
     unstable_rethrow(err);
     if (isAppError(err)) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, values };
+    if (isInvalidValueError(err)) return { ok: false, message: INVALID_VALUE_MESSAGE, values };
     console.error("[action] unexpected error", err);
     return { ok: false, message: "Something went wrong on our side. Your entry was not saved; please try again.", values };
   }

@@ -5,18 +5,29 @@ import type { NextAuthConfig } from "next-auth";
  * The proxy only redirects early; the data layer is the security boundary.
  */
 export const TRAINER_PREFIXES = ["/dashboard", "/athletes", "/exercises", "/programs", "/settings", "/templates"];
-export const ATHLETE_PREFIXES = ["/today", "/check-in", "/history", "/program", "/progress", "/log", "/shoes"];
+export const ATHLETE_PREFIXES = ["/today", "/check-in", "/history", "/program", "/progress", "/log", "/shoes", "/my-data"];
+
+export function needsSession(path: string): boolean {
+  return [...TRAINER_PREFIXES, ...ATHLETE_PREFIXES].some((p) => path === p || path.startsWith(`${p}/`));
+}
+
+/**
+ * Secure (and __Secure-/__Host- prefixed) cookies follow the request's scheme by default, which is
+ * what a TLS-terminating proxy with X-Forwarded-Proto gives; COOKIE_SECURE=true|false overrides it.
+ * Over plain http (the e2e server on 127.0.0.1) a Secure cookie would never come back, so sign-in
+ * would silently fail. The session cookie is HttpOnly and SameSite=Lax either way.
+ */
+const cookieSecure = process.env.COOKIE_SECURE === "true" ? true : process.env.COOKIE_SECURE === "false" ? false : undefined;
 
 export const authConfig = {
   pages: { signIn: "/sign-in" },
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+  ...(cookieSecure === undefined ? {} : { useSecureCookies: cookieSecure }),
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production" || undefined,
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      const needsSession = [...TRAINER_PREFIXES, ...ATHLETE_PREFIXES].some((p) => path === p || path.startsWith(`${p}/`));
-      return needsSession ? Boolean(auth?.user) : true;
+      return needsSession(request.nextUrl.pathname) ? Boolean(auth?.user) : true;
     },
     jwt({ token, user }) {
       if (user) {

@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import type { Role, Spec } from "./handler";
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the very specs apiRoute validates with:
+ * each handler carries its spec (role, params, query, body), so the document cannot drift from
+ * what the route accepts. `x-required-role` says who may call it: trainer (owner or trainer of
+ * the clinic), athlete, or any signed-in person (then the data layer scopes what they see).
+ */
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
+
+type AnySpec = Spec<Role, z.ZodType, z.ZodType, z.ZodType>;
+export type RouteModule = Partial<Record<Method, { spec: AnySpec }>>;
+export type RouteEntry = {
+  /** the App Router path, e.g. /api/v1/athletes/[athleteId] */
+  path: string;
+  module: RouteModule;
+  /** for handlers that read a body apiRoute does not parse (multipart uploads) */
+  extraBody?: Partial<Record<Method, { contentType: string; schema: z.ZodType; description: string }>>;
+};
+
+const errorSchema = z.object({
+  error: z.object({ message: z.string(), fieldErrors: z.record(z.string(), z.array(z.string())).optional() }),
+});
+
+export const toOpenApiPath = (path: string) => path.replace(/\[([^\]]+)\]/g, "{$1}");
+
+export type Operation = { path: string; method: Method; spec: AnySpec; openApiPath: string };
+
+export function listOperations(entries: readonly RouteEntry[]): Operation[] {
+  const ops: Operation[] = [];
+  for (const entry of entries) {
+    for (const method of METHODS) {
+      const handler = entry.module[method];
+      if (handler?.spec) ops.push({ path: entry.path, method, spec: handler.spec, openApiPath: toOpenApiPath(entry.path) });
+    }
+  }
+  return ops;
+}
+
+export function buildOpenApiDocument(entries: readonly RouteEntry[]) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const entry of entries) {
+    for (const op of listOperations([entry])) {
+      const { spec, method } = op;
+      const success = String(spec.status ?? (method === "POST" ? 200 : 200));
+      const operation: ZodOpenApiOperationObject = {
+        summary: spec.summary ?? `${method} ${op.openApiPath}`,
+        "x-required-role": spec.role,
+        security: [{ session: [] }, { bearer: [] }],
+        requestParams: {
+          ...(spec.params ? { path: spec.params as z.ZodObject } : {}),
+          ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
+        },
+        responses: {
+          [success]: { description: "Success" },
+          "401": { description: "Signed out (no session cookie and no valid token)", content: { "application/json": { schema: errorSchema } } },
+          "403": { description: "A cross-site write with a session cookie, or a read-only token writing", content: { "application/json": { schema: errorSchema } } },
+          "404": { description: "Not found: also the answer for another clinic's records and for the wrong role", content: { "application/json": { schema: errorSchema } } },
+          "422": { description: "Invalid input; fieldErrors names each field", content: { "application/json": { schema: errorSchema } } },
+        },
+      };
+      if (spec.body) {
+        operation.requestBody = { required: true, content: { "application/json": { schema: spec.body } } };
+      } else if (entry.extraBody?.[method]) {
+        const extra = entry.extraBody[method]!;
+        operation.requestBody = { required: true, description: extra.description, content: { [extra.contentType]: { schema: extra.schema } } };
+      }
+      paths[op.openApiPath] = { ...(paths[op.openApiPath] ?? {}), [method.toLowerCase()]: operation };
+    }
+  }
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Stride Clinic API",
+      version: "1",
+      description:
+        "JSON API of Stride Clinic. Authenticate with the session cookie of the web app or `Authorization: Bearer <token>` (personal tokens under Settings → API tokens). Records of another clinic answer 404.",
+    },
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+        bearer: { type: "http", scheme: "bearer" },
+      },
+    },
+    paths,
+  });
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { checkAttempts, clearAttempts, recordFailedAttempt, type AttemptKey } from "@/lib/data/auth-attempts";
+import { SIGN_IN_POLICY, type ThrottleDecision, type ThrottlePolicy } from "@/lib/domain/throttle";
+import { clientIp } from "./client-ip";
+
+export const INVITE_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, freeFailures: 5, hardLimit: 20, baseDelayMs: 250, maxDelayMs: 2_000 };
+
+export function signInKeys(email: string | null | undefined, headers: Headers): AttemptKey[] {
+  const keys: AttemptKey[] = [{ kind: "signin:ip", key: clientIp(headers) }];
+  const account = typeof email === "string" ? email.trim().toLowerCase().slice(0, 320) : "";
+  if (account) keys.push({ kind: "signin:account", key: account });
+  return keys;
+}
+
+export const checkSignIn = (keys: AttemptKey[]): Promise<ThrottleDecision> => checkAttempts(keys, SIGN_IN_POLICY);
+export const recordSignInFailure = (keys: AttemptKey[]) => recordFailedAttempt(keys);
+export const clearSignInFailures = (keys: AttemptKey[]) => clearAttempts(keys.filter((k) => k.kind === "signin:account"));
+
+export function inviteKeys(headers: Headers): AttemptKey[] {
+  return [{ kind: "invite:ip", key: clientIp(headers) }];
+}
+export const checkInvite = (headers: Headers) => checkAttempts(inviteKeys(headers), INVITE_POLICY);
+export const recordInviteFailure = (headers: Headers) => recordFailedAttempt(inviteKeys(headers));
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
