@@ -34,6 +34,9 @@ test("a trainer adds, searches, edits, archives and restores an athlete", async 
   await expect(page.getByText("Return to run").first()).toBeVisible();
 
   await page.getByRole("button", { name: "Archive athlete" }).click();
+  const dialog = page.getByRole("dialog", { name: `Archive ${name}?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Archive athlete" }).click();
   await expect(page.getByText("This athlete is archived")).toBeVisible();
   await page.goto(`/athletes?q=${encodeURIComponent("Rosa Q")}`);
   await expect(page.getByText("No athletes match these filters")).toBeVisible();

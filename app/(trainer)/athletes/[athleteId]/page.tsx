@@ -54,7 +54,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
               Edit profile
             </Link>
           ) : null}
-          <ArchiveToggle athleteId={athlete.id} archived={archived} />
+          <ArchiveToggle athleteId={athlete.id} archived={archived} name={athlete.name} />
         </div>
       </div>
 
