@@ -36,12 +36,9 @@ export async function listAthletes(scope: TrainerScope, query: RosterQuery = {})
   if (query.trainer) where.push(eq(athletes.trainerId, query.trainer));
   const filter = and(...where);
 
-  const lastCheckIn = db
-    .select({ athleteId: checkIns.athleteId, last: sql<string>`max(${checkIns.date})`.as("last") })
-    .from(checkIns)
-    .where(eq(checkIns.clinicId, scope.clinicId))
-    .groupBy(checkIns.athleteId)
-    .as("last_check_in");
+  // per athlete on the page, the newest date read backwards off (clinic_id, athlete_id, date):
+  // grouping every check-in of the clinic first read the whole history on each roster request
+  const lastCheckIn = sql<string | null>`(select max(${checkIns.date}) from ${checkIns} where ${checkIns.clinicId} = ${athletes.clinicId} and ${checkIns.athleteId} = ${athletes.id})`;
   const openAlerts = db
     .select({ athleteId: alerts.athleteId, n: count().as("n") })
     .from(alerts)
@@ -51,7 +48,7 @@ export async function listAthletes(scope: TrainerScope, query: RosterQuery = {})
 
   const order =
     query.sort === "last_check_in"
-      ? [sql`${lastCheckIn.last} desc nulls last`, asc(athletes.name)]
+      ? [sql`${lastCheckIn} desc nulls last`, asc(athletes.name)]
       : query.sort === "open_alerts"
         ? [sql`coalesce(${openAlerts.n}, 0) desc`, asc(athletes.name)]
         : [asc(athletes.name), asc(athletes.id)];
@@ -66,12 +63,11 @@ export async function listAthletes(scope: TrainerScope, query: RosterQuery = {})
         status: athletes.status,
         trainerId: athletes.trainerId,
         trainerName: users.name,
-        lastCheckIn: lastCheckIn.last,
+        lastCheckIn,
         openAlerts: sql<number>`coalesce(${openAlerts.n}, 0)::int`,
       })
       .from(athletes)
       .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, scope.clinicId)))
-      .leftJoin(lastCheckIn, eq(lastCheckIn.athleteId, athletes.id))
       .leftJoin(openAlerts, eq(openAlerts.athleteId, athletes.id))
       .where(filter)
       .orderBy(...order)
