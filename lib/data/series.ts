@@ -5,7 +5,7 @@ import { activities, shoes } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { addDays, mondayOf } from "@/lib/domain/dates";
 import { ratio as ratioOn, rollingAcute, rollingChronic } from "@/lib/domain/load";
-import { baseline as baselineOn, currentTrafficLight, type LightAssessment } from "@/lib/domain/pain";
+import { baseline as baselineOn, currentTrafficLight, trafficLightOn, type LightAssessment } from "@/lib/domain/pain";
 import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
 import { redFlagsBetween, redFlagsOf } from "@/lib/domain/red-flags";
 import { toleratedLoad } from "@/lib/domain/running";
@@ -21,12 +21,17 @@ const LIGHT_RANK: Record<TrafficLight, number> = { green: 0, amber: 1, red: 2 };
 const worse = (a: TrafficLight | null, b: TrafficLight | null) => (a === null ? b : b === null ? a : LIGHT_RANK[b] > LIGHT_RANK[a] ? b : a);
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
-/** Tolerated load is a property of the week (the 8 weeks before it), so compute it once per week. */
+/**
+ * Tolerated load is a property of the week (the 8 weeks before it), so compute it once per week,
+ * and each day's light once: a year of weeks would otherwise assess every day eight times.
+ */
 function toleratedByWeek(h: History) {
   const memo = new Map<IsoDate, number | null>();
+  const lights = new Map<IsoDate, TrafficLight>();
+  const lightOn = (d: IsoDate) => lights.get(d) ?? lights.set(d, trafficLightOn(h, d)).get(d)!;
   return (d: IsoDate) => {
     const monday = mondayOf(d);
-    if (!memo.has(monday)) memo.set(monday, toleratedLoad(h, monday)?.distanceM ?? null);
+    if (!memo.has(monday)) memo.set(monday, toleratedLoad(h, monday, lightOn)?.distanceM ?? null);
     return memo.get(monday)!;
   };
 }

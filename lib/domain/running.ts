@@ -8,7 +8,7 @@
 //   them on each of the following days until it leaves the window (one alert per date, deduped).
 import { addDays, mondayOf } from "./dates";
 import { trafficLightOn } from "./pain";
-import type { Activity, AthleteStatus, CheckIn, History, IsoDate, Prescription } from "./types";
+import type { Activity, AthleteStatus, CheckIn, History, IsoDate, Prescription, TrafficLight } from "./types";
 
 /** §2a: "more than 10% longer" and "up more than 30%", kept as integer ratios for exact compares. */
 const SPIKE_NUM = 11;
@@ -48,10 +48,13 @@ export type ToleratedLoad = { distanceM: number; weekStart: IsoDate };
 /**
  * §2a tolerated load on d: over the 8 Mon–Sun weeks before d's week, the largest weekly running
  * distance of a week with no red day. Null when no such week had a run.
+ * A caller asking for many weeks (a chart) may pass a memoised `lightOn`: consecutive weeks share
+ * seven of their eight weeks, so each day's light is otherwise computed up to eight times.
  */
 export function toleratedLoad(
   h: Pick<History, "activities" | "morningPain" | "runDistance">,
   d: IsoDate,
+  lightOn: (date: IsoDate) => TrafficLight = (date) => trafficLightOn(h, date),
 ): ToleratedLoad | null {
   let best: ToleratedLoad | null = null;
   const thisMonday = mondayOf(d);
@@ -62,7 +65,7 @@ export function toleratedLoad(
     for (let i = 0; i < 7 && !red; i++) {
       const date = addDays(weekStart, i);
       if (h.runDistance.has(date)) hadRun = true;
-      red = trafficLightOn(h, date) === "red";
+      red = lightOn(date) === "red";
     }
     if (red || !hadRun) continue;
     const distanceM = runningDistanceBetween(h.runDistance, weekStart, addDays(weekStart, 6));
