@@ -160,10 +160,14 @@ export function alertsSql(lo: number, hi: number): string {
       select c.clinic_id, c.athlete_id, 'red_flag' as kind, '${urgent ? "urgent" : "high"}' as severity, '${flag}' as flag, c.date,
              'Reported ${label}${urgent ? ": contact the athlete today" : "; needs an AT''s assessment"}' as reason,
              'red_flag:${flag}:' || c.date as key
-        from check_ins c join _scale_athletes a on a.athlete_id = c.athlete_id
-       where a.clinic_seq between ${lo} and ${hi} and a.status <> 'archived' and c.date >= current_date - 14 and c.${col}`,
+        from recent c where c.${col}`,
   );
-  return `insert into alerts (clinic_id, athlete_id, kind, severity, flag, date, reason, dedupe_key, status, acknowledged_by, acknowledged_at)
+  // the last two weeks of check-ins of these clinics, read once off (clinic_id, athlete_id, date)
+  return `with recent as materialized (
+      select c.* from _scale_athletes a
+        join check_ins c on c.clinic_id = a.clinic_id and c.athlete_id = a.athlete_id and c.date >= current_date - 14
+       where a.clinic_seq between ${lo} and ${hi} and a.status <> 'archived')
+    insert into alerts (clinic_id, athlete_id, kind, severity, flag, date, reason, dedupe_key, status, acknowledged_by, acknowledged_at)
     select x.clinic_id, x.athlete_id, x.kind, x.severity::alert_severity, x.flag, x.date, x.reason, x.key,
            case when x.date < current_date - 7 then 'acknowledged' else 'open' end::alert_status,
            case when x.date < current_date - 7 then a.trainer_id end,
@@ -171,8 +175,7 @@ export function alertsSql(lo: number, hi: number): string {
       from (${redFlags.join(" union all ")}
         union all
         select c.clinic_id, c.athlete_id, 'morning_pain', 'high', null, c.date, format('Morning pain %s/10 is above 5', c.morning_pain), 'morning_pain:' || c.date
-          from check_ins c join _scale_athletes a on a.athlete_id = c.athlete_id
-         where a.clinic_seq between ${lo} and ${hi} and a.status <> 'archived' and c.date >= current_date - 14 and c.morning_pain > 5
+          from recent c where c.morning_pain > 5
         union all
         select a.clinic_id, a.athlete_id, 'missed_checkins', 'moderate', null, d.day, 'No check-in for 3 days', 'missed_checkins:' || d.day
           from _scale_athletes a cross join lateral generate_series(current_date - 14, current_date - 1, interval '1 day') g
@@ -181,8 +184,7 @@ export function alertsSql(lo: number, hi: number): string {
            and not exists (select 1 from check_ins c where c.clinic_id = a.clinic_id and c.athlete_id = a.athlete_id and c.date between d.day - 2 and d.day)
         union all
         select c.clinic_id, c.athlete_id, 'pain_7', 'urgent', null, c.date, format('Pain of 7 or more today: morning pain %s/10', c.morning_pain), 'pain_7:' || c.date
-          from check_ins c join _scale_athletes a on a.athlete_id = c.athlete_id
-         where a.clinic_seq between ${lo} and ${hi} and a.status <> 'archived' and c.date >= current_date - 14 and c.morning_pain >= 7
+          from recent c where c.morning_pain >= 7
       ) x join _scale_athletes a on a.athlete_id = x.athlete_id
     on conflict do nothing`;
 }

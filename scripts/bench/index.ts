@@ -1,0 +1,223 @@
+/**
+ * `npm run bench [-- --quick] [--clinics 50 --athletes 40 --days 730] [--fresh] [--duration 8]
+ *  [--no-lighthouse] [--rebuild] [--port 3270]`
+ *
+ * Load-tests a production build (.next-bench) on real PostgreSQL: a "scale" database filled by the
+ * scale seed and a "one-clinic" database, both created from DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres). Every scenario runs against 127.0.0.1 only, for a
+ * bounded time, and is quoted as a ratio to a constant route measured in the same run, since
+ * autocannon shares the machine's cores with the server. Prints a table and writes
+ * bench/results/<date>.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { firstLoadJs, ROUTES_SHOWN } from "./bundle";
+import { athleteRefs, DEFAULT_DATABASE_URL, prepareDatabase, tableCounts, type AthleteRef } from "./db";
+import { capturePlans, withAutoExplain, type EndpointPlans } from "./explain";
+import { lighthouse, type LighthouseScore } from "./lighthouse";
+import type { LoadResult } from "./load";
+import { printAll, type Results, type Row } from "./report";
+import { activityWrites, checkInWrites, getLoad, seriesPath, type Run, type WriteCheck } from "./scenarios";
+import { ensureBuild, ROOT, startServer } from "./server";
+import { signInMany } from "./session";
+import { SCALE_PASSWORD } from "../../db/seed/scale";
+
+type Options = { clinics: number; athletes: number; days: number; quick: boolean; fresh: boolean; duration: number; lighthouse: boolean; rebuild: boolean; port: number };
+
+function parseArgs(argv: string[]): Options {
+  const quick = argv.includes("--quick");
+  const o: Options = { clinics: quick ? 4 : 50, athletes: 40, days: quick ? 365 : 730, quick, fresh: false, duration: quick ? 3 : 8, lighthouse: true, rebuild: false, port: 3270 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--quick") continue;
+    else if (a === "--fresh") o.fresh = true;
+    else if (a === "--no-lighthouse") o.lighthouse = false;
+    else if (a === "--rebuild") o.rebuild = true;
+    else if (["--clinics", "--athletes", "--days", "--duration", "--port"].includes(a)) {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${a} needs a positive number`);
+      o[a.slice(2) as "clinics" | "athletes" | "days" | "duration" | "port"] = v;
+    } else throw new Error(`Unknown option ${a}`);
+  }
+  // every scenario stays bounded
+  o.duration = Math.min(o.duration, 10);
+  return o;
+}
+
+const log = (s: string) => console.log(s);
+const CONNS = 16;
+const WRITE_CONNS = 32;
+const owner = (seq: number) => `scale-c${seq}-owner@bench.example`;
+
+function withRatio(r: LoadResult, ceiling: LoadResult, budget: string, pass: boolean | null, note?: string): Row {
+  return { ...r, ratio: Math.round((r.rps / ceiling.rps) * 100) / 100, budget, pass, ...(note ? { note } : {}) };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const base = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const started = new Date();
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join("/")} at start; shared with other engineers' builds and tests`;
+  log(`Benchmark: ${JSON.stringify(opts)}\nMachine: ${machine}`);
+
+  const build = ensureBuild(log, opts.rebuild);
+  const scaleName = `stride_bench_scale_${opts.clinics}x${opts.athletes}x${opts.days}`;
+  const oneName = `stride_bench_one_1x${opts.athletes}x${opts.days}`;
+  const scaleDb = await prepareDatabase(base, scaleName, opts, opts.fresh, log);
+  const oneDb = await prepareDatabase(base, oneName, { clinics: 1, athletes: opts.athletes, days: opts.days }, opts.fresh, log);
+  const counts = await tableCounts(scaleDb.url);
+  log(`Scale database rows: ${JSON.stringify(counts)}`);
+
+  const readClinics = Math.min(8, opts.clinics);
+  const readers = await athleteRefs(scaleDb.url, readClinics);
+  const writers = (await athleteRefs(scaleDb.url, Math.min(16, opts.clinics), "active")).filter((_, i) => i % 3 === 0).slice(0, 64);
+  const c1 = readers.filter((a) => a.clinicSeq === 1);
+
+  const rows: Row[] = [];
+  const writes: Record<string, WriteCheck> = {};
+  const lh: LighthouseScore[] = [];
+  let seriesScale: LoadResult | null = null;
+
+  // 1. the scale database
+  const server = await startServer(opts.port, scaleDb.url, log);
+  try {
+    const trainerEmails = [...new Set([owner(1), ...readers.map((a) => a.trainerEmail)])];
+    log(`Signing in ${trainerEmails.length} trainers and ${writers.length} athletes…`);
+    const cookies = await signInMany(server.baseUrl, [...trainerEmails, ...writers.map((w) => w.email)], SCALE_PASSWORD);
+    const cookie = (email: string) => cookies.get(email)!;
+    const run: Run = { baseUrl: server.baseUrl, duration: opts.duration };
+    const warm: Run = { baseUrl: server.baseUrl, duration: 1 };
+
+    const targets = {
+      ceiling: [{ path: "/api/bench/ceiling" }],
+      series: readers.map((a) => ({ path: seriesPath(a), cookie: cookie(a.trainerEmail) })),
+      alerts: [{ path: "/api/v1/alerts?status=open", cookie: cookie(owner(1)) }],
+      roster: trainerEmails.map((e) => ({ path: "/api/v1/athletes?status=active&page=1", cookie: cookie(e) })),
+      dashboard: [{ path: "/dashboard", cookie: cookie(owner(1)) }],
+      athletePage: c1.map((a) => ({ path: `/athletes/${a.id}`, cookie: cookie(owner(1)) })),
+    };
+    log("Warming up…");
+    for (const t of Object.values(targets)) await getLoad(warm, "warm-up", 4, t, "text/html,application/json");
+
+    log(`Loading at ${CONNS} connections, ${opts.duration} s each…`);
+    const ceiling = await getLoad(run, "ceiling (constant JSON)", CONNS, targets.ceiling);
+    rows.push({ ...ceiling, ratio: 1, budget: "", pass: null });
+    seriesScale = await getLoad(run, "series 1 y/day (trainer)", CONNS, targets.series);
+    rows.push(withRatio(seriesScale, ceiling, "≥0.35× and p95 ≤30 ms", seriesScale.rps / ceiling.rps >= 0.35 && seriesScale.p95 <= 30 && seriesScale.errors === 0));
+    const alerts = await getLoad(run, "needs attention: alerts?status=open", CONNS, targets.alerts);
+    rows.push(withRatio(alerts, ceiling, "≥0.30×", alerts.rps / ceiling.rps >= 0.3 && alerts.errors === 0));
+    const roster = await getLoad(run, "roster ?status=active&page=1", CONNS, targets.roster);
+    rows.push(withRatio(roster, ceiling, "≥0.30×", roster.rps / ceiling.rps >= 0.3 && roster.errors === 0));
+    const dashboard = await getLoad(run, "/dashboard HTML (40 athletes)", CONNS, targets.dashboard, "text/html");
+    rows.push(withRatio(dashboard, ceiling, "", dashboard.errors === 0 ? null : false));
+    const athletePage = await getLoad(run, "/athletes/{id} HTML", CONNS, targets.athletePage, "text/html");
+    rows.push(withRatio(athletePage, ceiling, "", athletePage.errors === 0 ? null : false));
+
+    log(`Writes at ${WRITE_CONNS} connections…`);
+    const ceiling32 = await getLoad(run, "ceiling (constant JSON)", WRITE_CONNS, targets.ceiling);
+    rows.push({ ...ceiling32, ratio: 1, budget: "", pass: null });
+    const writerRefs = writers.map((w) => ({ ...w, cookie: cookie(w.email) }));
+    const ci = await checkInWrites(run, scaleDb.url, writerRefs, WRITE_CONNS);
+    writes["check-in writes"] = ci.check;
+    const writeOk = (l: LoadResult, w: WriteCheck) => l.errors === 0 && w.lost === 0 && w.duplicated === 0 && l.p95 <= 50;
+    rows.push(withRatio(ci.load, ceiling32, "0 errors/lost/dup, p95 ≤50 ms", writeOk(ci.load, ci.check)));
+    const act = await activityWrites(run, scaleDb.url, writerRefs, WRITE_CONNS);
+    writes["activity writes"] = act.check;
+    rows.push(withRatio(act.load, ceiling32, "0 errors/lost/dup, p95 ≤50 ms", writeOk(act.load, act.check)));
+
+    if (opts.lighthouse) {
+      log("Lighthouse…");
+      lh.push(await lighthouse("/sign-in", `${server.baseUrl}/sign-in`, null));
+      lh.push(await lighthouse("/today (athlete)", `${server.baseUrl}/today`, cookie(writers[0]!.email)));
+      lh.push(await lighthouse("/athletes/{id} (trainer)", `${server.baseUrl}/athletes/${c1[0]!.id}`, cookie(owner(1))));
+    }
+  } finally {
+    await server.stop();
+  }
+
+  // 2. the SQL behind each endpoint, explained by PostgreSQL itself
+  let plans: EndpointPlans[] = [];
+  const explainServer = await startServer(opts.port + 1, withAutoExplain(scaleDb.url), log);
+  try {
+    const a = c1[0]!;
+    const writer = writers[0]!;
+    const cookies = await signInMany(explainServer.baseUrl, [owner(1), writer.email], SCALE_PASSWORD, 2);
+    const get = (p: string, email: string) => async () => {
+      const res = await fetch(`${explainServer.baseUrl}${p}`, { headers: { cookie: cookies.get(email)! } });
+      await res.arrayBuffer();
+    };
+    log("Capturing query plans…");
+    plans = await capturePlans(scaleName, [
+      { name: "series (1 year, day)", call: get(seriesPath(a), a.trainerEmail === owner(1) ? owner(1) : owner(1)) },
+      { name: "alerts?status=open", call: get("/api/v1/alerts?status=open", owner(1)) },
+      { name: "roster", call: get("/api/v1/athletes?status=active&page=1", owner(1)) },
+      { name: "/dashboard", call: get("/dashboard", owner(1)) },
+      { name: "/athletes/{id}", call: get(`/athletes/${a.id}`, owner(1)) },
+      { name: "/today (athlete)", call: get("/today", writer.email) },
+    ]);
+  } finally {
+    await explainServer.stop();
+  }
+
+  // 3. growth: the same series load on a one-clinic database
+  let growth: Results["growth"] = null;
+  const oneServer = await startServer(opts.port + 2, oneDb.url, log);
+  try {
+    const refs: AthleteRef[] = await athleteRefs(oneDb.url, 1);
+    const cookies = await signInMany(oneServer.baseUrl, [...new Set(refs.map((r) => r.trainerEmail))], SCALE_PASSWORD);
+    const run: Run = { baseUrl: oneServer.baseUrl, duration: opts.duration };
+    const targets = refs.map((a) => ({ path: seriesPath(a), cookie: cookies.get(a.trainerEmail)! }));
+    await getLoad({ ...run, duration: 1 }, "warm-up", 4, targets);
+    await getLoad({ ...run, duration: 1 }, "warm-up", 4, [{ path: "/api/bench/ceiling" }]);
+    const ceiling = await getLoad(run, "ceiling (one-clinic server)", CONNS, [{ path: "/api/bench/ceiling" }]);
+    rows.push({ ...ceiling, ratio: 1, budget: "", pass: null });
+    const seriesOne = await getLoad(run, "series 1 y/day, one-clinic db", CONNS, targets);
+    rows.push(withRatio(seriesOne, ceiling, "", null));
+    if (seriesScale) {
+      const ratio = Math.round((seriesScale.p50 / seriesOne.p50) * 100) / 100;
+      growth = { oneClinicP50: seriesOne.p50, scaleP50: seriesScale.p50, ratio, pass: ratio <= 1.3 };
+    }
+  } finally {
+    await oneServer.stop();
+  }
+
+  const js = firstLoadJs().filter((r) => ROUTES_SHOWN.includes(r.route) || r.pass === false);
+  const budgets: Results["budgets"] = [
+    ...rows.filter((r) => r.budget).map((r) => ({ name: r.name, pass: r.pass, detail: `${r.ratio?.toFixed(2)}× ceiling, p95 ${r.p95} ms, ${r.errors} errors (${r.budget})` })),
+    ...Object.entries(writes).map(([name, w]) => ({ name: `${name} stored once`, pass: w.lost === 0 && w.duplicated === 0, detail: `${w.acknowledged} acknowledged, ${w.lost} lost, ${w.duplicated} duplicated` })),
+    ...(growth ? [{ name: "growth (series p50 scale / one clinic)", pass: growth.pass, detail: `×${growth.ratio} (≤ 1.3)` }] : []),
+    ...js.filter((r) => r.budgetKb !== null).map((r) => ({ name: `first-load JS ${r.route}`, pass: r.pass, detail: `${r.gzipKb} KB gzip (≤ ${r.budgetKb} KB)` })),
+    ...lh.map((l) => ({
+      name: `Lighthouse ${l.page}`,
+      pass: l.performance === null || l.accessibility === null ? false : l.performance >= 90 && l.accessibility >= 95,
+      detail: `performance ${l.performance ?? "?"} (≥ 90), accessibility ${l.accessibility ?? "?"} (≥ 95)${l.error ? `; ${l.error}` : ""}`,
+    })),
+    { name: "no Seq Scan on a daily table", pass: plans.length ? plans.every((p) => p.seqScanOnDaily.length === 0) : null, detail: plans.map((p) => `${p.endpoint}: ${p.seqScanOnDaily.join(",") || "none"}`).join("; ") },
+  ];
+
+  const results: Results = {
+    date: started.toISOString(),
+    machine,
+    options: { ...opts, connections: CONNS, writeConnections: WRITE_CONNS, build },
+    seed: { scale: { database: scaleName, rows: counts, ...scaleDb.seed, output: undefined }, oneClinic: { database: oneName, ...oneDb.seed, output: undefined } },
+    rows,
+    writes,
+    growth,
+    plans: plans.map((p) => ({ ...p, queries: p.queries.map((q) => ({ ...q, sql: q.sql.slice(0, 400) })) })),
+    firstLoadJs: js,
+    lighthouse: lh,
+    budgets,
+  };
+  console.log(`\n${printAll(results)}`);
+  const dir = path.join(ROOT, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${started.toISOString().slice(0, 16).replace(":", "")}${opts.quick ? "-quick" : ""}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 1)}\n`);
+  log(`\nWrote ${path.relative(ROOT, file)}`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./server";
+
+export type LighthouseScore = { page: string; url: string; performance: number | null; accessibility: number | null; error?: string };
+
+/** Lighthouse 12.2.3 (mobile defaults, simulated throttling) against the running server. */
+export async function lighthouse(page: string, url: string, cookie: string | null): Promise<LighthouseScore> {
+  const args = [
+    url,
+    "--output=json",
+    "--output-path=stdout",
+    "--quiet",
+    "--only-categories=performance,accessibility",
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+  ];
+  if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
+  const bin = path.join(ROOT, "node_modules", ".bin", "lighthouse");
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" } });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+    child.stderr.on("data", (b: Buffer) => (err += b.toString()));
+    const timer = setTimeout(() => child.kill("SIGTERM"), 120_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      try {
+        const report = JSON.parse(out) as { finalDisplayedUrl?: string; categories: Record<string, { score: number | null }> };
+        const score = (k: string) => (report.categories[k]?.score == null ? null : Math.round(report.categories[k]!.score! * 100));
+        const landed = report.finalDisplayedUrl ?? url;
+        resolve({
+          page,
+          url: landed,
+          performance: score("performance"),
+          accessibility: score("accessibility"),
+          ...(new URL(landed).pathname !== new URL(url).pathname ? { error: `redirected to ${landed}` } : {}),
+        });
+      } catch {
+        resolve({ page, url, performance: null, accessibility: null, error: `lighthouse exited ${code}: ${err.slice(-300)}` });
+      }
+    });
+  });
+}
