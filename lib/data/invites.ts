@@ -12,13 +12,13 @@ export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type CreatedInvite = { token: string; expiresAt: Date };
+export type CreatedInvite = { token: string; expiresAt: Date; email: string | null; clinicName: string };
 
 /** A one-time link for an athlete; a new link revokes any earlier unused one. */
 export async function createAthleteInvite(scope: TrainerScope, athleteId: string): Promise<CreatedInvite> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-  await getDb().transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [athlete] = await tx
       .select({ id: athletes.id, userId: athletes.userId, email: athletes.email, name: athletes.name, status: athletes.status })
       .from(athletes)
@@ -35,8 +35,9 @@ export async function createAthleteInvite(scope: TrainerScope, athleteId: string
       .values({ clinicId: scope.clinicId, tokenHash: hashToken(token), role: "athlete", athleteId, email: athlete.email, name: athlete.name, createdBy: scope.userId, expiresAt })
       .returning({ id: invites.id });
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "athlete", entityId: athleteId, after: { inviteId: row!.id, expiresAt } });
+    const [clinic] = await tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, scope.clinicId));
+    return { token, expiresAt, email: athlete.email, clinicName: clinic!.name };
   });
-  return { token, expiresAt };
 }
 
 /** Only the owner invites trainers. */
@@ -44,7 +45,7 @@ export async function createTrainerInvite(scope: TrainerScope, input: { name: st
   if (scope.role !== "owner") throw forbidden("Only the clinic owner can invite trainers.");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-  await getDb().transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (taken) throw conflict("Someone already has an account with this email.", { email: ["Someone already has an account with this email."] });
     await tx
@@ -56,8 +57,9 @@ export async function createTrainerInvite(scope: TrainerScope, input: { name: st
       .values({ clinicId: scope.clinicId, tokenHash: hashToken(token), role: "trainer", email: input.email, name: input.name, createdBy: scope.userId, expiresAt })
       .returning({ id: invites.id });
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "user", after: { inviteId: row!.id, role: "trainer", email: input.email } });
+    const [clinic] = await tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, scope.clinicId));
+    return { token, expiresAt, email: input.email, clinicName: clinic!.name };
   });
-  return { token, expiresAt };
 }
 
 export type InviteDetails = { role: "trainer" | "athlete"; name: string | null; email: string | null; clinicName: string; needsEmail: boolean };

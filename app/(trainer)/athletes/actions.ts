@@ -11,6 +11,7 @@ import { importRoster, MAX_ROSTER_FILE_BYTES, previewRosterImport } from "@/lib/
 import type { RosterCsvResult } from "@/lib/import/roster-csv";
 import { athleteInputSchema, athletePatchSchema } from "@/lib/validation/athletes";
 import { isAppError } from "@/lib/errors";
+import { mailer } from "@/lib/mail";
 
 const idSchema = z.object({ athleteId: z.uuid() });
 
@@ -45,9 +46,14 @@ export async function createInviteAction(_prev: InviteState, formData: FormData)
   const parsed = idSchema.safeParse({ athleteId: formData.get("athleteId") });
   if (!parsed.success) return { ok: false, message: "That athlete was not found." };
   try {
-    const { token, expiresAt } = await createAthleteInvite(scope, parsed.data.athleteId);
+    const { token, expiresAt, email, clinicName } = await createAthleteInvite(scope, parsed.data.athleteId);
     const origin = await requestOrigin();
-    return { ok: true, message: "Invitation link created. It works once and expires in 7 days.", link: `${origin}/invite/${token}`, expiresAt: expiresAt.toISOString() };
+    const link = `${origin}/invite/${token}`;
+    if (email) {
+      // the log transport only records that a message would go; the trainer copies the link meanwhile
+      await mailer().send({ to: email, subject: `${clinicName} invites you to Stride Clinic`, text: `Open this link on your phone to choose a password (it works once, for 7 days):\n${link}` });
+    }
+    return { ok: true, message: "Invitation link created. It works once and expires in 7 days.", link, expiresAt: expiresAt.toISOString() };
   } catch (err) {
     if (isAppError(err)) return { ok: false, message: err.message };
     throw err;

@@ -6,6 +6,7 @@ import { trainerAction, runValidated, type ActionState } from "@/lib/auth/action
 import { requireOwner } from "@/lib/auth/guards";
 import { updateClinic } from "@/lib/data/clinics";
 import { createTrainerInvite } from "@/lib/data/invites";
+import { mailer } from "@/lib/mail";
 import { clinicSettingsSchema, trainerInviteSchema } from "@/lib/validation/accounts";
 
 export const updateClinicAction = trainerAction(clinicSettingsSchema, async (input, scope) => {
@@ -22,6 +23,8 @@ export async function inviteTrainerAction(_prev: TrainerInviteState, formData: F
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const link = `${proto}://${host}/invite/${state.result.token}`;
+  await mailer().send({ to: state.result.email!, subject: `${state.result.clinicName} invites you to Stride Clinic`, text: `Open this link to join as a trainer (it works once, for 7 days):\n${link}` });
   revalidatePath("/settings");
-  return { ok: true, message: "Invitation link created. Send it to the trainer; it works once and expires in 7 days.", link: `${proto}://${host}/invite/${state.result.token}` };
+  return { ok: true, message: "Invitation link created. Send it to the trainer; it works once and expires in 7 days.", link };
 }
