@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { zodFieldErrors } from "@/lib/auth/action";
 import { getScope } from "@/lib/auth/guards";
+import { scopeFromApiToken } from "@/lib/data/api-tokens";
 import { isTrainerScope, type AthleteScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
 import { httpStatusOf, INVALID_VALUE_MESSAGE, isAppError, isInvalidValueError } from "@/lib/errors";
 import { isCrossSiteWrite } from "@/lib/security/origin";
@@ -59,6 +60,29 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   }
 }
 
+const READS = new Set(["GET", "HEAD"]);
+
+/**
+ * The caller: a personal API token (`Authorization: Bearer`) acting as its trainer, or the session
+ * cookie. Cookie writes must come from this site (a token is not sent by browsers on their own,
+ * so it needs no such check); a read-only token may only read.
+ */
+async function resolveCaller(request: Request): Promise<{ scope: Scope } | { response: Response }> {
+  const authorization = request.headers.get("authorization");
+  if (authorization && /^bearer\s/i.test(authorization)) {
+    const token = await scopeFromApiToken(authorization.slice(7).trim());
+    if (!token) return { response: jsonError(401, "The API token is unknown, expired or revoked.") };
+    if (token.readOnly && !READS.has(request.method.toUpperCase())) return { response: jsonError(403, "This API token is read-only.") };
+    return { scope: token.scope };
+  }
+  const scope = await getScope();
+  if (!scope) return { response: jsonError(401, "Please sign in.") };
+  if (isCrossSiteWrite(request)) {
+    return { response: jsonError(403, "This request came from another site and was refused. Use the app itself, or an API token.") };
+  }
+  return { scope };
+}
+
 function allowed(role: Role, scope: Scope): boolean {
   if (role === "any") return true;
   if (role === "trainer") return isTrainerScope(scope);
@@ -73,9 +97,9 @@ export function apiRoute<
 >(spec: Spec<R, P, Q, B>, handler: (ctx: Ctx<R, P, Q, B>) => Promise<unknown>) {
   const route = async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }) => {
     try {
-      const scope = await getScope();
-      if (!scope) return jsonError(401, "Please sign in.");
-      if (isCrossSiteWrite(request)) return jsonError(403, "This request came from another site and was refused. Use the app itself, or an API token.");
+      const caller = await resolveCaller(request);
+      if ("response" in caller) return caller.response;
+      const { scope } = caller;
       if (!allowed(spec.role, scope)) return jsonError(404, "Not found.");
 
       // static routes get no params at all
