@@ -11,6 +11,7 @@ import { InvitePanel } from "./_components/invite-panel";
 import { ProgramSection } from "./_components/program-section";
 import { RecentEntries } from "./_components/recent-entries";
 import { loadAthleteOr404 } from "./load-athlete";
+import { AuditTrail } from "./_components/audit-trail";
 
 export const metadata: Metadata = { title: "Athlete" };
 
@@ -91,6 +92,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
           {archived ? null : <ProgramSection athleteId={athlete.id} />}
         </div>
       </div>
+      <AuditTrail athleteId={athlete.id} />
     </>
   );
 }
