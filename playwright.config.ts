@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: "npm run build && npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
+    // a cold production build on a busy 2-core machine can take several minutes
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

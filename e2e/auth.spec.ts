@@ -1,4 +1,4 @@
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect, expectNotFoundPage, signIn, test } from "./fixtures";
 
 test("sign up creates a clinic, then sign out and sign in again", async ({ page }) => {
   const email = `owner-${Date.now()}@example.com`;
@@ -52,7 +52,5 @@ test("the demo athlete lands on Today, and the trainer area is not found for the
   await signIn(page, DEMO.athlete.email, DEMO.athlete.password);
   await expect(page).toHaveURL(/\/today$/);
   await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
-  const res = await page.goto("/dashboard");
-  expect(res?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectNotFoundPage(page, await page.goto("/dashboard"));
 });

@@ -1,4 +1,4 @@
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect, expectNotFoundPage, signIn, test } from "./fixtures";
 
 const TEMPLATE = "Medial knee — phase 1 (settle and activate)";
 const numbered = (name: string) => new RegExp(`^\\d+\\. ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
@@ -121,8 +121,7 @@ test("a trainer of another clinic gets 404 for Alex Morgan's program", async ({ 
 
   expect((await page.request.get(`/api/v1/athletes/${athleteId}/program`)).status()).toBe(404);
   expect((await page.request.post(`/api/v1/athletes/${athleteId}/program`, { data: { exerciseId: athleteId, sets: 3, reps: 10, daysPerWeek: 3 } })).status()).toBe(404);
-  const res = await page.goto(`/athletes/${athleteId}/print`);
-  expect(res?.status()).toBe(404);
+  await expectNotFoundPage(page, await page.goto(`/athletes/${athleteId}/print`), "Alex Morgan");
   // the built-in library is still theirs to read
   const ladders = await (await page.request.get("/api/v1/ladders")).json();
   expect(ladders.ladders).toHaveLength(6);

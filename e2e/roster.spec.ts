@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect, expectNotFoundPage, signIn, test } from "./fixtures";
 
 test("a trainer adds, searches, edits, archives and restores an athlete", async ({ page }) => {
   const name = `Rosa Quinn ${Date.now()}`;
@@ -106,10 +106,7 @@ test("an athlete and another clinic's trainer see not-found for this clinic's at
   const athlete = await athleteCtx.newPage();
   await signIn(athlete, DEMO.athlete.email, DEMO.athlete.password);
   await expect(athlete).toHaveURL(/\/today$/);
-  const asAthlete = await athlete.goto(url);
-  expect(asAthlete?.status()).toBe(404);
-  await expect(athlete.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await expect(athlete.getByText("Priya")).toHaveCount(0);
+  await expectNotFoundPage(athlete, await athlete.goto(url), "Priya");
   const apiAsAthlete = await athlete.request.get(`/api/v1/athletes/${athleteId}`);
   expect(apiAsAthlete.status()).toBe(404);
   expect(await apiAsAthlete.text()).not.toContain("Priya");
@@ -126,10 +123,8 @@ test("an athlete and another clinic's trainer see not-found for this clinic's at
   await other.getByLabel("Password").fill("a-long-enough-password");
   await other.getByRole("button", { name: "Create clinic" }).click();
   await expect(other).toHaveURL(/\/dashboard$/);
-  const asOther = await other.goto(url);
-  expect(asOther?.status()).toBe(404);
-  await expect(other.getByText("Priya")).toHaveCount(0);
-  expect((await other.goto(`${url}/edit`))?.status()).toBe(404);
+  await expectNotFoundPage(other, await other.goto(url), "Priya");
+  await expectNotFoundPage(other, await other.goto(`${url}/edit`), "Priya");
   const apiAsOther = await other.request.get(`/api/v1/athletes/${athleteId}`);
   expect(apiAsOther.status()).toBe(404);
   expect(await apiAsOther.text()).not.toContain("Priya");
