@@ -9,6 +9,7 @@
  * autocannon shares the machine's cores with the server. Prints a table and writes
  * bench/results/<date>.json.
  */
+import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -155,6 +156,18 @@ async function main() {
       { name: "/dashboard", call: get("/dashboard", owner(1)) },
       { name: "/athletes/{id}", call: get(`/athletes/${a.id}`, owner(1)) },
       { name: "/today (athlete)", call: get("/today", writer.email) },
+      {
+        name: "POST /api/v1/activities (athlete)",
+        call: async () => {
+          const body = { clientId: randomUUID(), type: "run", date: writer.today, startTime: "07:00", durationSec: 1800, distanceM: 5000, rpe: 4, painDuring: 1, painAfter: 1 };
+          const res = await fetch(`${explainServer.baseUrl}/api/v1/activities`, {
+            method: "POST",
+            headers: { cookie: cookies.get(writer.email)!, "content-type": "application/json", origin: explainServer.baseUrl },
+            body: JSON.stringify(body),
+          });
+          await res.arrayBuffer();
+        },
+      },
     ]);
   } finally {
     await explainServer.stop();

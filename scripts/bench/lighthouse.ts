@@ -22,7 +22,7 @@ export async function lighthouse(page: string, url: string, cookie: string | nul
     let err = "";
     child.stdout.on("data", (b: Buffer) => (out += b.toString()));
     child.stderr.on("data", (b: Buffer) => (err += b.toString()));
-    const timer = setTimeout(() => child.kill("SIGTERM"), 120_000);
+    const timer = setTimeout(() => child.kill("SIGTERM"), 240_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
       try {
@@ -37,7 +37,7 @@ export async function lighthouse(page: string, url: string, cookie: string | nul
           ...(new URL(landed).pathname !== new URL(url).pathname ? { error: `redirected to ${landed}` } : {}),
         });
       } catch {
-        resolve({ page, url, performance: null, accessibility: null, error: `lighthouse exited ${code}: ${err.slice(-300)}` });
+        resolve({ page, url, performance: null, accessibility: null, error: code === null ? "lighthouse timed out after 240 s" : `lighthouse exited ${code}: ${err.slice(-300)}` });
       }
     });
   });
