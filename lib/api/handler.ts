@@ -132,6 +132,8 @@ export function apiRoute<
     } catch (err) {
       if (isAppError(err)) return jsonError(httpStatusOf[err.code], err.message, err.fieldErrors);
       if (isInvalidValueError(err)) return jsonError(422, INVALID_VALUE_MESSAGE);
+      // the client hung up while its body was being read: nothing was written, nobody to answer
+      if ((err as { code?: string })?.code === "ECONNRESET" || request.signal?.aborted) return new Response(null, { status: 499 });
       console.error("[api] unexpected error", err);
       return jsonError(500, "Something went wrong on our side. Nothing was changed; please try again.");
     }
