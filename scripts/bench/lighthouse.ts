@@ -1,4 +1,6 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ROOT } from "./server";
 
@@ -6,13 +8,15 @@ export type LighthouseScore = { page: string; url: string; performance: number |
 
 /** Lighthouse 12.2.3 (mobile defaults, simulated throttling) against the running server. */
 export async function lighthouse(page: string, url: string, cookie: string | null): Promise<LighthouseScore> {
+  // a profile directory of our own, so a Chromium left behind by a timed-out run can be found and ended by its id
+  const profile = path.join(os.tmpdir(), `stride-bench-lh-${process.pid}-${Date.now()}`);
   const args = [
     url,
     "--output=json",
     "--output-path=stdout",
     "--quiet",
     "--only-categories=performance,accessibility",
-    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    `--chrome-flags=--headless=new --no-sandbox --disable-gpu --user-data-dir=${profile}`,
   ];
   if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
   const bin = path.join(ROOT, "node_modules", ".bin", "lighthouse");
@@ -25,6 +29,7 @@ export async function lighthouse(page: string, url: string, cookie: string | nul
     const timer = setTimeout(() => child.kill("SIGTERM"), 240_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
+      endChromium(profile);
       try {
         const report = JSON.parse(out) as { finalDisplayedUrl?: string; categories: Record<string, { score: number | null }> };
         const score = (k: string) => (report.categories[k]?.score == null ? null : Math.round(report.categories[k]!.score! * 100));
@@ -41,4 +46,24 @@ export async function lighthouse(page: string, url: string, cookie: string | nul
       }
     });
   });
+}
+
+/** Ends the Chromium processes that use `profile` (only ours have it), by process id. */
+function endChromium(profile: string) {
+  try {
+    const ps = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+    for (const line of ps.split("\n")) {
+      const m = /^\s*(\d+)\s+(.*)$/.exec(line);
+      if (m && m[2]!.includes(`--user-data-dir=${profile}`)) {
+        try {
+          process.kill(Number(m[1]), "SIGKILL");
+        } catch {
+          /* gone already */
+        }
+      }
+    }
+  } catch {
+    /* no ps: nothing to clean */
+  }
+  rmSync(profile, { recursive: true, force: true });
 }
