@@ -55,7 +55,8 @@ async function expectAnswered(res: { status(): number; text(): Promise<string> }
   sent++;
   const status = res.status();
   expect(status, `${label} → ${status}`).toBeLessThan(500);
-  if (status >= 400) {
+  // 414/431 come from Node's HTTP parser (URL or headers over 16 KB) before the app runs: no JSON
+  if (status >= 400 && status !== 414 && status !== 431) {
     const text = await res.text();
     let message: unknown;
     try {
@@ -106,7 +107,7 @@ test("raw bodies: 1 MB and oversized, invalid UTF-8, malformed JSON, wrong conte
 });
 
 test("hostile path and query values", async () => {
-  const values = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", SQL, "..%2F..%2Fetc%2Fpasswd", "%00", "%FF%FE", "a".repeat(5000), SCRIPT];
+  const values = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", SQL, "..%2F..%2Fetc%2Fpasswd", "%00", "%FF%FE", "a".repeat(1000), SCRIPT];
   for (const op of ops) {
     for (const v of values) {
       const enc = /%/.test(v) ? v : encodeURIComponent(v);
