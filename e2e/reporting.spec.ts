@@ -115,6 +115,30 @@ test("an athlete cannot report for another athlete", async ({ page }) => {
   expect(bad.status()).toBe(422);
   const body = await bad.json();
   expect(body.error.fieldErrors.morningPain).toEqual(["Knee pain this morning must be between 0 and 10."]);
+
+  // data rights: an athlete downloads their own data only; the clinic export is the owner's
+  const mine = await page.request.get("/my-data/download?format=json");
+  expect(mine.status()).toBe(200);
+  const data = await mine.json();
+  expect(data.athlete.email).toBe(DEMO.athlete.email);
+  const csv = await page.request.get("/my-data/download?format=csv&dataset=check_ins");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await page.request.get("/settings/export")).status()).toBe(404);
+});
+
+test("the owner exports the clinic; another trainer cannot", async ({ page, browser }) => {
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  const res = await page.request.get("/settings/export");
+  expect(res.status()).toBe(200);
+  const data = await res.json();
+  expect(data.clinic.name).toBe("Demo Running Clinic");
+  expect(JSON.stringify(data)).not.toContain("$argon2");
+  expect((await page.request.get("/my-data/download")).status()).toBe(404);
+  const ctx = await browser.newContext();
+  const second = await ctx.newPage();
+  await signIn(second, "trainer2@example.com", "stride-demo-1");
+  expect((await second.request.get("/settings/export")).status()).toBe(404);
+  await ctx.close();
 });
 
 test("a trainer enters and corrects an activity for an athlete of the clinic", async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
 import { listShoes } from "@/lib/data/shoes";
@@ -42,6 +43,16 @@ export default async function ShoesPage() {
         </ul>
         <h3 className="mt-4 mb-2 font-semibold">Add a pair</h3>
         <AddShoeForm unit={me.unit} />
+      </section>
+      <section aria-labelledby="data-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p className="mt-1 text-sm">
+          <Link href="/my-data" className="font-semibold text-brand-700 underline">
+            Download everything stored about you
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="units-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="units-heading" className="mb-2 text-lg font-semibold">

@@ -12,7 +12,7 @@ const links = [
 
 export function TrainerNav({ isOwner }: { isOwner: boolean }) {
   const path = usePathname();
-  const items = isOwner ? [...links, { href: "/settings", label: "Clinic settings" }] : links;
+  const items = isOwner ? [...links, { href: "/settings", label: "Clinic settings" }] : [...links, { href: "/settings/tokens", label: "API tokens" }];
   return (
     <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 md:pb-0">
       <ul className="flex gap-1 md:flex-col">

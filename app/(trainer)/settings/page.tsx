@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requireOwner } from "@/lib/auth/guards";
 import { listTrainers } from "@/lib/data/athletes";
@@ -44,6 +45,28 @@ export default async function SettingsPage() {
           <TrainerInviteForm />
         </section>
       </div>
+      <section aria-labelledby="data-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Data and access
+        </h2>
+        <ul className="mt-2 flex flex-col gap-2 text-sm">
+          <li>
+            <a href="/settings/export" className="font-semibold text-brand-700 underline">
+              Export the clinic&apos;s data (JSON)
+            </a>
+          </li>
+          <li>
+            <Link href="/settings/audit" className="font-semibold text-brand-700 underline">
+              Audit log: who changed what, and when
+            </Link>
+          </li>
+          <li>
+            <Link href="/settings/tokens" className="font-semibold text-brand-700 underline">
+              API tokens for your own scripts
+            </Link>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }
