@@ -217,7 +217,7 @@ async function main() {
     rows,
     writes,
     growth,
-    plans: plans.map((p) => ({ ...p, queries: p.queries.map((q) => ({ ...q, sql: q.sql.slice(0, 400) })) })),
+    plans: plans.map((p) => ({ ...p, queries: p.queries.map((q) => ({ ...q, sql: q.sql.slice(0, 160) })) })),
     firstLoadJs: js,
     lighthouse: lh,
     budgets,
