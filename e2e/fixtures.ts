@@ -62,9 +62,9 @@ export async function signIn(page: Page, email: string, password: string, { expe
 }
 
 /**
- * The not-found page, with nothing of the record in it. Next answers 404 unless it has already
- * started streaming the page, in which case the status stays 200 (documented for not-found.js; seen
- * here on a loaded machine); either way the person sees "Page not found" and no data.
+ * The not-found page, with nothing of the record in it. Next answers 404 unless the route streams
+ * (a loading.tsx above it, as on the roster list), where the status stays 200 (documented for
+ * not-found.js); either way the person sees "Page not found" and no data.
  */
 export async function expectNotFoundPage(page: Page, response: Awaited<ReturnType<Page["goto"]>>, secret?: string) {
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

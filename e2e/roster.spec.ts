@@ -30,7 +30,7 @@ test("a trainer adds, searches, edits, archives and restores an athlete", async 
   await page.getByLabel("Status").selectOption("return_to_run");
   await page.getByLabel("Notes").fill("Hill repeats hurt");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Hill repeats hurt")).toBeVisible();
+  await expect(page.getByText("Hill repeats hurt", { exact: true })).toBeVisible();
   await expect(page.getByText("Return to run").first()).toBeVisible();
 
   await page.getByRole("button", { name: "Archive athlete" }).click();
@@ -95,6 +95,8 @@ test("an athlete and another clinic's trainer see not-found for this clinic's at
   await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
   await page.goto("/athletes?q=Priya");
   await page.getByRole("link", { name: "Priya Shah" }).click();
+  // the click navigates on the client: wait for it, or page.url() is still the list
+  await page.waitForURL(/\/athletes\/[0-9a-f-]{36}$/);
   const url = page.url();
   const athleteId = url.split("/").pop()!;
 

@@ -102,8 +102,15 @@ export function apiRoute<
       const { scope } = caller;
       if (!allowed(spec.role, scope)) return jsonError(404, "Not found.");
 
-      // static routes get no params at all
-      const params = (spec.params ?? z.object({})).safeParse((await context?.params) ?? {});
+      // static routes get no params at all; a path segment that is not valid percent-encoding
+      // (say %FF) makes Next's decoding throw, and is simply a record that does not exist
+      let rawParams: unknown;
+      try {
+        rawParams = (await context?.params) ?? {};
+      } catch {
+        return jsonError(404, "Not found.");
+      }
+      const params = (spec.params ?? z.object({})).safeParse(rawParams);
       // a malformed id is simply a record that does not exist
       if (!params.success) return jsonError(404, "Not found.");
 
