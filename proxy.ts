@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig, needsSession } from "@/lib/auth/config";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
@@ -11,7 +11,7 @@ const { auth } = NextAuth(authConfig);
  * document. Next reads the nonce from the request's Content-Security-Policy header and puts it on
  * its own scripts, so pages must render dynamically (the auth pages call connection()).
  */
-export const proxy = auth((request) => {
+const authProxy = auth((request) => {
   const path = request.nextUrl.pathname;
   if (needsSession(path) && !request.auth?.user) {
     const url = request.nextUrl.clone();
@@ -30,8 +30,29 @@ export const proxy = auth((request) => {
   return response;
 });
 
+/** A path that is not valid percent-encoding (say %FF) makes Next's own decoding fail with a bare 500. */
+function isMalformedPath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export function proxy(request: NextRequest, event: NextFetchEvent) {
+  const path = request.nextUrl.pathname;
+  if (isMalformedPath(path)) {
+    return NextResponse.json({ error: { message: "The address is not valid: it has a broken %-encoding." } }, { status: 400 });
+  }
+  // the API checks its own sessions; it passes through here only for the check above
+  if (path.startsWith("/api/")) return NextResponse.next();
+  return authProxy(request as Parameters<typeof authProxy>[0], event as never);
+}
+
 export const config = {
   matcher: [
+    "/api/:path*",
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|csv|txt)$).*)",
       // prefetches do not render a document of their own
