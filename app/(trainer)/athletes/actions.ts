@@ -12,6 +12,7 @@ import type { RosterCsvResult } from "@/lib/import/roster-csv";
 import { athleteInputSchema, athletePatchSchema } from "@/lib/validation/athletes";
 import { isAppError } from "@/lib/errors";
 import { mailer } from "@/lib/mail";
+import { requestOrigin } from "@/lib/request-origin";
 
 const idSchema = z.object({ athleteId: z.uuid() });
 
@@ -58,14 +59,6 @@ export async function createInviteAction(_prev: InviteState, formData: FormData)
     if (isAppError(err)) return { ok: false, message: err.message };
     throw err;
   }
-}
-
-async function requestOrigin(): Promise<string> {
-  const { headers } = await import("next/headers");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
 }
 
 export type ImportState = ActionState & {

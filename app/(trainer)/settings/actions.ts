@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { trainerAction, runValidated, type ActionState } from "@/lib/auth/action";
 import { requireOwner } from "@/lib/auth/guards";
 import { updateClinic } from "@/lib/data/clinics";
 import { createTrainerInvite } from "@/lib/data/invites";
 import { mailer } from "@/lib/mail";
+import { requestOrigin } from "@/lib/request-origin";
 import { clinicSettingsSchema, trainerInviteSchema } from "@/lib/validation/accounts";
 
 export const updateClinicAction = trainerAction(clinicSettingsSchema, async (input, scope) => {
@@ -20,10 +20,7 @@ export async function inviteTrainerAction(_prev: TrainerInviteState, formData: F
   const scope = await requireOwner();
   const state = await runValidated(trainerInviteSchema, formData, scope, (input, s) => createTrainerInvite(s, input));
   if (!state.ok || !state.result) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  const link = `${proto}://${host}/invite/${state.result.token}`;
+  const link = `${await requestOrigin()}/invite/${state.result.token}`;
   await mailer().send({ to: state.result.email!, subject: `${state.result.clinicName} invites you to Stride Clinic`, text: `Open this link to join as a trainer (it works once, for 7 days):\n${link}` });
   revalidatePath("/settings");
   return { ok: true, message: "Invitation link created. Send it to the trainer; it works once and expires in 7 days.", link };
