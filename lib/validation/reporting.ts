@@ -13,7 +13,10 @@ const pain = (label: string) =>
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalPain = (label: string) => z.preprocess(blankToUndefined, pain(label).optional());
 
-export const isoDate = z.iso.date({ error: "Enter the date as YYYY-MM-DD." });
+// calendar arithmetic on year 0 or 9999 breaks Date; no record of ours is outside these years
+export const isoDate = z.iso
+  .date({ error: "Enter the date as YYYY-MM-DD." })
+  .refine((d) => d >= "1900-01-01" && d <= "2100-12-31", "Enter a date between 1900 and 2100.");
 export const clientIdField = z.uuid({ error: "clientId must be a UUID the app generates for each submission." });
 
 export const redFlagsSchema = z
