@@ -38,5 +38,9 @@ export const POST = apiRoute({ role: "any" }, async ({ scope, request }) => {
   if (meta.data.clientIds.length !== files.length) return jsonError(422, "Send one clientId for each file.", { clientId: ["One per file."] });
   const results = await importActivityFiles(scope, meta.data, files);
   const stored = results.some((r) => r.ok);
-  return Response.json({ results }, { status: stored ? 201 : 422 });
+  if (!stored) {
+    const reasons = results.map((r) => (r.ok ? "" : `${r.fileName}: ${r.error}`)).filter(Boolean);
+    return Response.json({ error: { message: `Nothing was imported. ${reasons.join(" ")}` }, results }, { status: 422 });
+  }
+  return Response.json({ results }, { status: 201 });
 });
