@@ -1,6 +1,7 @@
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { normalizeSport, maxPlausibleSpeedMps } from "./sport";
 import {
+  chooseDistance,
   computeTrackStats,
   finiteOrNull,
   isPlausibleTotal,
@@ -129,20 +130,7 @@ export function parseFit(bytes: Uint8Array): ParsedActivity {
   ];
   const deviceDistance = deviceCandidates.find((d) => isPlausibleTotal(d, duration, maxSpeed));
 
-  let distanceM: number;
-  let distanceSource: ParsedActivity["distanceSource"];
-  if (deviceDistance !== undefined && deviceDistance !== null) {
-    distanceM = deviceDistance;
-    distanceSource = "device";
-  } else if (stats.positionedPoints >= 2) {
-    distanceM = stats.distanceM;
-    distanceSource = "points";
-  } else {
-    throw new ActivityFileError(
-      "no_positions",
-      "This file has no GPS positions and no distance from the watch, so we can't tell how far you ran.",
-    );
-  }
+  const { distanceM, distanceSource } = chooseDistance(deviceDistance, stats, "This file has no GPS positions and no distance from the watch, so we can't tell how far you ran.");
 
   return {
     format: "fit",

@@ -1,5 +1,5 @@
 import { maxPlausibleSpeedMps, normalizeSport } from "./sport";
-import { computeTrackStats, isPlausibleTotal, sumPresent, type TrackPoint } from "./track-stats";
+import { chooseDistance, computeTrackStats, isPlausibleTotal, sumPresent, type TrackPoint } from "./track-stats";
 import { ActivityFileError, type ParsedActivity, type ParsedLap } from "./types";
 import { child, children, dateAt, decodeText, numberAt, parseXmlDocument, text, type XmlNode } from "./xml";
 
@@ -95,20 +95,7 @@ export function parseTcx(bytes: Uint8Array): ParsedActivity {
     isPlausibleTotal(d, duration, maxSpeed),
   );
 
-  let distanceM: number;
-  let distanceSource: ParsedActivity["distanceSource"];
-  if (deviceDistance !== undefined && deviceDistance !== null) {
-    distanceM = deviceDistance;
-    distanceSource = "device";
-  } else if (stats.positionedPoints >= 2) {
-    distanceM = stats.distanceM;
-    distanceSource = "points";
-  } else {
-    throw new ActivityFileError(
-      "no_positions",
-      "This file has no usable GPS positions and no distance from the watch, so we can't tell how far you ran.",
-    );
-  }
+  const { distanceM, distanceSource } = chooseDistance(deviceDistance, stats, "This file has no usable GPS positions and no distance from the watch, so we can't tell how far you ran.");
 
   return {
     format: "tcx",

@@ -1,4 +1,5 @@
 import { haversineMeters } from "@/lib/domain/geo";
+import { ActivityFileError, type ParsedActivity } from "./types";
 
 export type TrackPoint = {
   time: Date | null;
@@ -147,4 +148,18 @@ export const finiteOrNull = (value: unknown): number | null =>
 export function sumPresent(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The watch's own total when it has a plausible one, the GPS points otherwise (fixtures README:
+ * prefer device totals); neither is a file we cannot import.
+ */
+export function chooseDistance(
+  deviceDistance: number | null | undefined,
+  stats: TrackStats,
+  noPositionsMessage: string,
+): { distanceM: number; distanceSource: ParsedActivity["distanceSource"] } {
+  if (deviceDistance !== undefined && deviceDistance !== null) return { distanceM: deviceDistance, distanceSource: "device" };
+  if (stats.positionedPoints >= 2) return { distanceM: stats.distanceM, distanceSource: "points" };
+  throw new ActivityFileError("no_positions", noPositionsMessage);
 }
