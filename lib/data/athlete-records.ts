@@ -16,6 +16,19 @@ type Conn = Db | Tx;
  * the traffic light, which looks back 13 days more. 84 days (12 weeks) covers it; spike (30),
  * chronic (28) and the weekly trend (13) fit inside.
  */
+
+/** The activity columns the clinical engine reads (lib/domain Activity), for every loader. */
+export const engineActivityColumns = {
+  id: activities.id,
+  date: activities.date,
+  type: activities.type,
+  durationSec: activities.durationSec,
+  distanceM: activities.distanceM,
+  rpe: activities.rpe,
+  painDuring: activities.painDuring,
+  painAfter: activities.painAfter,
+};
+
 export const LOOKBACK_DAYS = 84;
 
 export type AthleteContext = {
@@ -106,16 +119,7 @@ export async function loadAthleteRecords(db: Conn, athlete: AthleteContext, from
       .from(checkIns)
       .where(and(eq(checkIns.clinicId, clinicId), eq(checkIns.athleteId, athleteId), gte(checkIns.date, start), lte(checkIns.date, to))),
     db
-      .select({
-        id: activities.id,
-        date: activities.date,
-        type: activities.type,
-        durationSec: activities.durationSec,
-        distanceM: activities.distanceM,
-        rpe: activities.rpe,
-        painDuring: activities.painDuring,
-        painAfter: activities.painAfter,
-      })
+      .select(engineActivityColumns)
       .from(activities)
       .where(and(eq(activities.clinicId, clinicId), eq(activities.athleteId, athleteId), isNull(activities.archivedAt), gte(activities.date, start), lte(activities.date, to)))
       .orderBy(asc(activities.date), asc(activities.startedAt)),

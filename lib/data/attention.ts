@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, ne, type SQL } from "drizzle-
 import { getDb } from "@/db/client";
 import { activities, alerts, athletes, checkIns, clinics, users } from "@/db/schema";
 import type { TrainerScope } from "@/lib/auth/scope";
+import { engineActivityColumns } from "./athlete-records";
 import { addDays, rangeOfDates, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
 import { currentTrafficLight, type LightCause } from "@/lib/domain/pain";
@@ -95,17 +96,7 @@ export async function listNeedsAttention(scope: TrainerScope, filters: { trainer
       .from(checkIns)
       .where(and(eq(checkIns.clinicId, scope.clinicId), inArray(checkIns.athleteId, ids), gte(checkIns.date, since))),
     db
-      .select({
-        athleteId: activities.athleteId,
-        id: activities.id,
-        date: activities.date,
-        type: activities.type,
-        durationSec: activities.durationSec,
-        distanceM: activities.distanceM,
-        rpe: activities.rpe,
-        painDuring: activities.painDuring,
-        painAfter: activities.painAfter,
-      })
+      .select({ athleteId: activities.athleteId, ...engineActivityColumns })
       .from(activities)
       .where(and(eq(activities.clinicId, scope.clinicId), inArray(activities.athleteId, ids), gte(activities.date, since), isNull(activities.archivedAt), eq(activities.type, "run"))),
   ]);
