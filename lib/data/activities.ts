@@ -65,6 +65,20 @@ async function byClientId(clinicId: string, clientId: string): Promise<ActivityV
   return row ?? null;
 }
 
+/** What the athlete reports about a session, as stored, for a new activity and a corrected one alike. */
+function reportedValues(input: Omit<ActivityInput, "clientId">) {
+  return {
+    durationSec: input.durationSec,
+    distanceM: input.distanceM ?? null,
+    rpe: input.rpe,
+    painDuring: input.painDuring ?? null,
+    painAfter: input.painAfter ?? null,
+    // only runs carry a shoe
+    shoeId: input.type === "run" ? (input.shoeId ?? null) : null,
+    note: input.note || null,
+  };
+}
+
 const alreadyImported = () =>
   conflict("This file was imported already: there is a run with the same start time.", { file: ["This file was imported already."] });
 
@@ -89,14 +103,8 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
           type: input.type,
           startedAt,
           date,
-          durationSec: input.durationSec,
+          ...reportedValues(input),
           movingSec: file ? Math.round(file.parsed.movingSec) : null,
-          distanceM: input.distanceM ?? null,
-          rpe: input.rpe,
-          painDuring: input.painDuring ?? null,
-          painAfter: input.painAfter ?? null,
-          shoeId: input.type === "run" ? (input.shoeId ?? null) : null,
-          note: input.note || null,
           source: file ? "file" : "manual",
           fileName: file?.fileName ?? null,
           clientId: input.clientId,
@@ -180,13 +188,7 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
         type: before.source === "file" ? before.type : input.type,
         startedAt,
         date,
-        durationSec: input.durationSec,
-        distanceM: input.distanceM ?? null,
-        rpe: input.rpe,
-        painDuring: input.painDuring ?? null,
-        painAfter: input.painAfter ?? null,
-        shoeId: input.type === "run" ? (input.shoeId ?? null) : null,
-        note: input.note || null,
+        ...reportedValues(input),
         recordedBy: scope.userId,
         updatedAt: new Date(),
       })
