@@ -27,6 +27,9 @@ export const athletes = pgTable(
     trainerId: uuid("trainer_id").references(() => users.id),
     timeZone: text("time_zone"),
     notes: text("notes"),
+    // bumped by triggers on every change to the athlete's daily records, programme, prescription
+    // and shoes (drizzle/0006): a cached chart series is valid while this number is unchanged
+    dataVersion: integer("data_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

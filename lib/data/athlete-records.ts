@@ -42,6 +42,8 @@ export type AthleteContext = {
   trackedSince: IsoDate;
   /** The assigned trainer's km/mi preference, used for stored alert reasons. */
   unit: DistanceUnit;
+  /** athletes.data_version: changes with every write to the athlete's records (drizzle/0007). */
+  dataVersion: number;
 };
 
 export type ProgramItemRef = { id: string; name: string; status: "active" | "paused"; sets: number; daysPerWeek: number };
@@ -76,6 +78,7 @@ export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: 
       clinicTz: clinics.timeZone,
       createdAt: athletes.createdAt,
       unit: users.unit,
+      dataVersion: athletes.dataVersion,
     })
     .from(athletes)
     .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
@@ -92,10 +95,27 @@ export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: 
     today: todayIn(timeZone),
     trackedSince: localDateOf(row.createdAt, timeZone),
     unit: row.unit ?? "km",
+    dataVersion: row.dataVersion,
   };
 }
 
-const flagsOf = (r: typeof checkIns.$inferSelect): CheckIn["redFlags"] => ({
+/** The check-in columns the engine reads: no notes or timestamps to parse for a year of rows. */
+const engineCheckInColumns = {
+  date: checkIns.date,
+  morningPain: checkIns.morningPain,
+  clicking: checkIns.clicking,
+  locking: checkIns.locking,
+  givingWay: checkIns.givingWay,
+  swelling: checkIns.swelling,
+  nightPain: checkIns.nightPain,
+  cannotBearWeight: checkIns.cannotBearWeight,
+  hotRedFever: checkIns.hotRedFever,
+  tapeYesterday: checkIns.tapeYesterday,
+};
+
+type EngineCheckInRow = { [K in keyof typeof engineCheckInColumns]: (typeof checkIns.$inferSelect)[K] };
+
+const flagsOf = (r: EngineCheckInRow): CheckIn["redFlags"] => ({
   clicking: r.clicking,
   locking: r.locking,
   giving_way: r.givingWay,
@@ -115,7 +135,7 @@ export async function loadAthleteRecords(db: Conn, athlete: AthleteContext, from
   const start = addDays(from, -LOOKBACK_DAYS);
   const [checkInRows, activityRows, logRows, itemRows, prescriptionRows, olderLoads] = await Promise.all([
     db
-      .select()
+      .select(engineCheckInColumns)
       .from(checkIns)
       .where(and(eq(checkIns.clinicId, clinicId), eq(checkIns.athleteId, athleteId), gte(checkIns.date, start), lte(checkIns.date, to))),
     db

@@ -1,0 +1,1 @@
+ALTER TABLE "athletes" ADD COLUMN "data_version" integer DEFAULT 0 NOT NULL;
