@@ -41,6 +41,11 @@ export function jsonError(status: number, message: string, fieldErrors?: Record<
   return Response.json({ error: { message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status });
 }
 
+/** A 200 answer whose JSON is already serialized (a cached body), with the headers of every other. */
+export function jsonText(body: string, status = 200) {
+  return new Response(body, { status, headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
+}
+
 const unprocessable = (error: z.ZodError) =>
   jsonError(422, "Some fields are not valid. See fieldErrors for each one.", zodFieldErrors(error));
 

@@ -10,9 +10,10 @@ import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
 import { redFlagsBetween, redFlagsOf } from "@/lib/domain/red-flags";
 import { toleratedLoad } from "@/lib/domain/running";
 import { buildDailySeries, bucketWeekly, type DailyRow } from "@/lib/domain/series";
-import type { ExerciseLog, History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
+import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
-import { athleteContext, loadAthleteRecords, prescriptionOn, type LoadedRecords } from "./athlete-records";
+import { athleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
+import { cachedSeriesBody } from "./series-cache";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
 
 export const DEFAULT_SERIES_DAYS = 84;
@@ -20,15 +21,34 @@ export const DEFAULT_SERIES_DAYS = 84;
 const LIGHT_RANK: Record<TrafficLight, number> = { green: 0, amber: 1, red: 2 };
 const worse = (a: TrafficLight | null, b: TrafficLight | null) => (a === null ? b : b === null ? a : LIGHT_RANK[b] > LIGHT_RANK[a] ? b : a);
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Chart values to 2 decimals (the ratio to 3): more digits say nothing to a reader and bloat the JSON. */
+const r2 = (n: number) => Math.round(n * 100) / 100;
+const r2OrNull = (n: number | null) => (n === null ? null : r2(n));
+const r3OrNull = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
 
 /**
- * Tolerated load is a property of the week (the 8 weeks before it), so compute it once per week,
- * and each day's light once: a year of weeks would otherwise assess every day eight times.
+ * Each day's light, computed once: the daily rows and the tolerated load of every week (8 weeks
+ * before it, so a year of weeks would otherwise assess every day eight times) share it.
  */
-function toleratedByWeek(h: History) {
-  const memo = new Map<IsoDate, number | null>();
+function memoLights(h: History) {
   const lights = new Map<IsoDate, TrafficLight>();
-  const lightOn = (d: IsoDate) => lights.get(d) ?? lights.set(d, trafficLightOn(h, d)).get(d)!;
+  return (d: IsoDate) => lights.get(d) ?? lights.set(d, trafficLightOn(h, d)).get(d)!;
+}
+
+/** Tolerated load is a property of the week (the 8 weeks before it), so compute it once per week. */
+function toleratedByWeek(h: History, lightOn: (d: IsoDate) => TrafficLight) {
+  const memo = new Map<IsoDate, number | null>();
   return (d: IsoDate) => {
     const monday = mondayOf(d);
     if (!memo.has(monday)) memo.set(monday, toleratedLoad(h, monday, lightOn)?.distanceM ?? null);
@@ -38,14 +58,22 @@ function toleratedByWeek(h: History) {
 
 function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate): SeriesRow[] {
   const h = loaded.history;
-  const tolerated = toleratedByWeek(h);
-  const logsByDate = new Map<IsoDate, ExerciseLog[]>();
-  for (const l of loaded.exerciseLogs) (logsByDate.get(l.date) ?? logsByDate.set(l.date, []).get(l.date)!).push(l);
-  return buildDailySeries(h, from, to).map((r: DailyRow): SeriesRow => {
+  const lightOn = memoLights(h);
+  const tolerated = toleratedByWeek(h, lightOn);
+  const logsByDate = groupBy(loaded.exerciseLogs, (l) => l.date);
+  return buildDailySeries(h, from, to, lightOn).map((r: DailyRow): SeriesRow => {
     const p = prescriptionOn(loaded.prescriptions, r.date);
     const logs = logsByDate.get(r.date) ?? [];
     return {
       ...r,
+      runningDistanceM: r2(r.runningDistanceM),
+      crossTrainingMin: r2(r.crossTrainingMin),
+      load: r2OrNull(r.load),
+      acuteRolling: r2(r.acuteRolling),
+      chronicRolling: r2(r.chronicRolling),
+      acuteEwma: r2OrNull(r.acuteEwma),
+      chronicEwma: r2OrNull(r.chronicEwma),
+      ratio: r3OrNull(r.ratio),
       endDate: r.date,
       weeklyCapM: p?.weeklyDistanceCapM ?? null,
       longestRunCapM: p?.longestRunCapM ?? null,
@@ -83,10 +111,11 @@ function weeklyRows(days: SeriesRow[]): SeriesRow[] {
 
 function exerciseWeeks(loaded: LoadedRecords, from: IsoDate, to: IsoDate): ExerciseWeek[] {
   const planned = loaded.programItems.filter((i) => i.status === "active").reduce((n, i) => n + i.daysPerWeek, 0);
+  const byWeek = groupBy(loaded.exerciseLogs, (l) => mondayOf(l.date));
   const weeks: ExerciseWeek[] = [];
   for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) {
     const sunday = addDays(monday, 6);
-    const logs = loaded.exerciseLogs.filter((l) => l.date >= monday && l.date <= sunday);
+    const logs = byWeek.get(monday) ?? [];
     const sessions = new Set(logs.map((l) => `${l.itemId}:${l.date}`)).size;
     const pains = logs.map((l) => l.exercisePain).filter((p): p is number => p !== null);
     weeks.push({
@@ -136,14 +165,32 @@ async function shoeDistances(clinicId: string, athleteId: string, from: IsoDate,
  * default to the 12 weeks ending today in the athlete's time zone.
  */
 export async function getAthleteSeries(scope: Scope, athleteId: string, query: SeriesQuery): Promise<SeriesResponse> {
-  const db = getDb();
-  const athlete = await athleteContext(db, scope, athleteId);
+  const athlete = await athleteContext(getDb(), scope, athleteId);
+  return computeSeries(athlete, query);
+}
+
+/**
+ * The same series as JSON text, served from a cache while the athlete's data version is unchanged
+ * (lib/data/series-cache.ts). The access check and the version read are one query, on every call.
+ */
+export async function getAthleteSeriesJson(scope: Scope, athleteId: string, query: SeriesQuery): Promise<string> {
+  const athlete = await athleteContext(getDb(), scope, athleteId);
+  const { from, to } = seriesRange(athlete, query);
+  const key = [athlete.clinicId, athleteId, from, to, query.bucket, athlete.timeZone, athlete.today].join("|");
+  return cachedSeriesBody(key, athlete.dataVersion, async () => JSON.stringify(await computeSeries(athlete, query)));
+}
+
+function seriesRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDate; to: IsoDate } {
   const to = query.to ?? athlete.today;
-  const from = query.from ?? addDays(to, -(DEFAULT_SERIES_DAYS - 1));
-  const [loaded, shoeRows] = await Promise.all([loadAthleteRecords(db, athlete, from, to), shoeDistances(scope.clinicId, athleteId, from, to)]);
+  return { from: query.from ?? addDays(to, -(DEFAULT_SERIES_DAYS - 1)), to };
+}
+
+async function computeSeries(athlete: AthleteContext, query: SeriesQuery): Promise<SeriesResponse> {
+  const { from, to } = seriesRange(athlete, query);
+  const [loaded, shoeRows] = await Promise.all([loadAthleteRecords(getDb(), athlete, from, to), shoeDistances(athlete.clinicId, athlete.athleteId, from, to)]);
   const days = dailyRows(loaded, from, to);
   return {
-    athleteId,
+    athleteId: athlete.athleteId,
     from,
     to,
     today: athlete.today,

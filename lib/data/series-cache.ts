@@ -1,0 +1,46 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+
+/**
+ * Serialized chart series, each valid for one athletes.data_version. The version is read with the
+ * access check on every request, and database triggers bump it in the same transaction as any
+ * change to the athlete's records (drizzle/0007), so an entry is never served after a write, on
+ * this server or any other. Bounded by size: a year by day is about 100 KB of JSON.
+ */
+type Entry = { version: number; body: string };
+
+const MAX_BYTES = 48 * 1024 * 1024;
+
+const store = new LRUCache<string, Entry>({
+  maxSize: MAX_BYTES,
+  // JavaScript strings hold two bytes per character
+  sizeCalculation: (e) => e.body.length * 2 + 64,
+});
+
+let hits = 0;
+let misses = 0;
+
+/** The cached body for `key` at `version`, or the one `compute` returns (then cached). */
+export async function cachedSeriesBody(key: string, version: number, compute: () => Promise<string>): Promise<string> {
+  const hit = store.get(key);
+  if (hit && hit.version === version) {
+    hits++;
+    return hit.body;
+  }
+  misses++;
+  const body = await compute();
+  // a slower request computed at an older version must not replace a newer entry
+  const current = store.get(key);
+  if (!current || current.version <= version) store.set(key, { version, body });
+  return body;
+}
+
+export function seriesCacheStats() {
+  return { hits, misses, entries: store.size, bytes: store.calculatedSize };
+}
+
+export function clearSeriesCache() {
+  store.clear();
+  hits = 0;
+  misses = 0;
+}
