@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildDailySeries, bucketWeekly } from "./series";
+import { indexHistory } from "./history";
+import { ratio, rollingAcute, rollingChronic } from "./load";
+import { baseline, trafficLightOn } from "./pain";
 import { D, activity, checkIn, dailyCheckIns, day, run } from "./test-builders";
+import type { Activity, CheckIn } from "./types";
 
 describe("buildDailySeries", () => {
   // d−3: 5 km run, 30 min @5 (150), pain 3/4, morning 1
@@ -111,5 +115,38 @@ describe("bucketWeekly", () => {
 
   it("returns nothing for no rows", () => {
     expect(bucketWeekly([])).toEqual([]);
+  });
+});
+
+describe("buildDailySeries agrees with the per-date rules", () => {
+  // a deterministic pseudo-random 120 days with gaps, rest days, cross-training and painful runs
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const checkIns: CheckIn[] = [];
+  const activities: Activity[] = [];
+  for (let i = -119; i <= 0; i++) {
+    const date = day(i);
+    if (rand() < 0.8) checkIns.push(checkIn(date, rand() < 0.15 ? null : Math.floor(rand() * 8)));
+    if (rand() < 0.55) activities.push(run(date, 2 + rand() * 10, { durationSec: 900 + Math.floor(rand() * 3600), rpe: 1 + Math.floor(rand() * 9), painDuring: rand() < 0.3 ? null : Math.floor(rand() * 9) }));
+    if (rand() < 0.5) activities.push(run(date, 2 + rand() * 10, { durationSec: 900 + Math.floor(rand() * 3600), rpe: 1 + Math.floor(rand() * 9), painAfter: Math.floor(rand() * 9) }));
+    if (rand() < 0.2) activities.push(activity(date, { type: "bike", durationSec: 1200 + Math.floor(rand() * 2400), rpe: 3 }));
+  }
+  const h = indexHistory({ checkIns, activities });
+  const from = day(-60);
+  const rows = buildDailySeries(h, from, day(3));
+
+  it("matches rollingAcute, rollingChronic, ratio, baseline and the light on every day, exactly", () => {
+    expect(rows).toHaveLength(64);
+    for (const r of rows) {
+      expect(r.acuteRolling, r.date).toBe(rollingAcute(h.loads, r.date));
+      expect(r.chronicRolling, r.date).toBe(rollingChronic(h.loads, r.date));
+      expect(r.ratio, r.date).toBe(ratio(h.loads, r.date));
+      expect(r.baseline, r.date).toBe(baseline(h.morningPain, r.date));
+      expect(r.light, r.date).toBe(r.load === null ? null : trafficLightOn(h, r.date));
+    }
+    // the sample has days of every kind, so the comparison means something
+    expect(rows.some((r) => r.ratio !== null)).toBe(true);
+    expect(rows.some((r) => r.load === null)).toBe(true);
+    expect(new Set(rows.map((r) => r.light))).toEqual(new Set(["green", "amber", "red", null]));
   });
 });

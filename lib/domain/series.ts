@@ -1,10 +1,11 @@
 // Per-day and per-week rows for the charts (DESIGN §2: acute and chronic plotted separately, the
 // ratio shown only when §2a allows, prescription against what was done). Linear in days: the
 // history is indexed once and each row looks at fixed windows of at most 28 days.
+// series.test.ts checks every row against the per-date rules of load.ts and pain.ts.
 import { addDays, mondayOf, rangeOfDates } from "./dates";
 import { asHistory } from "./history";
-import { ewmaSeries, rollingAcute, rollingChronic, ratio } from "./load";
-import { baseline, runningPain, trafficLightOn } from "./pain";
+import { ACUTE_DAYS, CHRONIC_DAYS, ewmaSeries, RATIO_MIN_DAYS_WITH_DATA } from "./load";
+import { median, MIN_MORNING_VALUES, runningPain, trafficLightOn } from "./pain";
 import type { AthleteRecords, History, IsoDate, TrafficLight } from "./types";
 
 export type DailyRow = {
@@ -28,11 +29,46 @@ export type DailyRow = {
   tape: boolean;
 };
 
-export function buildDailySeries(input: AthleteRecords | History, from: IsoDate, to: IsoDate): DailyRow[] {
+/**
+ * One row per day from…to. Each day's windows (7 and 28 days of load, 7 mornings of baseline) are
+ * read from arrays indexed by day rather than by date look-ups; sums run in the same order as
+ * rollingMean, so the values are identical to the per-date functions in load.ts and pain.ts.
+ * `lightOn` lets a caller share one memo of each day's light with other per-day rules.
+ */
+export function buildDailySeries(
+  input: AthleteRecords | History,
+  from: IsoDate,
+  to: IsoDate,
+  lightOn?: (date: IsoDate) => TrafficLight,
+): DailyRow[] {
   const h = asHistory(input);
-  const acuteEwma = ewmaSeries(h.loads, 7, to);
-  const chronicEwma = ewmaSeries(h.loads, 28, to);
-  return rangeOfDates(from, to).map((date) => {
+  const light = lightOn ?? ((date: IsoDate) => trafficLightOn(h, date));
+  const acuteEwma = ewmaSeries(h.loads, ACUTE_DAYS, to);
+  const chronicEwma = ewmaSeries(h.loads, CHRONIC_DAYS, to);
+  // index 0 is from − 27, so every day in range has its 28-day window inside the arrays
+  const lead = CHRONIC_DAYS - 1;
+  const dates = rangeOfDates(addDays(from, -lead), to);
+  const loads = dates.map((d) => h.loads.get(d));
+  const mornings = dates.map((d) => h.morningPain.get(d));
+  const rows: DailyRow[] = [];
+  for (let i = lead; i < dates.length; i++) {
+    const date = dates[i]!;
+    let acuteSum = 0;
+    let chronicSum = 0;
+    let withData = 0;
+    for (let k = 0; k < CHRONIC_DAYS; k++) {
+      const v = loads[i - k];
+      if (v !== undefined) withData++;
+      if (k < ACUTE_DAYS) acuteSum += v ?? 0;
+      chronicSum += v ?? 0;
+    }
+    const acuteRolling = acuteSum / ACUTE_DAYS;
+    const chronicRolling = chronicSum / CHRONIC_DAYS;
+    const priorMornings: number[] = [];
+    for (let k = 7; k >= 1; k--) {
+      const m = mornings[i - k];
+      if (m !== undefined) priorMornings.push(m);
+    }
     let crossTrainingSec = 0;
     let maxPain: number | null = null;
     for (const a of h.activities.get(date) ?? []) {
@@ -40,24 +76,25 @@ export function buildDailySeries(input: AthleteRecords | History, from: IsoDate,
       const p = a.type === "run" ? runningPain(a) : null;
       if (p !== null && (maxPain === null || p > maxPain)) maxPain = p;
     }
-    const load = h.loads.get(date) ?? null;
-    return {
+    const load = loads[i] ?? null;
+    rows.push({
       date,
       runningDistanceM: h.runDistance.get(date) ?? 0,
       crossTrainingMin: crossTrainingSec / 60,
       load,
       runningPain: maxPain,
-      morningPain: h.morningPain.get(date) ?? null,
-      acuteRolling: rollingAcute(h.loads, date),
-      chronicRolling: rollingChronic(h.loads, date),
+      morningPain: mornings[i] ?? null,
+      acuteRolling,
+      chronicRolling,
       acuteEwma: acuteEwma.get(date) ?? null,
       chronicEwma: chronicEwma.get(date) ?? null,
-      ratio: ratio(h.loads, date),
-      baseline: baseline(h.morningPain, date),
-      light: load === null ? null : trafficLightOn(h, date),
+      ratio: withData >= RATIO_MIN_DAYS_WITH_DATA && chronicRolling > 0 ? acuteRolling / chronicRolling : null,
+      baseline: priorMornings.length >= MIN_MORNING_VALUES ? median(priorMornings) : null,
+      light: load === null ? null : light(date),
       tape: h.checkIns.get(date)?.tape ?? false,
-    };
-  });
+    });
+  }
+  return rows;
 }
 
 export type WeeklyRow = {
