@@ -1,16 +1,35 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { athletes } from "@/db/schema";
+import type { IsoDate } from "@/lib/domain/types";
 import { recomputeAlerts } from "./alerts";
 
 /**
  * What follows a report: alerts for the athlete are derived again from the stored data.
  * Kept in one place so every write path (forms, API, imports) does the same.
+ *
+ * In a request, the recompute runs after the response has been sent (next/server `after`): the
+ * report is already committed, and an athlete should not wait for the trainer's alerts. Outside a
+ * request (scripts, tests) it runs before returning. If the process stops in between, the alerts
+ * catch up at the athlete's next report or program change (noted in the README).
+ *
  * The athlete id comes from a write the data layer has already scoped, so looking up its clinic
  * here reveals nothing; callers that hold the clinic id may pass it and save the query.
  */
 export async function afterReport(written: { athleteId: string; date: string; clinicId?: string }): Promise<void> {
+  const job = () => recomputeAfterReport(written);
+  try {
+    after(job);
+    return;
+  } catch {
+    // `after` throws outside a request scope
+  }
+  await job();
+}
+
+async function recomputeAfterReport(written: { athleteId: string; date: string; clinicId?: string }): Promise<void> {
   try {
     let clinicId = written.clinicId;
     if (!clinicId) {
@@ -18,9 +37,40 @@ export async function afterReport(written: { athleteId: string; date: string; cl
       if (!row) return;
       clinicId = row.clinicId;
     }
-    await recomputeAlerts({ clinicId, athleteId: written.athleteId, dates: [written.date] });
+    await recomputeCoalesced(clinicId, written.athleteId, written.date);
   } catch (err) {
     // the report itself is saved; the next write or recompute catches the alerts up
     console.error("[alerts] recompute after a report failed", err);
   }
+}
+
+type Waiting = { clinicId: string; dates: Set<IsoDate>; done: Promise<void> };
+const waiting = new Map<string, Waiting>();
+const running = new Map<string, Promise<void>>();
+
+/**
+ * One recompute at a time per athlete in this process, and reports that arrive while one runs
+ * share the next: ten quick reports cost two recomputes, not ten. A waiting run starts only after
+ * the running one has finished, so it reads every report committed before it was asked for.
+ */
+export function recomputeCoalesced(clinicId: string, athleteId: string, date: IsoDate): Promise<void> {
+  const queued = waiting.get(athleteId);
+  if (queued) {
+    queued.dates.add(date);
+    return queued.done;
+  }
+  const entry: Waiting = { clinicId, dates: new Set([date]), done: Promise.resolve() };
+  entry.done = (async () => {
+    await running.get(athleteId)?.catch(() => undefined);
+    waiting.delete(athleteId);
+    const run = recomputeAlerts({ clinicId: entry.clinicId, athleteId, dates: [...entry.dates] });
+    running.set(athleteId, run);
+    try {
+      await run;
+    } finally {
+      if (running.get(athleteId) === run) running.delete(athleteId);
+    }
+  })();
+  waiting.set(athleteId, entry);
+  return entry.done;
 }

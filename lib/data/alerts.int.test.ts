@@ -203,3 +203,23 @@ describe("alerts", () => {
     expect(status.ratio).toBeNull();
   });
 });
+
+describe("alerts after several reports at once", () => {
+  it("coalesced recomputes still raise an alert for every reported date", async () => {
+    const { afterReport } = await import("@/lib/data/after-report");
+    const { recordCheckIn } = await import("@/lib/data/check-ins");
+    const clinic = await makeClinic("Coalesce");
+    const me = await makeAthlete(clinic);
+    const today = todayIn("Europe/London");
+    const dates = [0, -1, -2, -3].map((k) => addDays(today, k));
+    await Promise.all(
+      dates.map(async (date) => {
+        const written = await recordCheckIn(me, { date, morningPain: 1, redFlags: { swelling: true }, tapeYesterday: false });
+        await afterReport(written);
+      }),
+    );
+    const open = await listAlerts(clinic, { athleteId: me.athleteId });
+    const flagged = new Set(open.filter((a) => a.kind === "red_flag").map((a) => a.date));
+    expect([...flagged].sort()).toEqual([...dates].sort());
+  });
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte, ne, notInArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { alerts, athletes, users } from "@/db/schema";
@@ -45,22 +45,27 @@ export async function recomputeAlerts({ clinicId, athleteId, dates }: { clinicId
     ),
   );
 
+  // one statement for every alert; should two derivations share a key, the later one wins, as
+  // it would have with one upsert each
+  const rows = [...new Map(derived.map((a) => [a.dedupeKey, a])).values()].map((a) => ({
+    clinicId,
+    athleteId,
+    dedupeKey: a.dedupeKey,
+    kind: a.kind,
+    severity: a.severity,
+    flag: a.flag ?? null,
+    subjectId: a.activityId ?? a.itemId ?? null,
+    date: a.date,
+    reason: a.reason,
+  }));
   await db.transaction(async (tx) => {
-    for (const a of derived) {
-      const values = {
-        kind: a.kind,
-        severity: a.severity,
-        flag: a.flag ?? null,
-        subjectId: a.activityId ?? a.itemId ?? null,
-        date: a.date,
-        reason: a.reason,
-      };
+    if (rows.length > 0) {
       await tx
         .insert(alerts)
-        .values({ clinicId, athleteId, dedupeKey: a.dedupeKey, ...values })
+        .values(rows)
         .onConflictDoUpdate({
           target: [alerts.clinicId, alerts.athleteId, alerts.dedupeKey],
-          set: { severity: values.severity, reason: values.reason, updatedAt: new Date() },
+          set: { severity: sql`excluded.severity`, reason: sql`excluded.reason`, updatedAt: new Date() },
           // an acknowledged or resolved alert keeps the wording the trainer acted on
           setWhere: eq(alerts.status, "open"),
         });

@@ -125,12 +125,33 @@ const flagsOf = (r: EngineCheckInRow): CheckIn["redFlags"] => ({
   hot_red_fever: r.hotRedFever,
 });
 
+/** Load per date before `before` (check-in-only days as 0), aggregated in SQL. */
+async function olderDailyLoads(db: Conn, clinicId: string, athleteId: string, before: IsoDate): Promise<{ date: string; load: number }[]> {
+  const result = await db.execute<{ date: string; load: number }>(sql`
+    select date::text as date, sum(load)::float8 as load from (
+        select ${activities.date} as date, ${activities.durationSec} / 60.0 * ${activities.rpe} as load
+          from ${activities}
+          where ${activities.clinicId} = ${clinicId} and ${activities.athleteId} = ${athleteId}
+            and ${activities.archivedAt} is null and ${activities.date} < ${before}
+        union all
+        select ${checkIns.date}, 0 from ${checkIns}
+          where ${checkIns.clinicId} = ${clinicId} and ${checkIns.athleteId} = ${athleteId} and ${checkIns.date} < ${before}
+      ) d group by date`);
+  return result.rows;
+}
+
 /**
- * One athlete's records for from…to plus LOOKBACK_DAYS before, in the engine's shape. Earlier
- * days contribute only their daily load, summed in SQL, so that EWMA (which runs from the first
- * day with data) stays exact without reading the whole history row by row.
+ * One athlete's records for from…to plus LOOKBACK_DAYS before, in the engine's shape. With
+ * `olderLoads` (the chart, whose EWMA runs from the first day with data), earlier days add their
+ * daily load, summed in SQL; no alert or suggestion reads them, so the write path skips that scan.
  */
-export async function loadAthleteRecords(db: Conn, athlete: AthleteContext, from: IsoDate, to: IsoDate): Promise<LoadedRecords> {
+export async function loadAthleteRecords(
+  db: Conn,
+  athlete: AthleteContext,
+  from: IsoDate,
+  to: IsoDate,
+  { olderLoads: withOlderLoads = false }: { olderLoads?: boolean } = {},
+): Promise<LoadedRecords> {
   const { clinicId, athleteId } = athlete;
   const start = addDays(from, -LOOKBACK_DAYS);
   const [checkInRows, activityRows, logRows, itemRows, prescriptionRows, olderLoads] = await Promise.all([
@@ -167,23 +188,14 @@ export async function loadAthleteRecords(db: Conn, athlete: AthleteContext, from
       .where(and(eq(runningPrescriptions.clinicId, clinicId), eq(runningPrescriptions.athleteId, athleteId)))
       .orderBy(asc(runningPrescriptions.createdAt)),
     // days before the window: load per date (check-in-only days as 0), for EWMA
-    db.execute<{ date: string; load: number }>(sql`
-      select date::text as date, sum(load)::float8 as load from (
-        select ${activities.date} as date, ${activities.durationSec} / 60.0 * ${activities.rpe} as load
-          from ${activities}
-          where ${activities.clinicId} = ${clinicId} and ${activities.athleteId} = ${athleteId}
-            and ${activities.archivedAt} is null and ${activities.date} < ${start}
-        union all
-        select ${checkIns.date}, 0 from ${checkIns}
-          where ${checkIns.clinicId} = ${clinicId} and ${checkIns.athleteId} = ${athleteId} and ${checkIns.date} < ${start}
-      ) d group by date`),
+    withOlderLoads ? olderDailyLoads(db, clinicId, athleteId, start) : [],
   ]);
 
   const history = indexHistory({
     checkIns: checkInRows.map((r) => ({ date: r.date, morningPain: r.morningPain, redFlags: flagsOf(r), tape: r.tapeYesterday })),
     activities: activityRows.map((a): Activity => ({ ...a, distanceM: a.distanceM ?? null })),
   });
-  const older = olderLoads.rows;
+  const older = olderLoads;
   if (older.length > 0) {
     const loads = new Map(history.loads);
     for (const r of older) loads.set(String(r.date).slice(0, 10), Number(r.load));

@@ -187,7 +187,7 @@ function seriesRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDa
 
 async function computeSeries(athlete: AthleteContext, query: SeriesQuery): Promise<SeriesResponse> {
   const { from, to } = seriesRange(athlete, query);
-  const [loaded, shoeRows] = await Promise.all([loadAthleteRecords(getDb(), athlete, from, to), shoeDistances(athlete.clinicId, athlete.athleteId, from, to)]);
+  const [loaded, shoeRows] = await Promise.all([loadAthleteRecords(getDb(), athlete, from, to, { olderLoads: true }), shoeDistances(athlete.clinicId, athlete.athleteId, from, to)]);
   const days = dailyRows(loaded, from, to);
   return {
     athleteId: athlete.athleteId,
