@@ -1,11 +1,24 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import type { AthleteScope, Scope, TrainerScope } from "./scope";
 import { auth } from "./index";
+import { SESSION_COOKIE_NAMES, scopeFromSessionCookie } from "./session-cookie";
 
-/** The caller's scope, or null when signed out. Cached per request. */
+/**
+ * The caller's scope, or null when signed out. Cached per request. The session cookie is decoded
+ * directly (lib/auth/session-cookie.ts); a split ("chunked") cookie or a configuration without
+ * AUTH_SECRET goes through next-auth's `auth()`.
+ */
 export const getScope = cache(async (): Promise<Scope | null> => {
+  const secret = process.env.AUTH_SECRET;
+  const jar = await cookies();
+  const chunked = jar.getAll().some((c) => SESSION_COOKIE_NAMES.some((n) => c.name.startsWith(`${n}.`)));
+  if (secret && !chunked) {
+    const cookie = SESSION_COOKIE_NAMES.map((n) => jar.get(n)).find((c) => c !== undefined);
+    return cookie ? scopeFromSessionCookie(cookie.name, cookie.value, secret) : null;
+  }
   const session = await auth();
   const u = session?.user;
   if (!u?.id || !u.clinicId || !u.role) return null;
