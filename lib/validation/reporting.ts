@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { RED_FLAGS } from "@/lib/domain/types";
+import { ACTIVITY_TYPES } from "./reporting-labels";
+
+// the form words live apart so client components can have them without zod
+export { ACTIVITY_LABELS, ACTIVITY_TYPES, CR10_WORDS } from "./reporting-labels";
 
 /** Schemas for what athletes report (DESIGN §2–3). API bodies use metres and seconds. */
 
@@ -33,30 +37,6 @@ export const checkInSchema = z.object({
   clientId: clientIdField.optional(),
 });
 export type CheckInInput = z.infer<typeof checkInSchema>;
-
-export const ACTIVITY_TYPES = ["run", "bike", "swim", "water_jog", "other"] as const;
-export const ACTIVITY_LABELS: Record<(typeof ACTIVITY_TYPES)[number], string> = {
-  run: "Run",
-  bike: "Bike",
-  swim: "Swim",
-  water_jog: "Water jog",
-  other: "Other",
-};
-
-/** Borg CR-10 words beside the numbers, so "6" means the same to everyone. */
-export const CR10_WORDS: Record<number, string> = {
-  0: "Rest",
-  1: "Very, very easy",
-  2: "Easy",
-  3: "Moderate",
-  4: "Somewhat hard",
-  5: "Hard",
-  6: "Hard",
-  7: "Very hard",
-  8: "Very hard",
-  9: "Very hard",
-  10: "Maximal",
-};
 
 export const MIN_RUN_PACE_SEC_PER_KM = 150; // 2:30 per km: faster is not a run a person did
 export const MAX_RUN_PACE_SEC_PER_KM = 1200; // 20:00 per km: slower is a walk or a typo

@@ -8,7 +8,7 @@ import { ScaleField } from "@/app/_components/ui/scale-field";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { TextareaField } from "@/app/_components/ui/textarea-field";
-import { ACTIVITY_LABELS, ACTIVITY_TYPES, CR10_WORDS } from "@/lib/validation/reporting";
+import { ACTIVITY_LABELS, ACTIVITY_TYPES, CR10_WORDS } from "@/lib/validation/reporting-labels";
 import type { ActionState } from "@/lib/auth/action";
 import { saveActivityAction } from "../actions";
 

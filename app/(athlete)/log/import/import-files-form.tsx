@@ -7,7 +7,7 @@ import { ScaleField } from "@/app/_components/ui/scale-field";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { primaryButton, secondaryButton } from "@/app/_components/ui/button-styles";
 import { formatDistance } from "@/lib/domain/units";
-import { CR10_WORDS } from "@/lib/validation/reporting";
+import { CR10_WORDS } from "@/lib/validation/reporting-labels";
 import { importFilesAction, type ImportActionState } from "../../actions";
 
 const minutes = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, "0")}`;
