@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Providers } from "@/app/providers";
 import { LIGHT_TEXT } from "@/app/_components/charts/traffic-light";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
@@ -45,7 +46,9 @@ export default async function ProgressPage() {
         <h2 id="chart-heading" className="sr-only">
           Chart
         </h2>
-        <ProgressChart athleteId={scope.athleteId} today={status.today} unit={me.unit} />
+        <Providers>
+          <ProgressChart athleteId={scope.athleteId} today={status.today} unit={me.unit} />
+        </Providers>
       </section>
     </>
   );

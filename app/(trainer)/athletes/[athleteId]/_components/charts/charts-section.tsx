@@ -1,3 +1,4 @@
+import { Providers } from "@/app/providers";
 import { requireTrainer } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
 import { todayIn } from "@/lib/domain/dates";
@@ -12,7 +13,9 @@ export async function ChartsSection({ athleteId, athleteName, timeZone }: { athl
         Pain and running load
       </h2>
       <div className="mt-3">
-        <AthleteCharts athleteId={athleteId} athleteName={athleteName} today={todayIn(timeZone)} unit={me.unit} />
+        <Providers>
+          <AthleteCharts athleteId={athleteId} athleteName={athleteName} today={todayIn(timeZone)} unit={me.unit} />
+        </Providers>
       </div>
     </section>
   );
