@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { clinics, users } from "@/db/schema";
@@ -8,25 +9,27 @@ import { writeAudit } from "./audit";
 
 export type ClinicSummary = { id: string; name: string; timeZone: string };
 
-export async function getClinic(scope: Scope): Promise<ClinicSummary> {
+/** Cached per request (React cache; the scope object is itself cached per request). */
+export const getClinic = cache(async (scope: Scope): Promise<ClinicSummary> => {
   const [row] = await getDb()
     .select({ id: clinics.id, name: clinics.name, timeZone: clinics.timeZone })
     .from(clinics)
     .where(eq(clinics.id, scope.clinicId));
   if (!row) throw notFound("Clinic");
   return row;
-}
+});
 
 export type Me = { id: string; name: string; email: string; role: "owner" | "trainer" | "athlete"; unit: "km" | "mi" };
 
-export async function getMe(scope: Scope): Promise<Me> {
+/** Cached per request: the sections of a page each ask for the signed-in user's unit. */
+export const getMe = cache(async (scope: Scope): Promise<Me> => {
   const [row] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, unit: users.unit })
     .from(users)
     .where(and(eq(users.id, scope.userId), eq(users.clinicId, scope.clinicId)));
   if (!row) throw notFound("Account");
   return row;
-}
+});
 
 /** Only the owner changes the clinic's name and time zone. */
 export async function updateClinic(scope: TrainerScope, input: { name: string; timeZone: string }): Promise<ClinicSummary> {

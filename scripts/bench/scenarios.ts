@@ -26,6 +26,13 @@ export function getLoad(run: Run, name: string, connections: number, targets: { 
 
 export const seriesPath = (a: AthleteRef) => `/api/v1/athletes/${a.id}/series?from=${addDays(a.today, -364)}&to=${a.today}&bucket=day`;
 
+/**
+ * The growth comparison's series: a year ending yesterday, so that neither database starts with it
+ * cached (the main series scenario asks for the year ending today) and both are measured the same
+ * way: the 40 athletes of one clinic, a 1-s warm-up, then the load.
+ */
+export const growthSeriesPath = (a: AthleteRef) => `/api/v1/athletes/${a.id}/series?from=${addDays(a.today, -365)}&to=${addDays(a.today, -1)}&bucket=day`;
+
 export type WriteCheck = { sent: number; acknowledged: number; stored: number; lost: number; duplicated: number; storedWithoutAck: number };
 
 const jsonPost = (baseUrl: string, cookie: string, body: unknown) => ({
