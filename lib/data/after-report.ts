@@ -1,6 +1,5 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { athletes } from "@/db/schema";
 import type { IsoDate } from "@/lib/domain/types";
@@ -8,25 +7,15 @@ import { recomputeAlerts } from "./alerts";
 
 /**
  * What follows a report: alerts for the athlete are derived again from the stored data.
- * Kept in one place so every write path (forms, API, imports) does the same.
- *
- * In a request, the recompute runs after the response has been sent (next/server `after`): the
- * report is already committed, and an athlete should not wait for the trainer's alerts. Outside a
- * request (scripts, tests) it runs before returning. If the process stops in between, the alerts
- * catch up at the athlete's next report or program change (noted in the README).
+ * Kept in one place so every write path (forms, API, imports) does the same. It finishes before
+ * the request answers, so whoever reads alerts after a report (a trainer, a watch-sync script
+ * posting a red flag) sees them; the cost is kept down by coalescing (below) instead.
  *
  * The athlete id comes from a write the data layer has already scoped, so looking up its clinic
  * here reveals nothing; callers that hold the clinic id may pass it and save the query.
  */
 export async function afterReport(written: { athleteId: string; date: string; clinicId?: string }): Promise<void> {
-  const job = () => recomputeAfterReport(written);
-  try {
-    after(job);
-    return;
-  } catch {
-    // `after` throws outside a request scope
-  }
-  await job();
+  await recomputeAfterReport(written);
 }
 
 async function recomputeAfterReport(written: { athleteId: string; date: string; clinicId?: string }): Promise<void> {
