@@ -31,7 +31,11 @@ export const seriesPath = (a: AthleteRef) => `/api/v1/athletes/${a.id}/series?fr
  * cached (the main series scenario asks for the year ending today) and both are measured the same
  * way: the 40 athletes of one clinic, a 1-s warm-up, then the load.
  */
-export const growthSeriesPath = (a: AthleteRef) => `/api/v1/athletes/${a.id}/series?from=${addDays(a.today, -365)}&to=${addDays(a.today, -1)}&bucket=day`;
+export const growthSeriesPath = (a: AthleteRef) => seriesPathEnding(a, -1);
+
+/** A year by day ending `offset` days from the athlete's today. */
+export const seriesPathEnding = (a: AthleteRef, offset: number) =>
+  `/api/v1/athletes/${a.id}/series?from=${addDays(a.today, offset - 364)}&to=${addDays(a.today, offset)}&bucket=day`;
 
 export type WriteCheck = { sent: number; acknowledged: number; stored: number; lost: number; duplicated: number; storedWithoutAck: number };
 
