@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { toCsv, type Column } from "./table-data";
 
@@ -26,6 +27,31 @@ export function ChartFrame<R>({
   controls?: React.ReactNode;
 }) {
   const [asTable, setAsTable] = useState(false);
+  // Recharts costs ~100-400 ms of main thread per chart: a chart renders only once its card is
+  // near the viewport, so the charts below the fold stay out of the page load (TBT).
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof IntersectionObserver === "undefined") return setNear(true);
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setNear(true);
+          io.disconnect();
+        }
+      },
+      { rootMargin: "200px" },
+    );
+    io.observe(el);
+    // printing shows every chart, scrolled to or not
+    const beforePrint = () => flushSync(() => setNear(true));
+    window.addEventListener("beforeprint", beforePrint);
+    return () => {
+      io.disconnect();
+      window.removeEventListener("beforeprint", beforePrint);
+    };
+  }, []);
   const headingId = useId();
   const download = () => {
     const blob = new Blob([toCsv(columns, rows)], { type: "text/csv;charset=utf-8" });
@@ -57,7 +83,7 @@ export function ChartFrame<R>({
         </div>
       </div>
       {controls ? <div className="mt-2">{controls}</div> : null}
-      <div className="mt-3">
+      <div className="mt-3" ref={box}>
         {asTable ? (
           <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label={`${title} as a table`}>
             <table className="w-full border-collapse text-right text-sm tabular-nums">
@@ -90,8 +116,10 @@ export function ChartFrame<R>({
               </tbody>
             </table>
           </div>
-        ) : (
+        ) : near ? (
           children
+        ) : (
+          <ChartSkeleton />
         )}
       </div>
     </section>
