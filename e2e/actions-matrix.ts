@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { RED_FLAGS } from "../lib/domain/types";
 import { gpxFile } from "./api-targets";
 import type { Fields, Outcome } from "./actions-rsc";
@@ -188,16 +188,7 @@ export const MATRIX: ActionSpec[] = [
     inputs: (t) => [{ file: gpxFile(), intent: "save", clientIds: newId(), rpe: "4", painDuring: "", painAfter: "", shoeId: t.shoeId }],
     refused: {
       athlete: (o) => {
-        // KNOWN BUG (reported, not fixed here): importActivityFiles only turns "conflict" and "invalid"
-        // errors into per-file results, so the "Shoe was not found." of assertUsableShoe escapes the
-        // action as an unhandled error: HTTP 500 with only a digest. Nothing is stored and nothing
-        // leaks (checked by the caller), but the athlete sees "something went wrong" instead of the
-        // reason. Once fixed, the answer is the form state below and this accepts only that.
-        if (o.status === 500) {
-          expect(o.text, "the 500 carries only an error digest").toMatch(/^0:\{"a":"\$@1".*\n1:E\{"digest":"\d+"\}\n?$/);
-          test.info().annotations.push({ type: "known bug", description: "importFilesAction with another athlete's shoeId: HTTP 500 (unhandled not_found) instead of 'Shoe was not found.'" });
-          return;
-        }
+        // another athlete's shoe: the form says so and nothing is stored (checked by the caller)
         expect(o.result?.ok, JSON.stringify(o.result)).toBe(false);
         expect(JSON.stringify(o.result)).toMatch(/Shoe was not found/);
       },

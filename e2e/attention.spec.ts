@@ -51,6 +51,8 @@ test("a red flag puts the athlete first; acknowledging moves it; the chart's tab
   // the athlete page: alerts panel and charts
   await page.goto(`/athletes/${athleteId}`);
   await expect(page.getByRole("list", { name: "Acknowledged alerts" })).toContainText("painful catching or clicking");
+  // charts render once their card nears the viewport
+  await page.getByRole("region", { name: "Pain vs running load" }).scrollIntoViewIfNeeded();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/athlete.png`, fullPage: true });
 

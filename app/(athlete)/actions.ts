@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { isAppError } from "@/lib/errors";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { athleteAction, type ActionState } from "@/lib/auth/action";
@@ -118,7 +119,14 @@ export async function importFilesAction(_prev: ImportActionState, formData: Form
   if (!meta.success || meta.data.clientIds.length !== files.length) {
     return { ok: false, message: "Please check the effort and pain fields, then try again.", fieldErrors: meta.success ? undefined : Object.fromEntries(meta.error.issues.map((i) => [String(i.path[0]), [i.message]])) };
   }
-  const results = await importActivityFiles(scope, meta.data, files);
+  let results: Awaited<ReturnType<typeof importActivityFiles>>;
+  try {
+    results = await importActivityFiles(scope, meta.data, files);
+  } catch (err) {
+    // a shoe that is not the athlete's (or retired) concerns every file: say so, store nothing
+    if (isAppError(err)) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+    throw err;
+  }
   revalidatePath("/history");
   revalidatePath("/today");
   const stored = results.filter((r) => r.ok).length;
