@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { athleteAction, type ActionState } from "@/lib/auth/action";
+import { athleteAction, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { requireAthlete } from "@/lib/auth/guards";
 import { archiveActivity, recordActivity, updateActivity } from "@/lib/data/activities";
 import { importActivityFiles, type ImportOutcome } from "@/lib/data/activity-import";
@@ -45,6 +45,7 @@ export const undoExerciseLogAction = athleteAction(idOnly, async ({ id }, scope)
 
 /** The unit decides how the distance field is read, so the schema is built per athlete. */
 export async function saveActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const scope = await requireAthlete();
   const me = await getMe(scope);
   const activityId = formData.get("activityId");
@@ -101,6 +102,7 @@ async function previewFiles(files: File[]): Promise<FilePreview[]> {
 
 /** "preview" reads the files and stores nothing; "save" stores each good file once. */
 export async function importFilesAction(_prev: ImportActionState, formData: FormData): Promise<ImportActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const scope = await requireAthlete();
   const files = formData.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
   if (files.length === 0) return { ok: false, message: "Choose one or more FIT, TCX or GPX files.", fieldErrors: { file: ["Choose a file."] } };

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
-import { formValues, runValidated, type ActionState } from "@/lib/auth/action";
+import { formValues, runValidated, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { signUpClinic } from "@/lib/data/accounts";
 import { acceptInvite } from "@/lib/data/invites";
 import { describeWait } from "@/lib/domain/throttle";
@@ -14,6 +14,7 @@ import { emailField, newPasswordField, signInSchema, signUpSchema } from "@/lib/
 const GENERIC_SIGN_IN_ERROR = "That email and password do not match an account.";
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const values = formValues(formData);
   delete values.password;
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
@@ -33,6 +34,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 }
 
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const state = await runValidated(signUpSchema, formData, null, (input) => signUpClinic(input));
   if (!state.ok) {
     if (state.values) delete state.values.password;
@@ -53,6 +55,7 @@ const acceptInviteSchema = z.object({
 });
 
 export async function acceptInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   // guessing tokens is throttled per IP, counted in the database like sign-ins
   const requestHeaders = await headers();
   const throttle = await checkInvite(requestHeaders);

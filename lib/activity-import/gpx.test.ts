@@ -81,4 +81,9 @@ describe("parseGpx: broken and unusual files", () => {
   it("reports a GPX with no track at all as empty", () => {
     expect(() => parseGpx(gpx(""))).toThrow(expect.objectContaining({ code: "empty" }));
   });
+
+  it("refuses a file declaring an external entity as unreadable, without reading the entity", () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY e SYSTEM "file:///etc/passwd">]><gpx><trk><name>&e;</name></trk></gpx>`;
+    expect(() => parseGpx(new TextEncoder().encode(xxe))).toThrow(expect.objectContaining({ code: "unreadable" }));
+  });
 });

@@ -33,7 +33,13 @@ export function parseXmlDocument(text: string, label: "TCX" | "GPX"): XmlNode {
       `${valid.err.code} at line ${valid.err.line}: ${valid.err.msg}`,
     );
   }
-  const doc: unknown = parser.parse(text);
+  let doc: unknown;
+  try {
+    doc = parser.parse(text);
+  } catch (err) {
+    // well-formed but refused by the parser, e.g. a DOCTYPE declaring external entities
+    throw new ActivityFileError("unreadable", `This ${label} file has content we don't read (${(err as Error).message}). Export it again from your watch app.`, String(err));
+  }
   return isNode(doc) ? doc : {};
 }
 

@@ -13,6 +13,16 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
+/**
+ * Next decodes an action's arguments from the request body, so a hand-made request can pass
+ * anything where a form action expects its FormData. Every form action checks first.
+ */
+export const NOT_A_FORM: ActionState = { ok: false, message: "This form could not be read. Reload the page and try again." };
+
+export function isForm(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of formData.entries()) {
@@ -51,6 +61,7 @@ export async function runValidated<S extends z.ZodType, Sc, R>(
   scope: Sc,
   handler: Handler<S, Sc, R>,
 ): Promise<ActionState & { result?: R }> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const values = formValues(formData);
   const parsed = schema.safeParse(formToObject(formData));
   if (!parsed.success) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { trainerAction, type ActionState } from "@/lib/auth/action";
+import { trainerAction, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { requireTrainer } from "@/lib/auth/guards";
 import { archiveAthlete, createAthlete, restoreAthlete, updateAthlete } from "@/lib/data/athletes";
 import { createAthleteInvite } from "@/lib/data/invites";
@@ -43,6 +43,7 @@ export const restoreAthleteAction = trainerAction(idSchema, async ({ athleteId }
 export type InviteState = ActionState & { link?: string; expiresAt?: string };
 
 export async function createInviteAction(_prev: InviteState, formData: FormData): Promise<InviteState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const scope = await requireTrainer();
   const parsed = idSchema.safeParse({ athleteId: formData.get("athleteId") });
   if (!parsed.success) return { ok: false, message: "That athlete was not found." };
@@ -88,6 +89,7 @@ async function readUpload(formData: FormData): Promise<{ text: string; fileName:
 }
 
 export async function previewImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const scope = await requireTrainer();
   const upload = await readUpload(formData);
   if ("error" in upload) return { ok: false, message: upload.error };
@@ -98,6 +100,7 @@ export async function previewImportAction(_prev: ImportState, formData: FormData
 }
 
 export async function confirmImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const scope = await requireTrainer();
   const upload = await readUpload(formData);
   if ("error" in upload) return { ok: false, message: upload.error };

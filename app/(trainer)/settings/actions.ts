@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { trainerAction, runValidated, type ActionState } from "@/lib/auth/action";
+import { trainerAction, runValidated, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { requireOwner } from "@/lib/auth/guards";
 import { updateClinic } from "@/lib/data/clinics";
 import { createTrainerInvite } from "@/lib/data/invites";
@@ -17,6 +17,7 @@ export const updateClinicAction = trainerAction(clinicSettingsSchema, async (inp
 export type TrainerInviteState = ActionState & { link?: string };
 
 export async function inviteTrainerAction(_prev: TrainerInviteState, formData: FormData): Promise<TrainerInviteState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const scope = await requireOwner();
   const state = await runValidated(trainerInviteSchema, formData, scope, (input, s) => createTrainerInvite(s, input));
   if (!state.ok || !state.result) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { runValidated, type ActionState } from "@/lib/auth/action";
+import { runValidated, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { requireTrainer } from "@/lib/auth/guards";
 import { recordActivity, updateActivity } from "@/lib/data/activities";
 import { afterReport } from "@/lib/data/after-report";
@@ -12,6 +12,7 @@ import { activityFormSchema } from "@/lib/validation/reporting-forms";
 
 /** A trainer enters or corrects an athlete's activity; the data layer attributes it in the audit log. */
 export async function saveAthleteActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const scope = await requireTrainer();
   const athleteId = z.uuid().safeParse(formData.get("athleteId"));
   if (!athleteId.success) return { ok: false, message: "That athlete was not found." };
