@@ -2,13 +2,14 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig, needsSession } from "@/lib/auth/config";
 import { contentSecurityPolicy } from "@/lib/security/headers";
+import { checkActionBody, checkActionHeaders, type ActionBodyRefusal } from "@/lib/security/action-body";
 
 const { auth } = NextAuth(authConfig);
 
 /**
- * Two jobs, neither of them the security boundary (every data function checks the scope again):
- * an early redirect to sign-in for signed-out visitors of the app areas, and a fresh CSP nonce per
- * document. Next reads the nonce from the request's Content-Security-Policy header and puts it on
+ * Two jobs for pages, neither of them the security boundary (every data function checks the scope
+ * again): an early redirect to sign-in for signed-out visitors of the app areas, and a fresh CSP
+ * nonce per document (server-action calls skip both; their bodies are checked in proxy() below). Next reads the nonce from the request's Content-Security-Policy header and puts it on
  * its own scripts, so pages must render dynamically (the auth pages call connection()).
  */
 const authProxy = auth((request) => {
@@ -40,10 +41,25 @@ function isMalformedPath(path: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest, event: NextFetchEvent) {
+/** A server-action POST whose body Next could not decode (it would answer a bare 500). */
+async function actionBodyRefusal(request: NextRequest): Promise<ActionBodyRefusal | null> {
+  const type = request.headers.get("content-type");
+  const early = checkActionHeaders(type, request.headers.get("content-length"));
+  if (early) return early;
+  const body = await request.clone().arrayBuffer();
+  return checkActionBody(type!, body, () => new Response(body, { headers: { "content-type": type! } }).formData());
+}
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const path = request.nextUrl.pathname;
   if (isMalformedPath(path)) {
     return NextResponse.json({ error: { message: "The address is not valid: it has a broken %-encoding." } }, { status: 400 });
+  }
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refusal = await actionBodyRefusal(request);
+    if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    // an action answers with data, not a document (no nonce to set), and checks the session itself
+    return NextResponse.next();
   }
   // the API checks its own sessions; it passes through here only for the check above
   if (path.startsWith("/api/")) return NextResponse.next();
@@ -53,6 +69,8 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 export const config = {
   matcher: [
     "/api/:path*",
+    // every server-action call, prefetch header or not, gets its body checked
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|csv|txt)$).*)",
       // prefetches do not render a document of their own
