@@ -11,12 +11,31 @@ const root = path.resolve(__dirname, "..");
 const port = process.env.E2E_PORT ?? "3211";
 const stamp = `${Date.now()}_${process.pid}`;
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/** Databases of earlier runs whose server was killed before it could drop them (named …_<pid>). */
+async function dropOrphans(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'stride_e2e_%'`);
+  for (const { datname } of rows) {
+    const pid = Number(/_(\d+)$/.exec(datname)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+}
+
 async function prepare(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (base) {
     const name = `stride_e2e_${stamp}`;
     const admin = new Client({ connectionString: base });
     await admin.connect();
+    await dropOrphans(admin);
     await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();
     const url = new URL(base);
