@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ConfirmDialog } from "../_components/confirm-dialog";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { archiveActivityAction } from "../actions";
 
