@@ -5,6 +5,7 @@ import { activities, alerts, athletes, checkIns, clinics, users } from "@/db/sch
 import type { TrainerScope } from "@/lib/auth/scope";
 import { engineActivityColumns } from "./athlete-records";
 import { addDays, rangeOfDates, todayIn } from "@/lib/domain/dates";
+import { groupBy } from "@/lib/domain/group-by";
 import { indexHistory } from "@/lib/domain/history";
 import { currentTrafficLight, type LightCause } from "@/lib/domain/pain";
 import type { AlertKind, AlertSeverity, IsoDate, TrafficLight } from "@/lib/domain/types";
@@ -102,13 +103,8 @@ export async function listNeedsAttention(scope: TrainerScope, filters: { trainer
   ]);
 
   const noFlags = { clicking: false, locking: false, giving_way: false, swelling: false, night_pain: false, cannot_bear_weight: false, hot_red_fever: false };
-  const groupBy = <T extends { athleteId: string }>(xs: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const x of xs) (m.get(x.athleteId) ?? m.set(x.athleteId, []).get(x.athleteId)!).push(x);
-    return m;
-  };
-  const checkInsBy = groupBy(checkInRows);
-  const runsBy = groupBy(runRows);
+  const checkInsBy = groupBy(checkInRows, (c) => c.athleteId);
+  const runsBy = groupBy(runRows, (r) => r.athleteId);
   for (const entry of byAthlete.values()) {
     const h = indexHistory({
       checkIns: (checkInsBy.get(entry.athleteId) ?? []).map((c) => ({ date: c.date, morningPain: c.morningPain, redFlags: noFlags, tape: false })),

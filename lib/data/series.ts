@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { activities, shoes } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { addDays, mondayOf } from "@/lib/domain/dates";
+import { groupBy } from "@/lib/domain/group-by";
 import { ratio as ratioOn, rollingAcute, rollingChronic } from "@/lib/domain/load";
 import { baseline as baselineOn, currentTrafficLight, trafficLightOn, type LightAssessment } from "@/lib/domain/pain";
 import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
@@ -21,17 +22,6 @@ export const DEFAULT_SERIES_DAYS = 84;
 const LIGHT_RANK: Record<TrafficLight, number> = { green: 0, amber: 1, red: 2 };
 const worse = (a: TrafficLight | null, b: TrafficLight | null) => (a === null ? b : b === null ? a : LIGHT_RANK[b] > LIGHT_RANK[a] ? b : a);
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
 /** Chart values to 2 decimals (the ratio to 3): more digits say nothing to a reader and bloat the JSON. */
 const r2 = (n: number) => Math.round(n * 100) / 100;
 const r2OrNull = (n: number | null) => (n === null ? null : r2(n));

@@ -1,5 +1,6 @@
 // Indexes an athlete's records by local date once, so every §2a window is a few map look-ups
 // and a whole chart series stays linear in the number of days.
+import { groupBy } from "./group-by";
 import { dailyLoads } from "./load";
 import { morningPainByDate } from "./pain";
 import { runningDistanceByDate } from "./running";
@@ -9,12 +10,7 @@ export function indexHistory(records: AthleteRecords): History {
   const checkIns = new Map<IsoDate, CheckIn>();
   // One check-in per athlete per local date (§3); should duplicates slip through, the last wins.
   for (const c of records.checkIns) checkIns.set(c.date, c);
-  const activities = new Map<IsoDate, Activity[]>();
-  for (const a of records.activities) {
-    const day = activities.get(a.date);
-    if (day) day.push(a);
-    else activities.set(a.date, [a]);
-  }
+  const activities: Map<IsoDate, Activity[]> = groupBy(records.activities, (a) => a.date);
   const loads = dailyLoads(records.activities, [...checkIns.values()]);
   let firstDataDate: IsoDate | null = null;
   for (const date of loads.keys()) if (firstDataDate === null || date < firstDataDate) firstDataDate = date;
