@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import type { AthleteScope, Scope, TrainerScope } from "./scope";
 import { auth } from "./index";
-import { SESSION_COOKIE_NAMES, scopeFromSessionCookie } from "./session-cookie";
+import { SESSION_COOKIE_NAMES, scopeFromClaims, scopeFromSessionCookie } from "./session-cookie";
 
 /**
  * The caller's scope, or null when signed out. Cached per request. The session cookie is decoded
@@ -19,14 +19,8 @@ export const getScope = cache(async (): Promise<Scope | null> => {
     const cookie = SESSION_COOKIE_NAMES.map((n) => jar.get(n)).find((c) => c !== undefined);
     return cookie ? scopeFromSessionCookie(cookie.name, cookie.value, secret) : null;
   }
-  const session = await auth();
-  const u = session?.user;
-  if (!u?.id || !u.clinicId || !u.role) return null;
-  if (u.role === "athlete") {
-    if (!u.athleteId) return null;
-    return { userId: u.id, clinicId: u.clinicId, role: "athlete", athleteId: u.athleteId };
-  }
-  return { userId: u.id, clinicId: u.clinicId, role: u.role };
+  const u = (await auth())?.user;
+  return u ? scopeFromClaims({ uid: u.id, clinicId: u.clinicId, role: u.role, athleteId: u.athleteId }) : null;
 });
 
 /** For trainer pages: signed out → sign-in; an athlete → not found (the page does not exist for them). */

@@ -15,10 +15,6 @@ import { recomputeAlerts } from "./alerts";
  * here reveals nothing; callers that hold the clinic id may pass it and save the query.
  */
 export async function afterReport(written: { athleteId: string; date: string; clinicId?: string }): Promise<void> {
-  await recomputeAfterReport(written);
-}
-
-async function recomputeAfterReport(written: { athleteId: string; date: string; clinicId?: string }): Promise<void> {
   try {
     let clinicId = written.clinicId;
     if (!clinicId) {
