@@ -3,13 +3,13 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { activities, shoes } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import { addDays, mondayOf } from "@/lib/domain/dates";
+import { addDays, daysBetween, mondayOf } from "@/lib/domain/dates";
 import { groupBy } from "@/lib/domain/group-by";
 import { ratio as ratioOn, rollingAcute, rollingChronic } from "@/lib/domain/load";
-import { baseline as baselineOn, currentTrafficLight, trafficLightOn, type LightAssessment } from "@/lib/domain/pain";
+import { baseline as baselineOn, currentTrafficLight, trafficLightOn, trafficLightsBetween, type LightAssessment } from "@/lib/domain/pain";
 import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
 import { redFlagsBetween, redFlagsOf } from "@/lib/domain/red-flags";
-import { toleratedLoad } from "@/lib/domain/running";
+import { TOLERATED_LOAD_WEEKS, toleratedLoad } from "@/lib/domain/running";
 import { buildDailySeries, bucketWeekly, type DailyRow } from "@/lib/domain/series";
 import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
@@ -28,12 +28,14 @@ const r2OrNull = (n: number | null) => (n === null ? null : r2(n));
 const r3OrNull = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
 
 /**
- * Each day's light, computed once: the daily rows and the tolerated load of every week (8 weeks
- * before it, so a year of weeks would otherwise assess every day eight times) share it.
+ * Each day's light from the first day a tolerated-load week can look at (8 weeks before from's
+ * week) to `to`, computed once over day arrays: the daily rows and the tolerated load of every
+ * week (which would otherwise assess each day eight times) share it.
  */
-function memoLights(h: History) {
-  const lights = new Map<IsoDate, TrafficLight>();
-  return (d: IsoDate) => lights.get(d) ?? lights.set(d, trafficLightOn(h, d)).get(d)!;
+function lightsFor(h: History, from: IsoDate, to: IsoDate) {
+  const start = addDays(mondayOf(from), -7 * TOLERATED_LOAD_WEEKS);
+  const lights = trafficLightsBetween(h, start, to);
+  return (d: IsoDate) => lights[daysBetween(start, d)] ?? trafficLightOn(h, d);
 }
 
 /** Tolerated load is a property of the week (the 8 weeks before it), so compute it once per week. */
@@ -48,29 +50,35 @@ function toleratedByWeek(h: History, lightOn: (d: IsoDate) => TrafficLight) {
 
 function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate): SeriesRow[] {
   const h = loaded.history;
-  const lightOn = memoLights(h);
+  const lightOn = lightsFor(h, from, to);
   const tolerated = toleratedByWeek(h, lightOn);
   const logsByDate = groupBy(loaded.exerciseLogs, (l) => l.date);
+  // one literal per row in the schema's key order: no spread, so every row shares one shape
   return buildDailySeries(h, from, to, lightOn).map((r: DailyRow): SeriesRow => {
     const p = prescriptionOn(loaded.prescriptions, r.date);
-    const logs = logsByDate.get(r.date) ?? [];
+    const logs = logsByDate.get(r.date);
     return {
-      ...r,
+      date: r.date,
+      endDate: r.date,
       runningDistanceM: r2(r.runningDistanceM),
       crossTrainingMin: r2(r.crossTrainingMin),
       load: r2OrNull(r.load),
+      runningPain: r.runningPain,
+      morningPain: r.morningPain,
       acuteRolling: r2(r.acuteRolling),
       chronicRolling: r2(r.chronicRolling),
       acuteEwma: r2OrNull(r.acuteEwma),
       chronicEwma: r2OrNull(r.chronicEwma),
       ratio: r3OrNull(r.ratio),
-      endDate: r.date,
+      baseline: r.baseline,
+      light: r.light,
       weeklyCapM: p?.weeklyDistanceCapM ?? null,
       longestRunCapM: p?.longestRunCapM ?? null,
       toleratedLoadM: tolerated(r.date),
       redFlags: redFlagsOf(h.checkIns.get(r.date)),
-      exerciseSessions: new Set(logs.map((l) => l.itemId)).size,
-      exercisePain: logs.reduce<number | null>((m, l) => maxOf(m, l.exercisePain), null),
+      tape: r.tape,
+      exerciseSessions: logs ? new Set(logs.map((l) => l.itemId)).size : 0,
+      exercisePain: logs ? logs.reduce<number | null>((m, l) => maxOf(m, l.exercisePain), null) : null,
     };
   });
 }

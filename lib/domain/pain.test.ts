@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { indexHistory } from "./history";
-import { assessTrafficLight, baseline, currentTrafficLight, median, morningTrend, rise, runningPain, trafficLightOn } from "./pain";
-import { D, activity, checkIn, day, run } from "./test-builders";
+import { assessTrafficLight, baseline, currentTrafficLight, median, morningTrend, rise, runningPain, trafficLightOn, trafficLightsBetween } from "./pain";
+import { D, activity, checkIn, day, randomRecords, run } from "./test-builders";
 import type { Activity, CheckIn } from "./types";
 
 const history = (checkIns: CheckIn[], activities: Activity[] = []) => indexHistory({ checkIns, activities });
@@ -111,5 +111,26 @@ describe("current traffic light", () => {
 
   it("is null before the first check-in", () => {
     expect(currentTrafficLight(history([], [run(D, 5)]))).toBeNull();
+  });
+});
+
+describe("trafficLightsBetween", () => {
+  it("agrees with trafficLightOn on every day of random histories, including before the first record and after the last", () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const h = indexHistory(randomRecords(seed, 90));
+      const start = day(-100);
+      const lights = trafficLightsBetween(h, start, day(5));
+      expect(lights).toHaveLength(106);
+      lights.forEach((light, i) => {
+        expect(light, `seed ${seed}, ${day(i - 100)}`).toBe(trafficLightOn(h, day(i - 100)));
+        seen.add(light);
+      });
+    }
+    expect(seen).toEqual(new Set(["green", "amber", "red"]));
+  });
+
+  it("is empty when the range is", () => {
+    expect(trafficLightsBetween(indexHistory({ checkIns: [], activities: [] }), D, day(-1))).toEqual([]);
   });
 });

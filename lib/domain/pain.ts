@@ -6,7 +6,7 @@
 //   when the knee has settled by the next morning; amber/green only consider d's morning.
 // - The baseline is a median of d−7…d−1 that includes any flare days, so a run of rising mornings
 //   slowly raises its own baseline; the week-on-week mean trend is what catches that drift.
-import { addDays } from "./dates";
+import { addDays, daysBetween } from "./dates";
 import type { Activity, CheckIn, History, IsoDate, TrafficLight } from "./types";
 
 /** Pain above this is "too much" (§2). */
@@ -130,6 +130,61 @@ export function assessTrafficLight(h: LightHistory, d: IsoDate): LightAssessment
 
 export function trafficLightOn(h: LightHistory, d: IsoDate): TrafficLight {
   return assessTrafficLight(h, d).light;
+}
+
+/**
+ * trafficLightOn for every date from start to end, in order: the same rules read from arrays
+ * indexed by day instead of a dozen date look-ups per window, for a chart's hundreds of days.
+ * pain.test.ts checks it against trafficLightOn on every day of random histories.
+ */
+export function trafficLightsBetween(h: LightHistory, start: IsoDate, end: IsoDate): TrafficLight[] {
+  // index 0 is start − 13, so every day's 14-day window is inside the arrays
+  const lead = 13;
+  const first = addDays(start, -lead);
+  const days = daysBetween(first, end) + 1;
+  const morning: (number | undefined)[] = new Array(days);
+  const runPain: (number | null)[] = new Array(days);
+  for (let i = 0; i < days; i++) {
+    const date = i === 0 ? first : addDays(first, i);
+    morning[i] = h.morningPain.get(date);
+    let max: number | null = null;
+    for (const a of h.activities.get(date) ?? []) {
+      const p = a.type === "run" ? runningPain(a) : null;
+      if (p !== null && (max === null || p > max)) max = p;
+    }
+    runPain[i] = max;
+  }
+  const lights: TrafficLight[] = [];
+  const window = (from: number, count: number) => {
+    const values: number[] = [];
+    for (let k = from; k < from + count; k++) {
+      const v = morning[k];
+      if (v !== undefined) values.push(v);
+    }
+    return values;
+  };
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  for (let i = lead; i < days; i++) {
+    let maxRun: number | null = null;
+    for (let k = i - 6; k <= i; k++) if (runPain[k] !== null && (maxRun === null || runPain[k]! > maxRun)) maxRun = runPain[k]!;
+    const m = morning[i];
+    const prior = window(i - 7, 7);
+    const base = prior.length >= MIN_MORNING_VALUES ? median(prior) : null;
+    const r = m === undefined || base === null ? null : m - base;
+    const red = (maxRun !== null && maxRun > PAIN_TOO_MUCH) || (m !== undefined && m > PAIN_TOO_MUCH) || (r !== null && r >= 2);
+    if (red) {
+      lights.push("red");
+      continue;
+    }
+    const recent = window(i - 6, 7);
+    const previous = window(i - 13, 7);
+    const rising =
+      recent.length >= MIN_MORNING_VALUES &&
+      previous.length >= MIN_MORNING_VALUES &&
+      sum(recent) * previous.length - sum(previous) * recent.length >= recent.length * previous.length;
+    lights.push((r !== null && r >= 1) || rising ? "amber" : "green");
+  }
+  return lights;
 }
 
 /** Latest date with a check-in, on or before `asOf` when given. */

@@ -3,8 +3,7 @@ import { buildDailySeries, bucketWeekly } from "./series";
 import { indexHistory } from "./history";
 import { ratio, rollingAcute, rollingChronic } from "./load";
 import { baseline, trafficLightOn } from "./pain";
-import { D, activity, checkIn, dailyCheckIns, day, run } from "./test-builders";
-import type { Activity, CheckIn } from "./types";
+import { D, activity, checkIn, dailyCheckIns, day, randomRecords, run } from "./test-builders";
 
 describe("buildDailySeries", () => {
   // d−3: 5 km run, 30 min @5 (150), pain 3/4, morning 1
@@ -119,19 +118,7 @@ describe("bucketWeekly", () => {
 });
 
 describe("buildDailySeries agrees with the per-date rules", () => {
-  // a deterministic pseudo-random 120 days with gaps, rest days, cross-training and painful runs
-  let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const checkIns: CheckIn[] = [];
-  const activities: Activity[] = [];
-  for (let i = -119; i <= 0; i++) {
-    const date = day(i);
-    if (rand() < 0.8) checkIns.push(checkIn(date, rand() < 0.15 ? null : Math.floor(rand() * 8)));
-    if (rand() < 0.55) activities.push(run(date, 2 + rand() * 10, { durationSec: 900 + Math.floor(rand() * 3600), rpe: 1 + Math.floor(rand() * 9), painDuring: rand() < 0.3 ? null : Math.floor(rand() * 9) }));
-    if (rand() < 0.5) activities.push(run(date, 2 + rand() * 10, { durationSec: 900 + Math.floor(rand() * 3600), rpe: 1 + Math.floor(rand() * 9), painAfter: Math.floor(rand() * 9) }));
-    if (rand() < 0.2) activities.push(activity(date, { type: "bike", durationSec: 1200 + Math.floor(rand() * 2400), rpe: 3 }));
-  }
-  const h = indexHistory({ checkIns, activities });
+  const h = indexHistory(randomRecords(7));
   const from = day(-60);
   const rows = buildDailySeries(h, from, day(3));
 

@@ -46,3 +46,22 @@ export function dailyCheckIns(from: IsoDate, to: IsoDate): CheckIn[] {
   for (let date = from; date <= to; date = addDays(date, 1)) list.push(checkIn(date));
   return list;
 }
+
+/**
+ * A deterministic pseudo-random history of `days` days ending on D: gaps, rest days, missing
+ * morning values, cross-training and painful runs, for property tests of the per-day fast paths.
+ */
+export function randomRecords(seed: number, days = 120): { checkIns: CheckIn[]; activities: Activity[] } {
+  let s = seed;
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const checkIns: CheckIn[] = [];
+  const activities: Activity[] = [];
+  for (let i = -(days - 1); i <= 0; i++) {
+    const date = day(i);
+    if (rand() < 0.8) checkIns.push(checkIn(date, rand() < 0.15 ? null : Math.floor(rand() * 8)));
+    if (rand() < 0.55) activities.push(run(date, 2 + rand() * 10, { durationSec: 900 + Math.floor(rand() * 3600), rpe: 1 + Math.floor(rand() * 9), painDuring: rand() < 0.3 ? null : Math.floor(rand() * 9) }));
+    if (rand() < 0.5) activities.push(run(date, 2 + rand() * 10, { durationSec: 900 + Math.floor(rand() * 3600), rpe: 1 + Math.floor(rand() * 9), painAfter: Math.floor(rand() * 9) }));
+    if (rand() < 0.2) activities.push(activity(date, { type: "bike", durationSec: 1200 + Math.floor(rand() * 2400), rpe: 3 }));
+  }
+  return { checkIns, activities };
+}
