@@ -42,7 +42,7 @@ export function jsonError(status: number, message: string, fieldErrors?: Record<
 }
 
 /** A 200 answer whose JSON is already serialized (a cached body), with the headers of every other. */
-export function jsonText(body: string, status = 200) {
+export function jsonText(body: string | Uint8Array<ArrayBuffer>, status = 200) {
   return new Response(body, { status, headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
 }
 

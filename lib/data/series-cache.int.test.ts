@@ -13,7 +13,8 @@ import { makeAthlete, makeClinic } from "@/tests/integration/factories";
 
 const today = todayIn("Europe/London");
 const query = { from: addDays(today, -27), to: today, bucket: "day" as const };
-const rowOn = (json: string, date: string) => (JSON.parse(json) as SeriesResponse).rows.find((r) => r.date === date)!;
+const parse = (body: Uint8Array) => JSON.parse(new TextDecoder().decode(body)) as SeriesResponse;
+const rowOn = (body: Uint8Array, date: string) => parse(body).rows.find((r) => r.date === date)!;
 const version = async (athleteId: string) =>
   (await getDb().select({ v: athletes.dataVersion }).from(athletes).where(eq(athletes.id, athleteId)))[0]!.v;
 
@@ -54,7 +55,7 @@ describe("the cached chart series", () => {
     await getAthleteSeriesJson(clinic, me.athleteId, query);
     await expect(getAthleteSeriesJson(other, me.athleteId, query)).rejects.toMatchObject({ code: "not_found" });
     await expect(getAthleteSeriesJson(sibling, me.athleteId, query)).rejects.toMatchObject({ code: "not_found" });
-    expect(JSON.parse(await getAthleteSeriesJson(me, me.athleteId, query))).toMatchObject({ athleteId: me.athleteId });
+    expect(parse(await getAthleteSeriesJson(me, me.athleteId, query))).toMatchObject({ athleteId: me.athleteId });
   });
 
   it("every table the series reads bumps the version, once per statement", async () => {

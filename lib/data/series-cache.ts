@@ -5,23 +5,24 @@ import { LRUCache } from "lru-cache";
  * Serialized chart series, each valid for one athletes.data_version. The version is read with the
  * access check on every request, and database triggers bump it in the same transaction as any
  * change to the athlete's records (drizzle/0007), so an entry is never served after a write, on
- * this server or any other. Bounded by size: a year by day is about 100 KB of JSON.
+ * this server or any other. Bodies are kept as UTF-8 bytes, ready to send and sized exactly:
+ * a year by day is about 150 KB, the default 12 weeks about 35 KB. SERIES_CACHE_MB sets the
+ * bound (default 64 MB per server process).
  */
-type Entry = { version: number; body: string };
+type Entry = { version: number; body: Uint8Array<ArrayBuffer> };
 
-const MAX_BYTES = 48 * 1024 * 1024;
+const MAX_BYTES = (Number(process.env.SERIES_CACHE_MB) || 64) * 1024 * 1024;
 
 const store = new LRUCache<string, Entry>({
   maxSize: MAX_BYTES,
-  // JavaScript strings hold two bytes per character
-  sizeCalculation: (e) => e.body.length * 2 + 64,
+  sizeCalculation: (e) => e.body.byteLength + 64,
 });
 
 let hits = 0;
 let misses = 0;
 
 /** The cached body for `key` at `version`, or the one `compute` returns (then cached). */
-export async function cachedSeriesBody(key: string, version: number, compute: () => Promise<string>): Promise<string> {
+export async function cachedSeriesBody(key: string, version: number, compute: () => Promise<Uint8Array<ArrayBuffer>>): Promise<Uint8Array<ArrayBuffer>> {
   const hit = store.get(key);
   if (hit && hit.version === version) {
     hits++;

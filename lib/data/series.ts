@@ -168,14 +168,14 @@ export async function getAthleteSeries(scope: Scope, athleteId: string, query: S
 }
 
 /**
- * The same series as JSON text, served from a cache while the athlete's data version is unchanged
+ * The same series as UTF-8 JSON, served from a cache while the athlete's data version is unchanged
  * (lib/data/series-cache.ts). The access check and the version read are one query, on every call.
  */
-export async function getAthleteSeriesJson(scope: Scope, athleteId: string, query: SeriesQuery): Promise<string> {
+export async function getAthleteSeriesJson(scope: Scope, athleteId: string, query: SeriesQuery): Promise<Uint8Array<ArrayBuffer>> {
   const athlete = await athleteContext(getDb(), scope, athleteId);
   const { from, to } = seriesRange(athlete, query);
   const key = [athlete.clinicId, athleteId, from, to, query.bucket, athlete.timeZone, athlete.today].join("|");
-  return cachedSeriesBody(key, athlete.dataVersion, async () => JSON.stringify(await computeSeries(athlete, query)));
+  return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(JSON.stringify(await computeSeries(athlete, query))));
 }
 
 function seriesRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDate; to: IsoDate } {

@@ -37,6 +37,27 @@ export const growthSeriesPath = (a: AthleteRef) => seriesPathEnding(a, -1);
 export const seriesPathEnding = (a: AthleteRef, offset: number) =>
   `/api/v1/athletes/${a.id}/series?from=${addDays(a.today, offset - 364)}&to=${addDays(a.today, offset)}&bucket=day`;
 
+/**
+ * The series with every request a range not asked before (a year by day ending 2, 3, 4… days
+ * before today, athlete by athlete), so none is a cache hit: the cost of computing one.
+ */
+export function computedSeriesLoad(run: Run, name: string, connections: number, targets: { ref: AthleteRef; cookie: string }[]): Promise<LoadResult> {
+  const order = shuffled(targets);
+  let i = 0;
+  const requests: Request[] = [
+    {
+      method: "GET",
+      setupRequest: (req) => {
+        const k = i++;
+        const t = order[k % order.length]!;
+        const path = seriesPathEnding(t.ref, -2 - Math.floor(k / order.length));
+        return { ...req, method: "GET", path, headers: { accept: "application/json", cookie: t.cookie } };
+      },
+    },
+  ];
+  return runLoad({ name, baseUrl: run.baseUrl, connections, duration: run.duration, requests });
+}
+
 export type WriteCheck = { sent: number; acknowledged: number; stored: number; lost: number; duplicated: number; storedWithoutAck: number };
 
 const jsonPost = (baseUrl: string, cookie: string, body: unknown) => ({
