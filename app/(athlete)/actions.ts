@@ -23,14 +23,14 @@ import { shoeSchema } from "@/lib/validation/reporting";
 
 export const saveCheckInAction = athleteAction(checkInFormSchema, async (input, scope) => {
   const result = await recordCheckIn(scope, input);
-  await afterReport(result);
+  await afterReport(scope.clinicId, result);
   revalidatePath("/today");
   redirect("/today?saved=check-in");
 });
 
 export const logExerciseAction = athleteAction(exerciseLogFormSchema, async (input, scope) => {
   const result = await recordExerciseLog(scope, input);
-  await afterReport(result);
+  await afterReport(scope.clinicId, result);
   revalidatePath("/today");
 });
 
@@ -38,7 +38,7 @@ const idOnly = z.object({ id: z.uuid() });
 
 export const undoExerciseLogAction = athleteAction(idOnly, async ({ id }, scope) => {
   const result = await archiveExerciseLog(scope, id);
-  await afterReport(result);
+  await afterReport(scope.clinicId, result);
   revalidatePath("/today");
   revalidatePath("/history");
 });
@@ -54,7 +54,7 @@ export async function saveActivityAction(_prev: ActionState, formData: FormData)
       typeof activityId === "string" && activityId
         ? await updateActivity(scope, activityId, input)
         : await recordActivity(scope, input);
-    await afterReport(result);
+    await afterReport(scope.clinicId, result);
     return result;
   });
   if (!state.ok) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
@@ -65,7 +65,7 @@ export async function saveActivityAction(_prev: ActionState, formData: FormData)
 
 export const archiveActivityAction = athleteAction(idOnly, async ({ id }, scope) => {
   const result = await archiveActivity(scope, id);
-  await afterReport(result);
+  await afterReport(scope.clinicId, result);
   revalidatePath("/history");
   revalidatePath("/today");
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, isNull, lte } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { activities, shoes, type ActivityRow } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import type { ParsedActivity } from "@/lib/activity-import";
@@ -54,6 +54,8 @@ const columns = {
   createdAt: activities.createdAt,
 };
 
+const { shoeName: _shoeName, ...insertedColumns } = columns;
+
 type Written = { activity: ActivityView; created: boolean; athleteId: string; date: string };
 
 async function byClientId(clinicId: string, clientId: string): Promise<ActivityView | null> {
@@ -87,15 +89,16 @@ const alreadyImported = () =>
  * answers with the row the first submit stored.
  */
 export async function recordActivity(scope: Scope, input: ActivityInput, file?: { parsed: ParsedActivity; fileName: string }): Promise<Written> {
+  const db = getDb();
   try {
-    return await getDb().transaction(async (tx) => {
-      const target = await reportTarget(tx, scope, input.athleteId);
-      const startedAt = file ? file.parsed.startTime : instantOf(input.date, input.startTime ?? "12:00", target.timeZone);
-      const date = file ? localDateOf(startedAt, target.timeZone) : input.date;
-      // a file's date is the device's record, not a typo: only the future is refused
-      assertReportDate(target, date, "date", { allowOld: Boolean(file) });
-      if (input.shoeId) await assertUsableShoe(tx, target.clinicId, target.athleteId, input.shoeId);
-      const [row] = await tx
+    const target = await reportTarget(db, scope, input.athleteId);
+    const startedAt = file ? file.parsed.startTime : instantOf(input.date, input.startTime ?? "12:00", target.timeZone);
+    const date = file ? localDateOf(startedAt, target.timeZone) : input.date;
+    // a file's date is the device's record, not a typo: only the future is refused
+    assertReportDate(target, date, "date", { allowOld: Boolean(file) });
+    const shoe = input.shoeId ? await assertUsableShoe(db, target.clinicId, target.athleteId, input.shoeId) : null;
+    const insert = (conn: Db | Tx) =>
+      conn
         .insert(activities)
         .values({
           clinicId: target.clinicId,
@@ -111,17 +114,22 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
           recordedBy: scope.userId,
         })
         .onConflictDoNothing({ target: [activities.clinicId, activities.clientId] })
-        .returning({ id: activities.id });
-      if (!row) return { replay: true as const, target };
-      if (target.byTrainer) {
-        await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: row.id, after: { ...input, date } });
-      }
-      return { replay: false as const, target, id: row.id, date };
-    }).then(async (r) => {
-      const stored = await byClientId(r.target.clinicId, input.clientId);
-      if (!stored || stored.athleteId !== r.target.athleteId) throw conflict("This submission id was already used for another record.");
-      return { activity: stored, created: !r.replay, athleteId: stored.athleteId, date: stored.date };
-    });
+        .returning(insertedColumns);
+    // one statement is atomic on its own; a trainer's entry adds its audit row in the same transaction
+    const [row] = target.byTrainer
+      ? await db.transaction(async (tx) => {
+          const inserted = await insert(tx);
+          if (inserted[0]) {
+            await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: inserted[0].id, after: { ...input, date } });
+          }
+          return inserted;
+        })
+      : await insert(db);
+    if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date };
+    // a retry: answer with what the first submit stored
+    const stored = await byClientId(target.clinicId, input.clientId);
+    if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
+    return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date };
   } catch (err) {
     if (isUniqueViolation(err, "activities_file_start_unique")) throw alreadyImported();
     throw err;

@@ -19,7 +19,7 @@ export async function importActivityFiles(scope: Scope, meta: ImportMeta, files:
     try {
       const parsed = await parseUpload(file);
       const written = await importActivity(scope, { athleteId: meta.athleteId, clientId, rpe: meta.rpe, painDuring: meta.painDuring, painAfter: meta.painAfter, shoeId: meta.shoeId }, parsed, file.name);
-      await afterReport(written);
+      await afterReport(scope.clinicId, written);
       outcomes.push({ fileName: file.name, ok: true, created: written.created, activity: written.activity });
     } catch (err) {
       if (isActivityFileError(err)) outcomes.push({ fileName: file.name, ok: false, error: err.message });

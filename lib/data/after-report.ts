@@ -1,7 +1,4 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { athletes } from "@/db/schema";
 import type { IsoDate } from "@/lib/domain/types";
 import { recomputeAlerts } from "./alerts";
 
@@ -11,17 +8,11 @@ import { recomputeAlerts } from "./alerts";
  * the request answers, so whoever reads alerts after a report (a trainer, a watch-sync script
  * posting a red flag) sees them; the cost is kept down by coalescing (below) instead.
  *
- * The athlete id comes from a write the data layer has already scoped, so looking up its clinic
- * here reveals nothing; callers that hold the clinic id may pass it and save the query.
+ * `written` is what a data-layer write scoped to the caller's clinic returned, so the athlete is
+ * one of `clinicId`'s (the caller's scope.clinicId).
  */
-export async function afterReport(written: { athleteId: string; date: string; clinicId?: string }): Promise<void> {
+export async function afterReport(clinicId: string, written: { athleteId: string; date: string }): Promise<void> {
   try {
-    let clinicId = written.clinicId;
-    if (!clinicId) {
-      const [row] = await getDb().select({ clinicId: athletes.clinicId }).from(athletes).where(eq(athletes.id, written.athleteId));
-      if (!row) return;
-      clinicId = row.clinicId;
-    }
     await recomputeCoalesced(clinicId, written.athleteId, written.date);
   } catch (err) {
     // the report itself is saved; the next write or recompute catches the alerts up

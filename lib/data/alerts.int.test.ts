@@ -215,7 +215,7 @@ describe("alerts after several reports at once", () => {
     await Promise.all(
       dates.map(async (date) => {
         const written = await recordCheckIn(me, { date, morningPain: 1, redFlags: { swelling: true }, tapeYesterday: false });
-        await afterReport(written);
+        await afterReport(me.clinicId, written);
       }),
     );
     const open = await listAlerts(clinic, { athleteId: me.athleteId });

@@ -58,10 +58,12 @@ export async function updateShoe(scope: Scope, shoeId: string, patch: { name?: s
 }
 
 /** A shoe a run may name: the athlete's own, not retired. */
-export async function assertUsableShoe(db: Parameters<typeof reportTarget>[0], clinicId: string, athleteId: string, shoeId: string): Promise<void> {
+/** The athlete's shoe, not retired, or "not found"; returns its name for the stored record's view. */
+export async function assertUsableShoe(db: Parameters<typeof reportTarget>[0], clinicId: string, athleteId: string, shoeId: string): Promise<{ name: string }> {
   const [row] = await db
-    .select({ id: shoes.id })
+    .select({ name: shoes.name })
     .from(shoes)
     .where(and(eq(shoes.id, shoeId), eq(shoes.clinicId, clinicId), eq(shoes.athleteId, athleteId), isNull(shoes.retiredAt)));
   if (!row) throw notFound("Shoe");
+  return row;
 }

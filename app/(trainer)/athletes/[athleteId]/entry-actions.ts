@@ -23,7 +23,7 @@ export async function saveAthleteActivityAction(_prev: ActionState, formData: Fo
       typeof activityId === "string" && activityId
         ? await updateActivity(scope, activityId, { ...input, athleteId: athleteId.data })
         : await recordActivity(scope, { ...input, athleteId: athleteId.data });
-    await afterReport(result);
+    await afterReport(scope.clinicId, result);
     return result;
   });
   if (!state.ok) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };

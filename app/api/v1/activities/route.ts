@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 /** 201 when stored, 200 with the same record when this clientId was stored before (a retry). */
 export const POST = apiRoute({ role: "any", body: activitySchema }, async ({ scope, body }) => {
   const result = await recordActivity(scope, body);
-  await afterReport(result);
+  await afterReport(scope.clinicId, result);
   return Response.json(result.activity, { status: result.created ? 201 : 200 });
 });

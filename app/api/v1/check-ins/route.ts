@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 /** The morning check-in; one per athlete per local date, so posting again the same day updates it. */
 export const POST = apiRoute({ role: "any", body: checkInSchema.strict() }, async ({ scope, body }) => {
   const result = await recordCheckIn(scope, body);
-  await afterReport(result);
+  await afterReport(scope.clinicId, result);
   return Response.json(result.checkIn, { status: result.created ? 201 : 200 });
 });

@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute({ role: "any", body: exerciseLogSchema.strict() }, async ({ scope, body }) => {
   const result = await recordExerciseLog(scope, body);
-  await afterReport(result);
+  await afterReport(scope.clinicId, result);
   return Response.json(result.log, { status: result.created ? 201 : 200 });
 });
