@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { checkIns, type CheckIn } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import type { RedFlag } from "@/lib/domain/types";
@@ -45,48 +45,55 @@ export function toCheckInView(row: CheckIn): CheckInView {
  * unique key, so two taps at once still leave one row).
  */
 export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string }> {
-  return getDb().transaction(async (tx) => {
-    const target = await reportTarget(tx, scope, input.athleteId);
-    const date = input.date ?? target.today;
-    assertReportDate(target, date);
-    const [existing] = await tx
-      .select()
-      .from(checkIns)
-      .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), eq(checkIns.date, date)));
-    if (existing) assertEditable(target, date);
-    const f = input.redFlags;
-    const values = {
-      morningPain: input.morningPain,
-      clicking: f.clicking ?? false,
-      locking: f.locking ?? false,
-      givingWay: f.giving_way ?? false,
-      swelling: f.swelling ?? false,
-      nightPain: f.night_pain ?? false,
-      cannotBearWeight: f.cannot_bear_weight ?? false,
-      hotRedFever: f.hot_red_fever ?? false,
-      tapeYesterday: input.tapeYesterday,
-      note: input.note || null,
-      recordedBy: scope.userId,
-      updatedAt: new Date(),
-    };
-    const [row] = await tx
+  const db = getDb();
+  const target = await reportTarget(db, scope, input.athleteId);
+  const date = input.date ?? target.today;
+  assertReportDate(target, date);
+  const [existing] = await db
+    .select()
+    .from(checkIns)
+    .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), eq(checkIns.date, date)));
+  if (existing) assertEditable(target, date);
+  const f = input.redFlags;
+  const values = {
+    morningPain: input.morningPain,
+    clicking: f.clicking ?? false,
+    locking: f.locking ?? false,
+    givingWay: f.giving_way ?? false,
+    swelling: f.swelling ?? false,
+    nightPain: f.night_pain ?? false,
+    cannotBearWeight: f.cannot_bear_weight ?? false,
+    hotRedFever: f.hot_red_fever ?? false,
+    tapeYesterday: input.tapeYesterday,
+    note: input.note || null,
+    recordedBy: scope.userId,
+    updatedAt: new Date(),
+  };
+  const upsert = (conn: Db | Tx) =>
+    conn
       .insert(checkIns)
       .values({ clinicId: target.clinicId, athleteId: target.athleteId, date, clientId: input.clientId ?? null, ...values })
       .onConflictDoUpdate({ target: [checkIns.clinicId, checkIns.athleteId, checkIns.date], set: values })
       .returning();
-    if (target.byTrainer || existing) {
-      await writeAudit(tx, {
-        clinicId: target.clinicId,
-        actorId: scope.userId,
-        action: existing ? "check_in.updated" : "check_in.created",
-        entity: "check_in",
-        entityId: row!.id,
-        before: existing ? toCheckInView(existing) : null,
-        after: toCheckInView(row!),
-      });
-    }
-    return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date };
-  });
+  // an athlete's first check-in of the day is one statement, atomic on its own; a change to an
+  // existing one, or a trainer's entry, writes its audit row in the same transaction
+  const [row] =
+    target.byTrainer || existing
+      ? await db.transaction(async (tx) => {
+          const written = await upsert(tx);
+          await writeAudit(tx, {
+            clinicId: target.clinicId,
+            actorId: scope.userId,
+            action: existing ? "check_in.updated" : "check_in.created",
+            entity: "check_in",
+            entityId: written[0]!.id,
+            before: existing ? toCheckInView(existing) : null,
+            after: toCheckInView(written[0]!),
+          });
+          return written;
+        })
+      : await upsert(db);
+  return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date };
 }
 
 export async function getCheckIn(scope: Scope, athleteId: string, date: string): Promise<CheckInView | null> {
