@@ -17,6 +17,8 @@ declare module "autocannon" {
     amount?: number;
     timeout?: number;
     pipelining?: number;
+    /** Requests per second across all connections (open loop); unset means as fast as answered. */
+    overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

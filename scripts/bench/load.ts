@@ -9,6 +9,8 @@ export type LoadSpec = {
   duration: number;
   /** Stop after this many requests (still bounded by duration). */
   amount?: number;
+  /** Offered requests per second over all connections; unset: each connection sends as soon as it is answered. */
+  rate?: number;
   requests: Request[];
 };
 
@@ -41,6 +43,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     connections: spec.connections,
     duration: spec.duration,
     amount: spec.amount,
+    overallRate: spec.rate,
     timeout: 10,
     requests: spec.requests,
   });

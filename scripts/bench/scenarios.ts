@@ -124,8 +124,14 @@ export async function checkInWrites(run: Run, dbUrl: string, athletes: (AthleteR
   };
 }
 
-/** Runs logged by athletes, each with its own client id. */
-export async function activityWrites(run: Run, dbUrl: string, athletes: (AthleteRef & { cookie: string })[], connections: number): Promise<{ load: LoadResult; check: WriteCheck }> {
+/** Runs logged by athletes, each with its own client id; `rate` paces them (requests per second offered). */
+export async function activityWrites(
+  run: Run,
+  dbUrl: string,
+  athletes: (AthleteRef & { cookie: string })[],
+  connections: number,
+  { rate, name = "activity writes" }: { rate?: number; name?: string } = {},
+): Promise<{ load: LoadResult; check: WriteCheck }> {
   const next = roundRobin(shuffled(athletes));
   const sent: string[] = [];
   const acked = new Set<string>();
@@ -155,7 +161,7 @@ export async function activityWrites(run: Run, dbUrl: string, athletes: (Athlete
       },
     },
   ];
-  const load = await runLoad({ name: "activity writes", baseUrl: run.baseUrl, connections, duration: run.duration, requests });
+  const load = await runLoad({ name, baseUrl: run.baseUrl, connections, duration: run.duration, rate, requests });
   const rows = await withClient(dbUrl, async (c) =>
     (await c.query(`select client_id, count(*)::int as n from activities where client_id = any($1::uuid[]) group by 1`, [sent])).rows as { client_id: string; n: number }[],
   );
