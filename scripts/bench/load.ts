@@ -1,3 +1,4 @@
+import http from "node:http";
 import autocannon, { type Request } from "autocannon";
 
 export type LoadSpec = {
@@ -9,7 +10,10 @@ export type LoadSpec = {
   duration: number;
   /** Stop after this many requests (still bounded by duration). */
   amount?: number;
-  /** Offered requests per second over all connections; unset: each connection sends as soon as it is answered. */
+  /**
+   * Offered requests per second, evenly spaced (open loop, see runPaced); unset: each connection
+   * sends its next request as soon as it is answered (closed loop, autocannon).
+   */
   rate?: number;
   requests: Request[];
 };
@@ -31,10 +35,75 @@ export type LoadResult = {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** One autocannon run; latency percentiles are computed from every response, not autocannon's buckets. */
+function summary(spec: LoadSpec, latencies: number[], statuses: Record<string, number>, seconds: number, failures: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  const non2xx = Object.entries(statuses).reduce((n, [s, c]) => (s.startsWith("2") ? n : n + c), 0);
+  return {
+    name: spec.name,
+    connections: spec.connections,
+    seconds: round(seconds),
+    requests: latencies.length,
+    rps: round(latencies.length / seconds, 0),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    errors: non2xx + failures,
+    statuses,
+  };
+}
+
+/**
+ * Open loop: request i leaves at start + i / rate whatever the answers so far, over at most
+ * `connections` keep-alive sockets, and its latency is counted from that planned moment, so a slow
+ * answer delays nobody's clock (no coordinated omission). autocannon's own rate option sends each
+ * second's requests in a burst at the start of the second, which measures queueing instead.
+ */
+async function runPaced(spec: LoadSpec & { rate: number }): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const template = spec.requests[0]!;
+  const total = Math.min(spec.amount ?? Infinity, Math.round(spec.rate * spec.duration));
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let failures = 0;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const planned = started + (i * 1000) / spec.rate;
+    const wait = planned - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const req = template.setupRequest ? template.setupRequest({ method: template.method, path: template.path, headers: template.headers, body: template.body }, {}) : template;
+    if (!req) break;
+    inFlight.push(
+      new Promise<void>((resolve) => {
+        const r = http.request(`${spec.baseUrl}${req.path ?? "/"}`, { method: req.method ?? "GET", headers: req.headers, agent, timeout: 10_000 }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            latencies.push(performance.now() - planned);
+            const status = res.statusCode ?? 0;
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            template.onResponse?.(status, Buffer.concat(chunks).toString(), {}, {});
+            resolve();
+          });
+        });
+        r.on("error", () => {
+          failures++;
+          resolve();
+        });
+        r.end(req.body);
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return summary(spec, latencies, statuses, (performance.now() - started) / 1000, failures);
+}
+
+/** One load run; latency percentiles are computed from every response, not autocannon's buckets. */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const url = new URL(spec.baseUrl);
   if (url.hostname !== "127.0.0.1") throw new Error(`refusing to load ${url.hostname}: the benchmark only targets 127.0.0.1`);
+  if (spec.rate) return runPaced({ ...spec, rate: spec.rate });
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const started = performance.now();
@@ -43,7 +112,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     connections: spec.connections,
     duration: spec.duration,
     amount: spec.amount,
-    overallRate: spec.rate,
     timeout: 10,
     requests: spec.requests,
   });
@@ -53,20 +121,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   });
   const result = await instance;
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const non2xx = Object.entries(statuses).reduce((n, [s, c]) => (s.startsWith("2") ? n : n + c), 0);
-  return {
-    name: spec.name,
-    connections: spec.connections,
-    seconds: round(seconds),
-    requests: latencies.length,
-    rps: round(latencies.length / Math.min(seconds, result.duration || seconds), 0),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    errors: non2xx + result.errors + result.timeouts,
-    statuses,
-  };
+  return summary(spec, latencies, statuses, Math.min(seconds, result.duration || seconds), result.errors + result.timeouts);
 }
 
 /** Cycles through `items`, one per request. */
