@@ -41,16 +41,10 @@ export function jsonError(status: number, message: string, fieldErrors?: Record<
   return Response.json({ error: { message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status });
 }
 
-/**
- * A 200 answer whose JSON is already serialized (a cached body), with the headers of every other;
- * `encoding` when the bytes are already compressed (Next then leaves them alone).
- */
-export function jsonText(body: string | Uint8Array<ArrayBuffer>, { status = 200, encoding = null }: { status?: number; encoding?: "gzip" | null } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "cache-control": "private, no-store", vary: "Accept-Encoding" };
-  if (encoding) headers["content-encoding"] = encoding;
-  return new Response(body, { status, headers });
+/** A 200 answer whose JSON is already serialized (a cached body), with the headers of every other. */
+export function jsonText(body: string | Uint8Array<ArrayBuffer>, status = 200) {
+  return new Response(body, { status, headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
 }
-
 
 const unprocessable = (error: z.ZodError) =>
   jsonError(422, "Some fields are not valid. See fieldErrors for each one.", zodFieldErrors(error));

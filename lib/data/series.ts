@@ -14,7 +14,7 @@ import { buildDailySeries, bucketWeekly, type DailyRow } from "@/lib/domain/seri
 import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
 import { athleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
-import { cachedSeriesBody, type SeriesBody } from "./series-cache";
+import { cachedSeriesBody } from "./series-cache";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
 
 export const DEFAULT_SERIES_DAYS = 84;
@@ -171,11 +171,11 @@ export async function getAthleteSeries(scope: Scope, athleteId: string, query: S
  * The same series as UTF-8 JSON, served from a cache while the athlete's data version is unchanged
  * (lib/data/series-cache.ts). The access check and the version read are one query, on every call.
  */
-export async function getAthleteSeriesJson(scope: Scope, athleteId: string, query: SeriesQuery, { acceptsGzip = false } = {}): Promise<SeriesBody> {
+export async function getAthleteSeriesJson(scope: Scope, athleteId: string, query: SeriesQuery): Promise<Uint8Array<ArrayBuffer>> {
   const athlete = await athleteContext(getDb(), scope, athleteId);
   const { from, to } = seriesRange(athlete, query);
   const key = [athlete.clinicId, athleteId, from, to, query.bucket, athlete.timeZone, athlete.today].join("|");
-  return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(JSON.stringify(await computeSeries(athlete, query))), { acceptsGzip });
+  return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(JSON.stringify(await computeSeries(athlete, query))));
 }
 
 function seriesRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDate; to: IsoDate } {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { acceptsGzip } from "@/lib/api/accept-encoding";
 import { apiRoute, jsonText, uuidParam } from "@/lib/api/handler";
 import { getAthleteSeriesJson } from "@/lib/data/series";
 import { seriesQuerySchema } from "@/lib/validation/series";
@@ -10,7 +9,6 @@ export const dynamic = "force-dynamic";
  * Chart rows for one athlete (shape: seriesResponseSchema in lib/validation/series.ts).
  * Trainers of the clinic, or the athlete themselves; anyone else 404.
  */
-export const GET = apiRoute({ role: "any", params: z.object({ athleteId: uuidParam }), query: seriesQuerySchema }, async ({ scope, params, query, request }) => {
-  const { bytes, encoding } = await getAthleteSeriesJson(scope, params.athleteId, query, { acceptsGzip: acceptsGzip(request) });
-  return jsonText(bytes, { encoding });
-});
+export const GET = apiRoute({ role: "any", params: z.object({ athleteId: uuidParam }), query: seriesQuerySchema }, async ({ scope, params, query }) =>
+  jsonText(await getAthleteSeriesJson(scope, params.athleteId, query)),
+);
