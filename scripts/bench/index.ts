@@ -135,11 +135,12 @@ async function main() {
     writes["activity writes"] = act.check;
     rows.push(withRatio(act.load, ceiling32, "0 errors/lost/dup, p95 ≤50 ms", writeOk(act.load, act.check)));
     // The rows above saturate the server (each connection sends as soon as it is answered), so
-    // their latency is mostly queueing: 32 / req/s. This one offers a fixed rate, 100 writes/s
-    // (the 2,000-athlete network each logging a run within 20 s), to show a write's own latency.
+    // their latency is mostly queueing (32 connections / req/s). This one offers a fixed rate,
+    // evenly spaced, 100 writes/s (the 2,000-athlete network each logging a run within 20 s), to
+    // show a write's own latency under a heavy but sustainable load.
     const paced = await activityWrites(run, scaleDb.url, writerRefs, WRITE_CONNS, { rate: PACED_WRITES_PER_S, name: `activity writes paced at ${PACED_WRITES_PER_S}/s` });
     writes[paced.load.name] = paced.check;
-    rows.push(withRatio(paced.load, ceiling32, "0 errors/lost/dup", paced.load.errors === 0 && paced.check.lost === 0 && paced.check.duplicated === 0));
+    rows.push(withRatio(paced.load, ceiling32, "0 errors/lost/dup, p95 ≤50 ms", writeOk(paced.load, paced.check)));
 
     if (opts.lighthouse) {
       log("Lighthouse…");
