@@ -85,6 +85,11 @@ describe("activities", () => {
     await recordActivity(me, run({ shoeId: id, distanceM: 42195, durationSec: 14400 }));
     const [shoe] = await listShoes(me);
     expect(shoe).toMatchObject({ name: "Pegasus", distanceM: 52195, due: true });
+    // the new record's view comes from the INSERT itself, and matches what a retry reads back
+    const input = run({ shoeId: id, distanceM: 5000, durationSec: 1500 });
+    const created = await recordActivity(me, input);
+    expect(created).toMatchObject({ created: true, activity: { shoeId: id, shoeName: "Pegasus", distanceM: 5000, type: "run", source: "manual" } });
+    expect(await recordActivity(me, input)).toEqual({ ...created, created: false });
     const stranger = await makeAthlete(clinic, "Stranger");
     await expect(recordActivity(stranger, run({ shoeId: id }))).rejects.toMatchObject({ code: "not_found" });
   });
@@ -101,6 +106,20 @@ describe("check-ins", () => {
     expect(second.checkIn).toMatchObject({ morningPain: 4, redFlags: { clicking: true, locking: false }, tapeYesterday: true });
     const rows = await getDb().select().from(checkIns).where(eq(checkIns.athleteId, me.athleteId));
     expect(rows).toHaveLength(1);
+  });
+
+  it("audits a change to a check-in and a trainer's entry, not an athlete's first check-in of the day", async () => {
+    const clinic = await makeClinic();
+    const me = await makeAthlete(clinic);
+    const audits = async (id: string) =>
+      (await getDb().select().from(auditLog).where(and(eq(auditLog.entity, "check_in"), eq(auditLog.entityId, id)))).map((a) => [a.action, a.actorId]);
+    const first = await recordCheckIn(me, { morningPain: 2, redFlags: {}, tapeYesterday: false });
+    expect(await audits(first.checkIn.id)).toEqual([]);
+    await recordCheckIn(me, { morningPain: 5, redFlags: {}, tapeYesterday: false });
+    expect(await audits(first.checkIn.id)).toEqual([["check_in.updated", me.userId]]);
+    const byTrainer = await recordCheckIn(clinic, { athleteId: me.athleteId, date: addDays(today, -1), morningPain: 1, redFlags: {}, tapeYesterday: false });
+    expect(byTrainer.created).toBe(true);
+    expect(await audits(byTrainer.checkIn.id)).toEqual([["check_in.created", clinic.userId]]);
   });
 });
 
