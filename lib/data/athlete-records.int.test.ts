@@ -1,19 +1,14 @@
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { activities, checkIns, exercises, exerciseLogs, runningPrescriptions } from "@/db/schema";
+import { activities, checkIns, exerciseLogs, runningPrescriptions } from "@/db/schema";
 import { loadAthleteContext, loadAthleteRecords } from "@/lib/data/athlete-records";
 import { addProgramItem, setItemStatus } from "@/lib/data/programs";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { builtinExercise, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
 
 const today = todayIn("Europe/London");
 const noFlags = { clicking: false, locking: false, givingWay: false, swelling: false, nightPain: false, cannotBearWeight: false, hotRedFever: false };
 
-async function builtin(slug: string) {
-  const [row] = await getDb().select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));
-  return row!.id;
-}
 
 beforeAll(async () => {
   await ensureLibrary();
@@ -55,9 +50,9 @@ describe("loadAthleteRecords (one statement, JSON arrays)", () => {
       { clinicId: clinic.clinicId, athleteId: me.athleteId, date: addDays(from, -90), morningPain: 1, ...noFlags, clientId: crypto.randomUUID() },
       { clinicId: clinic.clinicId, athleteId: sibling.athleteId, date: today, morningPain: 9, ...noFlags, clientId: crypto.randomUUID() },
     ]);
-    const clam = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtin("clamshell"), sets: 2, reps: 20, daysPerWeek: 4, load: "none" });
-    const bridge = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtin("glute-bridge"), sets: 3, reps: 12, daysPerWeek: 3 });
-    const removed = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtin("lateral-band-walk"), sets: 3, reps: 12, daysPerWeek: 3 });
+    const clam = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtinExercise("clamshell"), sets: 2, reps: 20, daysPerWeek: 4, load: "none" });
+    const bridge = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtinExercise("glute-bridge"), sets: 3, reps: 12, daysPerWeek: 3 });
+    const removed = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtinExercise("lateral-band-walk"), sets: 3, reps: 12, daysPerWeek: 3 });
     await setItemStatus(clinic, { itemId: removed.id, status: "removed" });
     await setItemStatus(clinic, { itemId: bridge.id, status: "paused" });
     await db.insert(exerciseLogs).values([

@@ -9,12 +9,8 @@ import { getCurrentPrescription, listPrescriptions, setRunningPrescription } fro
 import { addProgramItem, getProgram, listProgramHistory, setItemStatus, stepItem, updateItemDosage } from "@/lib/data/programs";
 import { applyTemplate, getTemplate, listTemplates, saveProgramAsTemplate } from "@/lib/data/templates";
 import { prescriptionSchema } from "@/lib/validation/programs";
-import { ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { builtinExercise, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
 
-async function builtin(slug: string) {
-  const [row] = await getDb().select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));
-  return row!.id;
-}
 async function builtinTemplate(slug: string) {
   const [row] = await getDb().select({ id: programTemplates.id }).from(programTemplates).where(eq(programTemplates.slug, slug));
   return row!.id;
@@ -43,7 +39,7 @@ describe("built-in library seed", () => {
 
   it("refuses edits to built-ins", async () => {
     const a = await makeClinic("RO");
-    const clam = await builtin("clamshell");
+    const clam = await builtinExercise("clamshell");
     await expect(updateExercise(a, clam, { name: "Mine", region: "hip", howTo: [], cues: [], equipment: [], sets: 1, reps: 1, daysPerWeek: 1 })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
@@ -70,10 +66,10 @@ describe("programs", () => {
   it("progress then regress returns to the same exercise and dosage, with two history rows", async () => {
     const a = await makeClinic("Step");
     const athlete = await makeAthlete(a);
-    const clam = await builtin("clamshell");
+    const clam = await builtinExercise("clamshell");
     const { id } = await addProgramItem(a, { athleteId: athlete.athleteId, exerciseId: clam, sets: 2, reps: 20, daysPerWeek: 4, load: "none" });
     const up = await stepItem(a, { itemId: id, direction: "progress", reason: "Two clean sessions" });
-    expect(up).toMatchObject({ exerciseId: await builtin("banded-clamshell"), sets: 2, reps: 20, daysPerWeek: 4 });
+    expect(up).toMatchObject({ exerciseId: await builtinExercise("banded-clamshell"), sets: 2, reps: 20, daysPerWeek: 4 });
     const down = await stepItem(a, { itemId: id, direction: "regress", reason: "Sore next morning" });
     expect(down).toMatchObject({ exerciseId: clam, sets: 2, reps: 20, holdSec: null, daysPerWeek: 4, load: "none" });
     const history = (await listProgramHistory(a, athlete.athleteId)).filter((h) => h.kind !== "added");
@@ -89,7 +85,7 @@ describe("programs", () => {
   it("records dosage changes, pauses and removals, and keeps removed items in history", async () => {
     const a = await makeClinic("Status");
     const athlete = await makeAthlete(a);
-    const { id } = await addProgramItem(a, { athleteId: athlete.athleteId, exerciseId: await builtin("glute-bridge"), sets: 3, reps: 12, daysPerWeek: 3 });
+    const { id } = await addProgramItem(a, { athleteId: athlete.athleteId, exerciseId: await builtinExercise("glute-bridge"), sets: 3, reps: 12, daysPerWeek: 3 });
     await updateItemDosage(a, id, { sets: 4, reps: 12, daysPerWeek: 3 }, "Easy");
     await setItemStatus(a, { itemId: id, status: "paused", reason: "Away" });
     expect((await getProgram(a, athlete.athleteId)).items[0]).toMatchObject({ status: "paused", sets: 4 });
@@ -106,14 +102,14 @@ describe("programs", () => {
     const b = await makeClinic("Other");
     const own = await createExercise(a, { name: "Clamshell with pause", region: "hip", howTo: [], cues: [], equipment: [], sets: 3, reps: 12, daysPerWeek: 3 });
     const ladder = (await listLadders(a)).find((l) => l.name === "Hip abduction")!;
-    await insertIntoLadder(a, { exerciseId: own.id, ladderId: ladder.id, afterExerciseId: await builtin("clamshell") });
+    await insertIntoLadder(a, { exerciseId: own.id, ladderId: ladder.id, afterExerciseId: await builtinExercise("clamshell") });
     const after = (await listLadders(a)).find((l) => l.id === ladder.id)!;
     expect(after.steps.map((s) => s.name).slice(0, 3)).toEqual(["Clamshell", "Clamshell with pause", "Banded clamshell"]);
     // the other clinic's view of the built-in ladder is unchanged
     expect((await listLadders(b)).find((l) => l.id === ladder.id)!.steps).toHaveLength(7);
     // and a program item on Clamshell now progresses to the clinic's step
     const athlete = await makeAthlete(a);
-    const { id } = await addProgramItem(a, { athleteId: athlete.athleteId, exerciseId: await builtin("clamshell"), sets: 3, reps: 15, daysPerWeek: 3 });
+    const { id } = await addProgramItem(a, { athleteId: athlete.athleteId, exerciseId: await builtinExercise("clamshell"), sets: 3, reps: 15, daysPerWeek: 3 });
     expect((await stepItem(a, { itemId: id, direction: "progress", reason: "Ready" })).exerciseId).toBe(own.id);
   });
 
@@ -135,7 +131,7 @@ describe("clinic scoping", () => {
     const a = await makeClinic("Owner");
     const b = await makeClinic("Intruder");
     const athlete = await makeAthlete(a);
-    const { id } = await addProgramItem(a, { athleteId: athlete.athleteId, exerciseId: await builtin("clamshell"), sets: 3, reps: 15, daysPerWeek: 3 });
+    const { id } = await addProgramItem(a, { athleteId: athlete.athleteId, exerciseId: await builtinExercise("clamshell"), sets: 3, reps: 15, daysPerWeek: 3 });
     const tpl = await builtinTemplate("medial-knee-phase-1");
     const nf = { code: "not_found" };
     await expect(getProgram(b, athlete.athleteId)).rejects.toMatchObject(nf);
@@ -143,7 +139,7 @@ describe("clinic scoping", () => {
     await expect(stepItem(b, { itemId: id, direction: "progress", reason: "sneaky" })).rejects.toMatchObject(nf);
     await expect(updateItemDosage(b, id, { sets: 1, reps: 1, daysPerWeek: 1 }, null)).rejects.toMatchObject(nf);
     await expect(setItemStatus(b, { itemId: id, status: "removed" })).rejects.toMatchObject(nf);
-    await expect(addProgramItem(b, { athleteId: athlete.athleteId, exerciseId: await builtin("clamshell"), sets: 3, reps: 15, daysPerWeek: 3 })).rejects.toMatchObject(nf);
+    await expect(addProgramItem(b, { athleteId: athlete.athleteId, exerciseId: await builtinExercise("clamshell"), sets: 3, reps: 15, daysPerWeek: 3 })).rejects.toMatchObject(nf);
     await expect(applyTemplate(b, { athleteId: athlete.athleteId, templateId: tpl })).rejects.toMatchObject(nf);
     await expect(getCurrentPrescription(b, athlete.athleteId)).rejects.toMatchObject(nf);
     // a's own exercise is invisible to b

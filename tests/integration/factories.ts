@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { athletes, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { athletes, exercises, users } from "@/db/schema";
 import { seedLibrary } from "@/db/seed/library";
 import { signUpClinic } from "@/lib/data/accounts";
 import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
@@ -38,4 +39,11 @@ export async function makeAthlete(clinic: TrainerScope, name = "Test Athlete"): 
 /** The built-in library. runMigrations seeds it; the Postgres template database is migrated without it. */
 export async function ensureLibrary(): Promise<void> {
   await seedLibrary(getDb());
+}
+
+/** The id of a built-in exercise by its slug (after ensureLibrary). */
+export async function builtinExercise(slug: string): Promise<string> {
+  const [row] = await getDb().select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));
+  if (!row) throw new Error(`No built-in exercise ${slug}`);
+  return row.id;
 }
