@@ -244,6 +244,8 @@ export async function listActivities(
         range.to ? lte(activities.date, range.to) : undefined,
       ),
     )
-    .orderBy(order === "asc" ? asc(activities.startedAt) : desc(activities.startedAt))
+    // date first (an athlete's local date never runs against the start time), so a short page
+    // reads a few rows from the end of the (clinic, athlete, date) index instead of sorting them all
+    .orderBy(...(order === "asc" ? [asc(activities.date), asc(activities.startedAt)] : [desc(activities.date), desc(activities.startedAt)]))
     .limit(limit);
 }
