@@ -25,9 +25,9 @@ export function pgliteDir(): string {
 }
 
 function open(): Handle {
-  const { DATABASE_URL } = env();
+  const { DATABASE_URL, DB_POOL_MAX } = env();
   if (DATABASE_URL) {
-    const pool = new Pool({ connectionString: DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+    const pool = new Pool({ connectionString: DATABASE_URL, max: DB_POOL_MAX });
     // an idle client losing its connection must not crash the server
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
     return { db: drizzlePg({ client: pool, schema, casing: "snake_case" }), kind: "pg", close: () => pool.end() };

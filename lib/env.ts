@@ -1,5 +1,17 @@
 import { z } from "zod";
 
+/** A whole number in min…max; unset or empty means `fallback`. */
+const wholeNumber = (name: string, fallback: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce
+      .number({ error: `${name} must be a whole number.` })
+      .int(`${name} must be a whole number.`)
+      .min(min, `${name} must be at least ${min}.`)
+      .max(max, `${name} must be at most ${max}.`)
+      .default(fallback),
+  );
+
 // Validated once, on first use, so a typo in the environment fails loudly at start-up.
 const envSchema = z.object({
   DATABASE_URL: z
@@ -8,6 +20,10 @@ const envSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().optional(),
+  /** Connections per app server to PostgreSQL. */
+  DB_POOL_MAX: wholeNumber("DB_POOL_MAX", 10, 1, 200),
+  /** Memory per app server for serialized chart series (lib/data/series-cache.ts), in MB. */
+  SERIES_CACHE_MB: wholeNumber("SERIES_CACHE_MB", 64, 1, 4096),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -15,13 +31,16 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    }
-    cached = parsed.data;
+/** The environment `source` describes, or an error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { env } from "@/lib/env";
 
 /**
  * Serialized chart series, each valid for one athletes.data_version. The version is read with the
@@ -11,10 +12,8 @@ import { LRUCache } from "lru-cache";
  */
 type Entry = { version: number; body: Uint8Array<ArrayBuffer> };
 
-const MAX_BYTES = (Number(process.env.SERIES_CACHE_MB) || 64) * 1024 * 1024;
-
 const store = new LRUCache<string, Entry>({
-  maxSize: MAX_BYTES,
+  maxSize: env().SERIES_CACHE_MB * 1024 * 1024,
   sizeCalculation: (e) => e.body.byteLength + 64,
 });
 

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("fills the defaults when a variable is unset or empty", () => {
+    expect(parseEnv({})).toMatchObject({ DB_POOL_MAX: 10, SERIES_CACHE_MB: 64 });
+    const empty = parseEnv({ DB_POOL_MAX: "", SERIES_CACHE_MB: "", DATABASE_URL: "" });
+    expect(empty).toMatchObject({ DB_POOL_MAX: 10, SERIES_CACHE_MB: 64 });
+    expect(empty.DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ DB_POOL_MAX: "30", SERIES_CACHE_MB: "256" })).toMatchObject({ DB_POOL_MAX: 30, SERIES_CACHE_MB: 256 });
+  });
+
+  it("refuses values that are not whole numbers in range, naming each", () => {
+    expect(() => parseEnv({ SERIES_CACHE_MB: "lots" })).toThrow("SERIES_CACHE_MB: SERIES_CACHE_MB must be a whole number.");
+    expect(() => parseEnv({ DB_POOL_MAX: "1.5" })).toThrow("DB_POOL_MAX must be a whole number.");
+    expect(() => parseEnv({ DB_POOL_MAX: "0", SERIES_CACHE_MB: "99999" })).toThrow(/DB_POOL_MAX must be at least 1\..*SERIES_CACHE_MB must be at most 4096\./);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow("DATABASE_URL must be a postgres:// connection string");
+  });
+});
