@@ -9,6 +9,7 @@ import { instantOf } from "@/lib/domain/local-time";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { ActivityInput } from "@/lib/validation/reporting";
 import { writeAudit } from "./audit";
+import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 import { assertUsableShoe } from "./shoes";
 
@@ -56,7 +57,7 @@ const columns = {
 
 const { shoeName: _shoeName, ...insertedColumns } = columns;
 
-type Written = { activity: ActivityView; created: boolean; athleteId: string; date: string };
+type Written = { activity: ActivityView; created: boolean; athleteId: string; date: string; context: AthleteContext };
 
 async function byClientId(clinicId: string, clientId: string): Promise<ActivityView | null> {
   const [row] = await getDb()
@@ -125,11 +126,11 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
           return inserted;
         })
       : await insert(db);
-    if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date };
+    if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date, context: target.context };
     // a retry: answer with what the first submit stored
     const stored = await byClientId(target.clinicId, input.clientId);
     if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
-    return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date };
+    return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date, context: target.context };
   } catch (err) {
     if (isUniqueViolation(err, "activities_file_start_unique")) throw alreadyImported();
     throw err;
@@ -203,7 +204,7 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
       .where(and(eq(activities.id, activityId), eq(activities.clinicId, scope.clinicId)))
       .returning();
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "activity.updated", entity: "activity", entityId: activityId, before, after });
-    return { activity: (await byClientId(scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]! };
+    return { activity: (await byClientId(scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]!, context: target.context };
   });
 }
 

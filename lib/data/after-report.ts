@@ -1,6 +1,7 @@
 import "server-only";
 import type { IsoDate } from "@/lib/domain/types";
 import { recomputeAlerts } from "./alerts";
+import type { AthleteContext } from "./athlete-records";
 
 /**
  * What follows a report: alerts for the athlete are derived again from the stored data.
@@ -9,18 +10,20 @@ import { recomputeAlerts } from "./alerts";
  * posting a red flag) sees them; the cost is kept down by coalescing (below) instead.
  *
  * `written` is what a data-layer write scoped to the caller's clinic returned, so the athlete is
- * one of `clinicId`'s (the caller's scope.clinicId).
+ * one of `clinicId`'s (the caller's scope.clinicId). Its `context`, when there is one, is the
+ * athlete as the write read them a moment before (status, time zone, today): the recompute uses
+ * it instead of reading the athlete again.
  */
-export async function afterReport(clinicId: string, written: { athleteId: string; date: string }): Promise<void> {
+export async function afterReport(clinicId: string, written: { athleteId: string; date: string; context?: AthleteContext }): Promise<void> {
   try {
-    await recomputeCoalesced(clinicId, written.athleteId, written.date);
+    await recomputeCoalesced(clinicId, written.athleteId, written.date, written.context);
   } catch (err) {
     // the report itself is saved; the next write or recompute catches the alerts up
     console.error("[alerts] recompute after a report failed", err);
   }
 }
 
-type Waiting = { clinicId: string; dates: Set<IsoDate>; done: Promise<void> };
+type Waiting = { clinicId: string; dates: Set<IsoDate>; context?: AthleteContext; done: Promise<void> };
 const waiting = new Map<string, Waiting>();
 const running = new Map<string, Promise<void>>();
 
@@ -29,17 +32,19 @@ const running = new Map<string, Promise<void>>();
  * share the next: ten quick reports cost two recomputes, not ten. A waiting run starts only after
  * the running one has finished, so it reads every report committed before it was asked for.
  */
-export function recomputeCoalesced(clinicId: string, athleteId: string, date: IsoDate): Promise<void> {
+export function recomputeCoalesced(clinicId: string, athleteId: string, date: IsoDate, context?: AthleteContext): Promise<void> {
   const queued = waiting.get(athleteId);
   if (queued) {
     queued.dates.add(date);
+    // the latest read of the athlete wins
+    if (context) queued.context = context;
     return queued.done;
   }
-  const entry: Waiting = { clinicId, dates: new Set([date]), done: Promise.resolve() };
+  const entry: Waiting = { clinicId, dates: new Set([date]), context, done: Promise.resolve() };
   entry.done = (async () => {
     await running.get(athleteId)?.catch(() => undefined);
     waiting.delete(athleteId);
-    const run = recomputeAlerts({ clinicId: entry.clinicId, athleteId, dates: [...entry.dates] });
+    const run = recomputeAlerts({ clinicId: entry.clinicId, athleteId, dates: [...entry.dates], context: entry.context });
     running.set(athleteId, run);
     try {
       await run;

@@ -8,7 +8,7 @@ import { deriveAlerts } from "@/lib/domain/alerts";
 import type { AlertKind, AlertSeverity, IsoDate, RedFlag } from "@/lib/domain/types";
 import { conflict, notFound } from "@/lib/errors";
 import type { AlertListQuery } from "@/lib/validation/alerts";
-import { loadAthleteContext, loadAthleteRecords, prescriptionOn } from "./athlete-records";
+import { loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext } from "./athlete-records";
 import { writeAudit } from "./audit";
 
 type Conn = Db | Tx;
@@ -20,9 +20,20 @@ type Conn = Db | Tx;
  * ones are the trainer's record and are never touched. Archived athletes get no alerts.
  * Call it after the transaction that changed the athlete's records has committed.
  */
-export async function recomputeAlerts({ clinicId, athleteId, dates }: { clinicId: string; athleteId: string; dates?: IsoDate[] }): Promise<void> {
+export async function recomputeAlerts({
+  clinicId,
+  athleteId,
+  dates,
+  context,
+}: {
+  clinicId: string;
+  athleteId: string;
+  dates?: IsoDate[];
+  /** The athlete as a write just read them (lib/data/after-report.ts); read here when absent. */
+  context?: AthleteContext;
+}): Promise<void> {
   const db = getDb();
-  const athlete = await loadAthleteContext(db, clinicId, athleteId);
+  const athlete = context?.athleteId === athleteId && context.clinicId === clinicId ? context : await loadAthleteContext(db, clinicId, athleteId);
   if (athlete.status === "archived") return;
   // no alert is ever raised for a date that has not happened yet where the athlete is
   const days = [...new Set([...(dates ?? []), athlete.today])].filter((d) => d <= athlete.today).sort();

@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { RedFlag } from "@/lib/domain/types";
 import type { CheckInInput } from "@/lib/validation/reporting";
 import { writeAudit } from "./audit";
+import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 
 export type CheckInView = {
@@ -44,7 +45,7 @@ export function toCheckInView(row: CheckIn): CheckInView {
  * One check-in per athlete per local date: saving again the same day updates it (an upsert on the
  * unique key, so two taps at once still leave one row).
  */
-export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string }> {
+export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string; context: AthleteContext }> {
   const db = getDb();
   const target = await reportTarget(db, scope, input.athleteId);
   const date = input.date ?? target.today;
@@ -93,7 +94,7 @@ export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<
           return written;
         })
       : await upsert(db);
-  return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date };
+  return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date, context: target.context };
 }
 
 export async function getCheckIn(scope: Scope, athleteId: string, date: string): Promise<CheckInView | null> {

@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { conflict, notFound } from "@/lib/errors";
 import type { ExerciseLogInput } from "@/lib/validation/reporting";
 import { writeAudit } from "./audit";
+import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 
 export type ExerciseLogView = {
@@ -33,7 +34,7 @@ const columns = {
 };
 
 /** Ticks an exercise off; stored once per client id, so a double tap is one log. */
-export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): Promise<{ log: ExerciseLogView; created: boolean; athleteId: string; date: string }> {
+export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): Promise<{ log: ExerciseLogView; created: boolean; athleteId: string; date: string; context: AthleteContext }> {
   const result = await getDb().transaction(async (tx) => {
     const target = await reportTarget(tx, scope, input.athleteId);
     const date = input.date ?? target.today;
@@ -73,7 +74,7 @@ export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): 
     .where(and(eq(exerciseLogs.clinicId, result.target.clinicId), eq(exerciseLogs.clientId, input.clientId)));
   if (!stored || stored.athleteId !== result.target.athleteId) throw conflict("This submission id was already used for another record.");
   const { athleteId, ...log } = stored;
-  return { log, created: result.created, athleteId, date: log.date };
+  return { log, created: result.created, athleteId, date: log.date, context: result.target.context };
 }
 
 export async function archiveExerciseLog(scope: Scope, logId: string): Promise<{ athleteId: string; date: string }> {

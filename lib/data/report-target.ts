@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { athletes, clinics } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import { addDays, todayIn } from "@/lib/domain/dates";
+import { addDays } from "@/lib/domain/dates";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { loadAthleteContext, type AthleteContext } from "./athlete-records";
 
-export type ReportTarget = { clinicId: string; athleteId: string; timeZone: string; today: string; byTrainer: boolean };
+/** `context` is the athlete as read for the check, handed on to the alert recompute after a write. */
+export type ReportTarget = { clinicId: string; athleteId: string; timeZone: string; today: string; byTrainer: boolean; context: AthleteContext };
 
 /**
  * Whose record a report is for. An athlete reports only for themselves (naming anyone else is
@@ -21,15 +21,9 @@ export async function reportTarget(db: Db | Tx, scope: Scope, athleteId: string 
     if (!athleteId) throw invalid("Say which athlete this is for.", { athleteId: ["Choose an athlete."] });
     id = athleteId;
   }
-  const [row] = await db
-    .select({ status: athletes.status, tz: athletes.timeZone, clinicTz: clinics.timeZone })
-    .from(athletes)
-    .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
-    .where(and(eq(athletes.id, id), eq(athletes.clinicId, scope.clinicId)));
-  if (!row) throw notFound("Athlete");
-  if (row.status === "archived") throw conflict("This athlete is archived. Restore them before adding records.");
-  const timeZone = row.tz ?? row.clinicTz;
-  return { clinicId: scope.clinicId, athleteId: id, timeZone, today: todayIn(timeZone), byTrainer: scope.role !== "athlete" };
+  const context = await loadAthleteContext(db, scope.clinicId, id);
+  if (context.status === "archived") throw conflict("This athlete is archived. Restore them before adding records.");
+  return { clinicId: scope.clinicId, athleteId: id, timeZone: context.timeZone, today: context.today, byTrainer: scope.role !== "athlete", context };
 }
 
 /** A report's date must be today or within the last year, in the athlete's time zone. */

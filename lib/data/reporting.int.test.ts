@@ -89,7 +89,7 @@ describe("activities", () => {
     const input = run({ shoeId: id, distanceM: 5000, durationSec: 1500 });
     const created = await recordActivity(me, input);
     expect(created).toMatchObject({ created: true, activity: { shoeId: id, shoeName: "Pegasus", distanceM: 5000, type: "run", source: "manual" } });
-    expect(await recordActivity(me, input)).toEqual({ ...created, created: false });
+    expect(await recordActivity(me, input)).toMatchObject({ created: false, activity: created.activity });
     const stranger = await makeAthlete(clinic, "Stranger");
     await expect(recordActivity(stranger, run({ shoeId: id }))).rejects.toMatchObject({ code: "not_found" });
   });
