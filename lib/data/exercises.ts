@@ -7,7 +7,7 @@ import type { Dosage } from "@/lib/domain/ladder";
 import { forbidden, notFound } from "@/lib/errors";
 import type { ExerciseInput } from "@/lib/validation/exercises";
 import { writeAudit } from "./audit";
-import { defaultDosageOf, loadLadders, placeOf, visibleTo, type Conn, type LadderView } from "./library-scope";
+import { clinicLadders, defaultDosageOf, placeOf, visibleTo, type Conn, type LadderView } from "./library-scope";
 
 export type ExerciseSummary = {
   id: string;
@@ -57,7 +57,7 @@ export async function listExercises(
       ),
     )
     .orderBy(asc(exercises.region), asc(exercises.name));
-  const all = await loadLadders(db, scope.clinicId);
+  const all = await clinicLadders(scope.clinicId);
   return rows.map((r) => toSummary(r, all));
 }
 
@@ -95,7 +95,7 @@ export async function getExercise(scope: Scope, exerciseId: string): Promise<Exe
     .from(exercises)
     .where(and(eq(exercises.id, exerciseId), visibleTo(exercises.clinicId, scope.clinicId)));
   if (!row) throw notFound("Exercise");
-  const all = await loadLadders(db, scope.clinicId);
+  const all = await clinicLadders(scope.clinicId);
   const place = placeOf(all, row.id);
   return { ...toSummary(row, all), howTo: row.howTo, cues: row.cues, copiedFromId: row.copiedFromId, ladderView: place?.ladder ?? null };
 }

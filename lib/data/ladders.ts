@@ -7,13 +7,13 @@ import { insertPosition } from "@/lib/domain/ladder";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import type { LadderInput } from "@/lib/validation/exercises";
 import { writeAudit } from "./audit";
-import { loadLadders, visibleTo, type Conn, type LadderView } from "./library-scope";
+import { clinicLadders, loadLadders, visibleTo, type Conn, type LadderView } from "./library-scope";
 
 export type { LadderView } from "./library-scope";
 
 /** Ladders the clinic can see (built-in first), each ordered easiest → hardest. */
 export async function listLadders(scope: Scope, filters: { region?: string; includeArchived?: boolean } = {}): Promise<LadderView[]> {
-  const all = await loadLadders(getDb(), scope.clinicId);
+  const all = await clinicLadders(scope.clinicId);
   return all
     .filter((l) => (filters.includeArchived || !l.archived) && (!filters.region || l.region === filters.region))
     .map((l) => ({ ...l, steps: filters.includeArchived ? l.steps : l.steps.filter((s) => !s.archived) }));

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Db, Tx } from "@/db/client";
+import { cache } from "react";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { exercises, ladderSteps, ladders } from "@/db/schema";
 import { BUILTIN_LADDERS } from "@/lib/exercise-library/builtin-exercises";
 import { nextStep, orderLadder, previousStep, type Dosage, type LadderMove } from "@/lib/domain/ladder";
@@ -34,6 +35,9 @@ export function defaultDosageOf(e: { defaultSets: number; defaultReps: number | 
  * Every ladder the clinic can see, with its steps ordered easiest → hardest: the built-in steps plus
  * the clinic's own (never another clinic's). One query; a clinic's library is tens of rows.
  */
+/** loadLadders for reads outside a transaction, once per request: a page's sections share it (read-only). */
+export const clinicLadders = cache((clinicId: string) => loadLadders(getDb(), clinicId));
+
 export async function loadLadders(db: Conn, clinicId: string): Promise<LadderView[]> {
   const ladderRows = await db
     .select({ id: ladders.id, slug: ladders.slug, name: ladders.name, region: ladders.region, clinicId: ladders.clinicId, archivedAt: ladders.archivedAt })

@@ -6,7 +6,7 @@ import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { toMetres } from "@/lib/domain/units";
 import type { PrescriptionInput } from "@/lib/validation/programs";
 import { writeAudit } from "./audit";
-import { athleteFor } from "./programs";
+import { athleteFor, readableAthlete } from "./programs";
 
 export type PrescriptionView = {
   id: string;
@@ -22,7 +22,7 @@ export type PrescriptionView = {
 /** Newest first: the first is the current prescription, the rest its history. */
 export async function listPrescriptions(scope: Scope, athleteId: string, limit = 50): Promise<PrescriptionView[]> {
   const db = getDb();
-  await athleteFor(db, scope, athleteId);
+  await readableAthlete(scope, athleteId);
   return db
     .select({
       id: runningPrescriptions.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db/client";
@@ -10,7 +11,7 @@ import { invalid, notFound } from "@/lib/errors";
 import type { AddItemInput, DosageInput, StepDirection } from "@/lib/validation/programs";
 import { recomputeAlerts } from "./alerts";
 import { writeAudit } from "./audit";
-import { loadLadders, NOT_ON_LADDER_MESSAGE, placeOf, type Conn, type LadderView } from "./library-scope";
+import { clinicLadders, loadLadders, NOT_ON_LADDER_MESSAGE, placeOf, type Conn, type LadderView } from "./library-scope";
 
 export type Move = { ok: true; toName: string } | { ok: false; message: string };
 
@@ -42,11 +43,27 @@ export type ProgramView = { athlete: { id: string; name: string; trainerName: st
  */
 export async function athleteFor(db: Conn, scope: Scope, athleteId: string) {
   if (!isTrainerScope(scope) && scope.athleteId !== athleteId) throw notFound("Athlete");
+  const row = await athleteRow(db, scope.clinicId, athleteId);
+  if (!row) throw notFound("Athlete");
+  return row;
+}
+
+async function athleteRow(db: Conn, clinicId: string, athleteId: string) {
   const [row] = await db
     .select({ id: athletes.id, name: athletes.name, trainerName: users.name })
     .from(athletes)
-    .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, scope.clinicId)))
-    .where(and(eq(athletes.id, athleteId), eq(athletes.clinicId, scope.clinicId)));
+    .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, clinicId)))
+    .where(and(eq(athletes.id, athleteId), eq(athletes.clinicId, clinicId)));
+  return row ?? null;
+}
+
+/** athleteRow for reads outside a transaction, once per request: a page's sections share it. */
+const athleteRowOnce = cache((clinicId: string, athleteId: string) => athleteRow(getDb(), clinicId, athleteId));
+
+/** athleteFor for read-only callers (never inside a write's transaction). */
+export async function readableAthlete(scope: Scope, athleteId: string) {
+  if (!isTrainerScope(scope) && scope.athleteId !== athleteId) throw notFound("Athlete");
+  const row = await athleteRowOnce(scope.clinicId, athleteId);
   if (!row) throw notFound("Athlete");
   return row;
 }
@@ -61,14 +78,14 @@ function move(place: ReturnType<typeof placeOf>, dir: "up" | "down"): Move {
 /** The current program (active and paused items), each with its ladder place and what one click would do. */
 export async function getProgram(scope: Scope, athleteId: string): Promise<ProgramView> {
   const db = getDb();
-  const athlete = await athleteFor(db, scope, athleteId);
+  const athlete = await readableAthlete(scope, athleteId);
   const rows = await db
     .select({ item: programItems, exerciseName: exercises.name, region: exercises.region, howTo: exercises.howTo, cues: exercises.cues, equipment: exercises.equipment })
     .from(programItems)
     .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
     .where(and(eq(programItems.clinicId, scope.clinicId), eq(programItems.athleteId, athleteId), ne(programItems.status, "removed")))
     .orderBy(asc(programItems.position), asc(programItems.createdAt));
-  const all = await loadLadders(db, scope.clinicId);
+  const all = await clinicLadders(scope.clinicId);
   return {
     athlete,
     items: rows.map(({ item, ...ex }) => {
@@ -112,7 +129,7 @@ export type DosageSnapshot = { sets: number; reps: number | null; holdSec: numbe
 /** Every change to the athlete's program, newest first. */
 export async function listProgramHistory(scope: Scope, athleteId: string, limit = 200): Promise<ProgramEventView[]> {
   const db = getDb();
-  await athleteFor(db, scope, athleteId);
+  await readableAthlete(scope, athleteId);
   const fromEx = alias(exercises, "from_ex");
   const toEx = alias(exercises, "to_ex");
   const rows = await db
