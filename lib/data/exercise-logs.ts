@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { exerciseLogs, exercises, programItems } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { conflict, notFound } from "@/lib/errors";
@@ -33,19 +33,23 @@ const columns = {
   clientId: exerciseLogs.clientId,
 };
 
+const { exerciseName: _exerciseName, ...insertedColumns } = columns;
+
 /** Ticks an exercise off; stored once per client id, so a double tap is one log. */
 export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): Promise<{ log: ExerciseLogView; created: boolean; athleteId: string; date: string; context: AthleteContext }> {
-  const result = await getDb().transaction(async (tx) => {
-    const target = await reportTarget(tx, scope, input.athleteId);
-    const date = input.date ?? target.today;
-    assertReportDate(target, date);
-    const [item] = await tx
-      .select({ id: programItems.id, sets: programItems.sets, status: programItems.status })
-      .from(programItems)
-      .where(and(eq(programItems.id, input.programItemId), eq(programItems.clinicId, target.clinicId), eq(programItems.athleteId, target.athleteId)));
-    if (!item) throw notFound("Program exercise");
-    if (item.status === "removed") throw conflict("This exercise was removed from the program.");
-    const [row] = await tx
+  const db = getDb();
+  const target = await reportTarget(db, scope, input.athleteId);
+  const date = input.date ?? target.today;
+  assertReportDate(target, date);
+  const [item] = await db
+    .select({ id: programItems.id, sets: programItems.sets, status: programItems.status, exerciseName: exercises.name })
+    .from(programItems)
+    .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
+    .where(and(eq(programItems.id, input.programItemId), eq(programItems.clinicId, target.clinicId), eq(programItems.athleteId, target.athleteId)));
+  if (!item) throw notFound("Program exercise");
+  if (item.status === "removed") throw conflict("This exercise was removed from the program.");
+  const insert = (conn: Db | Tx) =>
+    conn
       .insert(exerciseLogs)
       .values({
         clinicId: target.clinicId,
@@ -60,21 +64,28 @@ export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): 
         recordedBy: scope.userId,
       })
       .onConflictDoNothing({ target: [exerciseLogs.clinicId, exerciseLogs.clientId] })
-      .returning({ id: exerciseLogs.id });
-    if (row && target.byTrainer) {
-      await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: row.id, after: { ...input, date } });
-    }
-    return { created: Boolean(row), target };
-  });
-  const [stored] = await getDb()
+      .returning(insertedColumns);
+  // one statement is atomic on its own; a trainer's entry adds its audit row in the same transaction
+  const [row] = target.byTrainer
+    ? await db.transaction(async (tx) => {
+        const inserted = await insert(tx);
+        if (inserted[0]) {
+          await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: inserted[0].id, after: { ...input, date } });
+        }
+        return inserted;
+      })
+    : await insert(db);
+  if (row) return { log: { ...row, exerciseName: item.exerciseName }, created: true, athleteId: target.athleteId, date: row.date, context: target.context };
+  // a retry: answer with what the first submit stored
+  const [stored] = await db
     .select({ ...columns, athleteId: exerciseLogs.athleteId })
     .from(exerciseLogs)
     .innerJoin(programItems, eq(programItems.id, exerciseLogs.programItemId))
     .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
-    .where(and(eq(exerciseLogs.clinicId, result.target.clinicId), eq(exerciseLogs.clientId, input.clientId)));
-  if (!stored || stored.athleteId !== result.target.athleteId) throw conflict("This submission id was already used for another record.");
+    .where(and(eq(exerciseLogs.clinicId, target.clinicId), eq(exerciseLogs.clientId, input.clientId)));
+  if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
   const { athleteId, ...log } = stored;
-  return { log, created: result.created, athleteId, date: log.date, context: result.target.context };
+  return { log, created: false, athleteId, date: log.date, context: target.context };
 }
 
 export async function archiveExerciseLog(scope: Scope, logId: string): Promise<{ athleteId: string; date: string }> {

@@ -138,7 +138,16 @@ describe("exercise logs", () => {
     const b = await recordExerciseLog(me, input);
     expect(a.log.id).toBe(b.log.id);
     expect(a.log.setsPrescribed).toBe(3);
+    // the new log's view comes from the INSERT itself and matches what the retry read back
+    expect([a.created, b.created]).toEqual([true, false]);
+    expect(a.log).toEqual(b.log);
+    expect(a.log.exerciseName).toBe(exercise!.name);
     expect(await getDb().select().from(exerciseLogs).where(eq(exerciseLogs.athleteId, me.athleteId))).toHaveLength(1);
     await expect(recordExerciseLog(other, { ...input, clientId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
+    // an athlete's own tick is not audited; a trainer's entry for them is, in the same transaction
+    const audits = async (id: string) => (await getDb().select().from(auditLog).where(and(eq(auditLog.entity, "exercise_log"), eq(auditLog.entityId, id)))).map((r) => [r.action, r.actorId]);
+    expect(await audits(a.log.id)).toEqual([]);
+    const byTrainer = await recordExerciseLog(clinic, { ...input, athleteId: me.athleteId, clientId: crypto.randomUUID() });
+    expect(await audits(byTrainer.log.id)).toEqual([["exercise_log.created", clinic.userId]]);
   });
 });
