@@ -31,13 +31,13 @@ export function defaultDosageOf(e: { defaultSets: number; defaultReps: number | 
     : { sets: e.defaultSets, holdSec: e.defaultHoldSec ?? 1, daysPerWeek: e.defaultDaysPerWeek };
 }
 
+/** loadLadders for reads outside a transaction, once per request: a page's sections share it (read-only). */
+export const clinicLadders = cache((clinicId: string) => loadLadders(getDb(), clinicId));
+
 /**
  * Every ladder the clinic can see, with its steps ordered easiest → hardest: the built-in steps plus
  * the clinic's own (never another clinic's). One query; a clinic's library is tens of rows.
  */
-/** loadLadders for reads outside a transaction, once per request: a page's sections share it (read-only). */
-export const clinicLadders = cache((clinicId: string) => loadLadders(getDb(), clinicId));
-
 export async function loadLadders(db: Conn, clinicId: string): Promise<LadderView[]> {
   const ladderRows = await db
     .select({ id: ladders.id, slug: ladders.slug, name: ladders.name, region: ladders.region, clinicId: ladders.clinicId, archivedAt: ladders.archivedAt })
