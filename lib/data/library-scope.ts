@@ -36,7 +36,7 @@ export const clinicLadders = cache((clinicId: string) => loadLadders(getDb(), cl
 
 /**
  * Every ladder the clinic can see, with its steps ordered easiest → hardest: the built-in steps plus
- * the clinic's own (never another clinic's). One query; a clinic's library is tens of rows.
+ * the clinic's own (never another clinic's). Two queries; a clinic's library is tens of rows.
  */
 export async function loadLadders(db: Conn, clinicId: string): Promise<LadderView[]> {
   const ladderRows = await db
