@@ -8,7 +8,7 @@ import { localDateOf } from "@/lib/domain/dates";
 import { instantOf } from "@/lib/domain/local-time";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { ActivityInput } from "@/lib/validation/reporting";
-import { writeAudit } from "./audit";
+import { writeAudit, writeAudited } from "./audit";
 import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 import { assertUsableShoe } from "./shoes";
@@ -116,16 +116,8 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
         })
         .onConflictDoNothing({ target: [activities.clinicId, activities.clientId] })
         .returning(insertedColumns);
-    // one statement is atomic on its own; a trainer's entry adds its audit row in the same transaction
-    const [row] = target.byTrainer
-      ? await db.transaction(async (tx) => {
-          const inserted = await insert(tx);
-          if (inserted[0]) {
-            await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: inserted[0].id, after: { ...input, date } });
-          }
-          return inserted;
-        })
-      : await insert(db);
+    // a trainer's entry is audited
+    const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: r.id, after: { ...input, date } }));
     if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date, context: target.context };
     // a retry: answer with what the first submit stored
     const stored = await byClientId(target.clinicId, input.clientId);

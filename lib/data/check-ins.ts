@@ -5,7 +5,7 @@ import { checkIns, type CheckIn } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import type { RedFlag } from "@/lib/domain/types";
 import type { CheckInInput } from "@/lib/validation/reporting";
-import { writeAudit } from "./audit";
+import { writeAudited } from "./audit";
 import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 
@@ -76,24 +76,16 @@ export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<
       .values({ clinicId: target.clinicId, athleteId: target.athleteId, date, clientId: input.clientId ?? null, ...values })
       .onConflictDoUpdate({ target: [checkIns.clinicId, checkIns.athleteId, checkIns.date], set: values })
       .returning();
-  // an athlete's first check-in of the day is one statement, atomic on its own; a change to an
-  // existing one, or a trainer's entry, writes its audit row in the same transaction
-  const [row] =
-    target.byTrainer || existing
-      ? await db.transaction(async (tx) => {
-          const written = await upsert(tx);
-          await writeAudit(tx, {
-            clinicId: target.clinicId,
-            actorId: scope.userId,
-            action: existing ? "check_in.updated" : "check_in.created",
-            entity: "check_in",
-            entityId: written[0]!.id,
-            before: existing ? toCheckInView(existing) : null,
-            after: toCheckInView(written[0]!),
-          });
-          return written;
-        })
-      : await upsert(db);
+  // a change to an existing check-in, or a trainer's entry, is audited; an athlete's first of the day is not
+  const row = await writeAudited(db, target.byTrainer || Boolean(existing), upsert, (r) => ({
+    clinicId: target.clinicId,
+    actorId: scope.userId,
+    action: existing ? "check_in.updated" : "check_in.created",
+    entity: "check_in",
+    entityId: r.id,
+    before: existing ? toCheckInView(existing) : null,
+    after: toCheckInView(r),
+  }));
   return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date, context: target.context };
 }
 

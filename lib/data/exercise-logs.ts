@@ -5,7 +5,7 @@ import { exerciseLogs, exercises, programItems } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { conflict, notFound } from "@/lib/errors";
 import type { ExerciseLogInput } from "@/lib/validation/reporting";
-import { writeAudit } from "./audit";
+import { writeAudit, writeAudited } from "./audit";
 import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 
@@ -65,16 +65,8 @@ export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): 
       })
       .onConflictDoNothing({ target: [exerciseLogs.clinicId, exerciseLogs.clientId] })
       .returning(insertedColumns);
-  // one statement is atomic on its own; a trainer's entry adds its audit row in the same transaction
-  const [row] = target.byTrainer
-    ? await db.transaction(async (tx) => {
-        const inserted = await insert(tx);
-        if (inserted[0]) {
-          await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: inserted[0].id, after: { ...input, date } });
-        }
-        return inserted;
-      })
-    : await insert(db);
+  // a trainer's entry is audited
+  const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: r.id, after: { ...input, date } }));
   if (row) return { log: { ...row, exerciseName: item.exerciseName }, created: true, athleteId: target.athleteId, date: row.date, context: target.context };
   // a retry: answer with what the first submit stored
   const [stored] = await db
