@@ -6,7 +6,7 @@
 //   when the knee has settled by the next morning; amber/green only consider d's morning.
 // - The baseline is a median of d−7…d−1 that includes any flare days, so a run of rising mornings
 //   slowly raises its own baseline; the week-on-week mean trend is what catches that drift.
-import { addDays, daysBetween } from "./dates";
+import { addDays, rangeOfDates } from "./dates";
 import type { Activity, CheckIn, History, IsoDate, TrafficLight } from "./types";
 
 /** Pain above this is "too much" (§2). */
@@ -38,6 +38,8 @@ export function median(values: readonly number[]): number | null {
   const upper = sorted[mid] as number;
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
 }
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 function morningValues(morning: Morning, from: IsoDate, days: number): number[] {
   const values: number[] = [];
@@ -84,7 +86,6 @@ export function morningTrend(morning: Morning, d: IsoDate): MorningTrend | null 
   const recent = morningValues(morning, addDays(d, -6), 7);
   const previous = morningValues(morning, addDays(d, -13), 7);
   if (recent.length < MIN_MORNING_VALUES || previous.length < MIN_MORNING_VALUES) return null;
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const r = sum(recent);
   const p = sum(previous);
   return {
@@ -140,20 +141,10 @@ export function trafficLightOn(h: LightHistory, d: IsoDate): TrafficLight {
 export function trafficLightsBetween(h: LightHistory, start: IsoDate, end: IsoDate): TrafficLight[] {
   // index 0 is start − 13, so every day's 14-day window is inside the arrays
   const lead = 13;
-  const first = addDays(start, -lead);
-  const days = daysBetween(first, end) + 1;
-  const morning: (number | undefined)[] = new Array(days);
-  const runPain: (number | null)[] = new Array(days);
-  for (let i = 0; i < days; i++) {
-    const date = i === 0 ? first : addDays(first, i);
-    morning[i] = h.morningPain.get(date);
-    let max: number | null = null;
-    for (const a of h.activities.get(date) ?? []) {
-      const p = a.type === "run" ? runningPain(a) : null;
-      if (p !== null && (max === null || p > max)) max = p;
-    }
-    runPain[i] = max;
-  }
+  const dates = rangeOfDates(addDays(start, -lead), end);
+  const days = dates.length;
+  const morning = dates.map((d) => h.morningPain.get(d));
+  const runPain = dates.map((d) => maxRunningPain(h.activities, d, d));
   const lights: TrafficLight[] = [];
   const window = (from: number, count: number) => {
     const values: number[] = [];
@@ -163,7 +154,6 @@ export function trafficLightsBetween(h: LightHistory, start: IsoDate, end: IsoDa
     }
     return values;
   };
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   for (let i = lead; i < days; i++) {
     let maxRun: number | null = null;
     for (let k = i - 6; k <= i; k++) if (runPain[k] !== null && (maxRun === null || runPain[k]! > maxRun)) maxRun = runPain[k]!;
