@@ -30,6 +30,11 @@ export const athletes = pgTable(
     // bumped by triggers on every change to the athlete's daily records, programme, prescription
     // and shoes (drizzle/0006): a cached chart series is valid while this number is unchanged
     dataVersion: integer("data_version").notNull().default(0),
+    // the days whose chart rows are stored in series_days and current (drizzle/0009 lowers
+    // series_through on any change to a record on or before it), and the time zone they assume
+    seriesFrom: date("series_from", { mode: "string" }),
+    seriesThrough: date("series_through", { mode: "string" }),
+    seriesTimeZone: text("series_time_zone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,3 +8,4 @@ export * from "./exercises";
 export * from "./programs";
 export * from "./reporting";
 export * from "./security";
+export * from "./series-days";

@@ -1,7 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { activities, shoes } from "@/db/schema";
+import { getDb, type Db } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
 import { addDays, daysBetween, mondayOf } from "@/lib/domain/dates";
 import { groupBy } from "@/lib/domain/group-by";
@@ -10,11 +8,12 @@ import { baseline as baselineOn, currentTrafficLight, trafficLightOn, trafficLig
 import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
 import { redFlagsBetween, redFlagsOf } from "@/lib/domain/red-flags";
 import { TOLERATED_LOAD_WEEKS, toleratedLoad } from "@/lib/domain/running";
-import { buildDailySeries, bucketWeekly, type DailyRow } from "@/lib/domain/series";
+import { buildDailySeries, bucketWeekly, type DailyRow, type EwmaState } from "@/lib/domain/series";
 import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
 import { athleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
 import { cachedSeriesBody } from "./series-cache";
+import { readSeriesStore, storeSeriesDays, type ExerciseWeekSums, type SeriesStoreRead, type StoredDay } from "./series-store";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
 
 export const DEFAULT_SERIES_DAYS = 84;
@@ -48,16 +47,23 @@ function toleratedByWeek(h: History, lightOn: (d: IsoDate) => TrafficLight) {
   };
 }
 
-function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate): SeriesRow[] {
+/** A chart row with the unrounded EWMAs of its day, which the next stored day continues from. */
+type ComputedDay = { row: SeriesRow; ewma: EwmaState | null };
+
+/**
+ * Day rows from…to. With `ewmaBefore` (the EWMAs of the day before `from`, from a stored row),
+ * the records need to reach back only LOOKBACK_DAYS; without it, to the first day with data.
+ */
+function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate, ewmaBefore?: EwmaState | null): ComputedDay[] {
   const h = loaded.history;
   const lightOn = lightsFor(h, from, to);
   const tolerated = toleratedByWeek(h, lightOn);
   const logsByDate = groupBy(loaded.exerciseLogs, (l) => l.date);
   // one literal per row in the schema's key order: no spread, so every row shares one shape
-  return buildDailySeries(h, from, to, lightOn).map((r: DailyRow): SeriesRow => {
+  return buildDailySeries(h, from, to, lightOn, ewmaBefore).map((r: DailyRow): ComputedDay => {
     const p = prescriptionOn(loaded.prescriptions, r.date);
     const logs = logsByDate.get(r.date);
-    return {
+    const row: SeriesRow = {
       date: r.date,
       endDate: r.date,
       runningDistanceM: r2(r.runningDistanceM),
@@ -80,6 +86,7 @@ function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate): SeriesRow
       exerciseSessions: logs ? new Set(logs.map((l) => l.itemId)).size : 0,
       exercisePain: logs ? logs.reduce<number | null>((m, l) => maxOf(m, l.exercisePain), null) : null,
     };
+    return { row, ewma: r.acuteEwma === null || r.chronicEwma === null ? null : { acute: r.acuteEwma, chronic: r.chronicEwma } };
   });
 }
 
@@ -107,55 +114,25 @@ function weeklyRows(days: SeriesRow[]): SeriesRow[] {
   });
 }
 
-function exerciseWeeks(loaded: LoadedRecords, from: IsoDate, to: IsoDate): ExerciseWeek[] {
-  const planned = loaded.programItems.filter((i) => i.status === "active").reduce((n, i) => n + i.daysPerWeek, 0);
-  const byWeek = groupBy(loaded.exerciseLogs, (l) => mondayOf(l.date));
+/** Adherence per Mon–Sun week from mondayOf(from) through `to`, from the weeks' sums (lib/data/series-store.ts). */
+function exerciseWeeks(sums: Map<IsoDate, ExerciseWeekSums>, planned: number, from: IsoDate, to: IsoDate): ExerciseWeek[] {
   const weeks: ExerciseWeek[] = [];
   for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) {
-    const sunday = addDays(monday, 6);
-    const logs = byWeek.get(monday) ?? [];
-    const sessions = new Set(logs.map((l) => `${l.itemId}:${l.date}`)).size;
-    const pains = logs.map((l) => l.exercisePain).filter((p): p is number => p !== null);
+    const w = sums.get(monday);
+    const sessions = w?.sessions ?? 0;
     weeks.push({
       weekStart: monday,
-      weekEnd: sunday,
+      weekEnd: addDays(monday, 6),
       sessionsLogged: sessions,
       sessionsPlanned: planned,
       adherencePct: planned > 0 ? Math.round((Math.min(sessions, planned) / planned) * 100) : null,
-      setsDone: logs.reduce((n, l) => n + l.setsDone, 0),
-      setsPrescribed: logs.reduce((n, l) => n + l.setsPrescribed, 0),
-      maxExercisePain: pains.length ? Math.max(...pains) : null,
-      meanExercisePain: pains.length ? Math.round((pains.reduce((a, b) => a + b, 0) / pains.length) * 10) / 10 : null,
+      setsDone: w?.setsDone ?? 0,
+      setsPrescribed: w?.setsPrescribed ?? 0,
+      maxExercisePain: w?.maxPain ?? null,
+      meanExercisePain: w && w.painCount > 0 ? Math.round((w.painSum / w.painCount) * 10) / 10 : null,
     });
   }
   return weeks;
-}
-
-async function shoeDistances(clinicId: string, athleteId: string, from: IsoDate, to: IsoDate): Promise<SeriesResponse["shoes"]> {
-  const live = sql`${activities.archivedAt} is null`;
-  const rows = await getDb()
-    .select({
-      id: shoes.id,
-      name: shoes.name,
-      reminderM: shoes.reminderM,
-      retiredAt: shoes.retiredAt,
-      distanceM: sql<number>`coalesce(sum(${activities.distanceM}) filter (where ${live}), 0)::float8`,
-      rangeDistanceM: sql<number>`coalesce(sum(${activities.distanceM}) filter (where ${live} and ${activities.date} between ${from} and ${to}), 0)::float8`,
-    })
-    .from(shoes)
-    .leftJoin(activities, and(eq(activities.shoeId, shoes.id), eq(activities.clinicId, clinicId)))
-    .where(and(eq(shoes.clinicId, clinicId), eq(shoes.athleteId, athleteId)))
-    .groupBy(shoes.id)
-    .orderBy(sql`${shoes.retiredAt} is not null`, asc(shoes.name));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    distanceM: Number(r.distanceM),
-    rangeDistanceM: Number(r.rangeDistanceM),
-    reminderM: r.reminderM,
-    retired: r.retiredAt !== null,
-    due: r.retiredAt === null && Number(r.distanceM) >= r.reminderM,
-  }));
 }
 
 /**
@@ -164,7 +141,7 @@ async function shoeDistances(clinicId: string, athleteId: string, from: IsoDate,
  */
 export async function getAthleteSeries(scope: Scope, athleteId: string, query: SeriesQuery): Promise<SeriesResponse> {
   const athlete = await athleteContext(getDb(), scope, athleteId);
-  return computeSeries(athlete, query);
+  return JSON.parse(await seriesJson(athlete, query)) as SeriesResponse;
 }
 
 /**
@@ -175,7 +152,7 @@ export async function getAthleteSeriesJson(scope: Scope, athleteId: string, quer
   const athlete = await athleteContext(getDb(), scope, athleteId);
   const { from, to } = seriesRange(athlete, query);
   const key = [athlete.clinicId, athleteId, from, to, query.bucket, athlete.timeZone, athlete.today].join("|");
-  return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(JSON.stringify(await computeSeries(athlete, query))));
+  return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(await seriesJson(athlete, query)));
 }
 
 function seriesRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDate; to: IsoDate } {
@@ -183,20 +160,47 @@ function seriesRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDa
   return { from: query.from ?? addDays(to, -(DEFAULT_SERIES_DAYS - 1)), to };
 }
 
-async function computeSeries(athlete: AthleteContext, query: SeriesQuery): Promise<SeriesResponse> {
+/**
+ * The series as JSON. Day rows come from series_days where the athlete's stored range holds them
+ * (then PostgreSQL hands back their JSON as is); the rest are computed, and those up to today are
+ * stored for the next read (lib/data/series-store.ts). A write moves the stored range back to the
+ * day before the earliest date it changed, so a stored row is never older than the records.
+ */
+async function seriesJson(athlete: AthleteContext, query: SeriesQuery): Promise<string> {
+  const db = getDb();
   const { from, to } = seriesRange(athlete, query);
-  const [loaded, shoeRows] = await Promise.all([loadAthleteRecords(getDb(), athlete, from, to, { olderLoads: true }), shoeDistances(athlete.clinicId, athlete.athleteId, from, to)]);
-  const days = dailyRows(loaded, from, to);
-  return {
-    athleteId: athlete.athleteId,
-    from,
-    to,
-    today: athlete.today,
-    bucket: query.bucket,
-    rows: query.bucket === "week" ? weeklyRows(days) : days,
-    exerciseWeeks: exerciseWeeks(loaded, from, to),
-    shoes: shoeRows,
-  };
+  const store = await readSeriesStore(db, athlete, from, to);
+  let rowsJson = store.stored?.rowsJson ?? "";
+  if (!store.stored || store.stored.next <= to) {
+    const start = store.stored?.next ?? from;
+    // without stored EWMAs, the EWMA runs from the first day with data: read every earlier day's load
+    const loaded = await loadAthleteRecords(db, athlete, start, to, { olderLoads: !store.stored });
+    const days = dailyRows(loaded, start, to, store.stored?.ewma);
+    const bodies = days.map((d) => JSON.stringify(d.row));
+    rowsJson = rowsJson && bodies.length > 0 ? `${rowsJson},${bodies.join(",")}` : rowsJson || bodies.join(",");
+    await keepDays(db, athlete, store, start, days, bodies);
+  }
+  const rows = query.bucket === "week" ? JSON.stringify(weeklyRows(JSON.parse(`[${rowsJson}]`) as SeriesRow[])).slice(1, -1) : rowsJson;
+  const head = JSON.stringify({ athleteId: athlete.athleteId, from, to, today: athlete.today, bucket: query.bucket });
+  return `${head.slice(0, -1)},"rows":[${rows}],"exerciseWeeks":${JSON.stringify(exerciseWeeks(store.weeks, store.planned, from, to))},"shoes":${JSON.stringify(store.shoes)}}`;
+}
+
+/**
+ * Stores the computed days up to today (a later day may still get records before it comes). They
+ * extend the stored range when they continue it; a whole computed range joins the stored one when
+ * the two touch, and replaces it otherwise.
+ */
+async function keepDays(db: Db, athlete: AthleteContext, store: SeriesStoreRead, start: IsoDate, days: ComputedDay[], bodies: string[]): Promise<void> {
+  const kept: StoredDay[] = [];
+  for (let i = 0; i < days.length && days[i]!.row.date <= athlete.today; i++) kept.push({ date: days[i]!.row.date, body: bodies[i]!, ewma: days[i]!.ewma });
+  if (kept.length === 0) return;
+  const through = kept[kept.length - 1]!.date;
+  const old = store.range;
+  const range =
+    old && old.from <= addDays(through, 1) && old.through >= addDays(start, -1)
+      ? { from: old.from < start ? old.from : start, through: old.through > through ? old.through : through }
+      : { from: start, through };
+  await storeSeriesDays(db, athlete, range, kept);
 }
 
 export type ItemSuggestion = { itemId: string; name: string; status: "active" | "paused"; suggestion: Suggestion; reason: string };

@@ -86,14 +86,18 @@ function lastDate(loads: Loads): IsoDate | null {
  * EWMA of daily load with λ = 2/(N+1) (Williams 2017), from the first day with data, where
  * E = that day's load, through `to` (default: the last day with data). Gaps count as 0.
  * Dates before the first day with data have no value.
+ *
+ * `known` is the EWMA already computed for one day (a stored chart row's): the series continues
+ * from it, reading no load on or before that day, and gives the same values as a run from the
+ * first day with data.
  */
-export function ewmaSeries(loads: Loads, n: number, to?: IsoDate): Map<IsoDate, number> {
+export function ewmaSeries(loads: Loads, n: number, to?: IsoDate, known?: { date: IsoDate; value: number }): Map<IsoDate, number> {
   const series = new Map<IsoDate, number>();
-  const start = firstDate(loads);
+  const start = known?.date ?? firstDate(loads);
   const end = to ?? lastDate(loads);
   if (start === null || end === null || end < start) return series;
   const lambda = ewmaLambda(n);
-  let e = loads.get(start) ?? 0;
+  let e = known ? known.value : (loads.get(start) ?? 0);
   series.set(start, e);
   for (let i = 1; i <= daysBetween(start, end); i++) {
     const date = addDays(start, i);

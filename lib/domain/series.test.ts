@@ -137,3 +137,23 @@ describe("buildDailySeries agrees with the per-date rules", () => {
     expect(new Set(rows.map((r) => r.light))).toEqual(new Set(["green", "amber", "red", null]));
   });
 });
+
+describe("buildDailySeries continued from known EWMAs", () => {
+  it("gives every row of a run from the first day with data, with only the last 84 days of records", () => {
+    const records = randomRecords(3, 200);
+    const from = day(-30);
+    const full = buildDailySeries(records, from, day(2));
+    const [before] = buildDailySeries(records, day(-31), day(-31));
+    const recent = (date: string) => date >= day(-31 - 84);
+    const continued = buildDailySeries(
+      { checkIns: records.checkIns.filter((c) => recent(c.date)), activities: records.activities.filter((a) => recent(a.date)) },
+      from,
+      day(2),
+      undefined,
+      { acute: before!.acuteEwma!, chronic: before!.chronicEwma! },
+    );
+    expect(continued).toEqual(full);
+    // without them, the shortened records would start the EWMA over
+    expect(buildDailySeries({ checkIns: records.checkIns.filter((c) => recent(c.date)), activities: records.activities.filter((a) => recent(a.date)) }, from, day(2))[0]!.chronicEwma).not.toBe(full[0]!.chronicEwma);
+  });
+});

@@ -8,6 +8,9 @@ import { ACUTE_DAYS, CHRONIC_DAYS, ewmaSeries, RATIO_MIN_DAYS_WITH_DATA } from "
 import { median, MIN_MORNING_VALUES, runningPain, trafficLightOn } from "./pain";
 import type { AthleteRecords, History, IsoDate, TrafficLight } from "./types";
 
+/** The unrounded acute and chronic EWMAs of one day. */
+export type EwmaState = { acute: number; chronic: number };
+
 export type DailyRow = {
   date: IsoDate;
   runningDistanceM: number;
@@ -40,11 +43,14 @@ export function buildDailySeries(
   from: IsoDate,
   to: IsoDate,
   lightOn?: (date: IsoDate) => TrafficLight,
+  ewmaBefore?: EwmaState | null,
 ): DailyRow[] {
   const h = asHistory(input);
   const light = lightOn ?? ((date: IsoDate) => trafficLightOn(h, date));
-  const acuteEwma = ewmaSeries(h.loads, ACUTE_DAYS, to);
-  const chronicEwma = ewmaSeries(h.loads, CHRONIC_DAYS, to);
+  // with the EWMAs of the day before `from` known, the loads before it need not be in the history
+  const before = addDays(from, -1);
+  const acuteEwma = ewmaSeries(h.loads, ACUTE_DAYS, to, ewmaBefore ? { date: before, value: ewmaBefore.acute } : undefined);
+  const chronicEwma = ewmaSeries(h.loads, CHRONIC_DAYS, to, ewmaBefore ? { date: before, value: ewmaBefore.chronic } : undefined);
   // index 0 is from − 27, so every day in range has its 28-day window inside the arrays
   const lead = CHRONIC_DAYS - 1;
   const dates = rangeOfDates(addDays(from, -lead), to);
