@@ -11,7 +11,7 @@ import { TOLERATED_LOAD_WEEKS, toleratedLoad } from "@/lib/domain/running";
 import { buildDailySeries, bucketWeekly, type DailyRow, type EwmaState } from "@/lib/domain/series";
 import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
-import { athleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
+import { athleteContext, loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
 import { cachedSeriesBody } from "./series-cache";
 import { readSeriesStore, storeSeriesDays, type ExerciseWeekSums, type SeriesStoreRead, type StoredDay } from "./series-store";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
@@ -183,6 +183,17 @@ async function seriesJson(athlete: AthleteContext, query: SeriesQuery): Promise<
   const rows = query.bucket === "week" ? JSON.stringify(weeklyRows(JSON.parse(`[${rowsJson}]`) as SeriesRow[])).slice(1, -1) : rowsJson;
   const head = JSON.stringify({ athleteId: athlete.athleteId, from, to, today: athlete.today, bucket: query.bucket });
   return `${head.slice(0, -1)},"rows":[${rows}],"exerciseWeeks":${JSON.stringify(exerciseWeeks(store.weeks, store.planned, from, to))},"shoes":${JSON.stringify(store.shoes)}}`;
+}
+
+/**
+ * Computes and stores an athlete's chart days from `from` through today, as a first view of their
+ * chart would (the scale seed fills series_days with it). Returns the number of days stored.
+ */
+export async function storeSeriesDaysFrom(clinicId: string, athleteId: string, from: IsoDate): Promise<number> {
+  const athlete = await loadAthleteContext(getDb(), clinicId, athleteId);
+  if (from > athlete.today) return 0;
+  await seriesJson(athlete, { from, to: athlete.today, bucket: "day" });
+  return daysBetween(from, athlete.today) + 1;
 }
 
 /**

@@ -48,7 +48,7 @@ export async function prepareDatabase(base: string, name: string, scale: { clini
   });
   log(`Seeding ${name}: ${scale.clinics} clinics × ${scale.athletes} athletes × ${scale.days} days…`);
   const t = performance.now();
-  const args = ["tsx", "db/seed/scale.ts", "--clinics", String(scale.clinics), "--athletes", String(scale.athletes), "--days", String(scale.days)];
+  const args = ["tsx", "--conditions=react-server", "db/seed/scale.ts", "--clinics", String(scale.clinics), "--athletes", String(scale.athletes), "--days", String(scale.days)];
   const r = spawnSync("npx", args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`scale seed failed on ${name}:\n${r.stdout}\n${r.stderr}`);
   const output = r.stdout.trim();
@@ -81,7 +81,7 @@ export async function athleteRefs(url: string, clinics: number, status?: "active
 export async function tableCounts(url: string): Promise<Record<string, number>> {
   return withClient(url, async (c) => {
     const out: Record<string, number> = {};
-    for (const t of ["clinics", "users", "athletes", "program_items", "check_ins", "activities", "exercise_logs", "alerts"]) {
+    for (const t of ["clinics", "users", "athletes", "program_items", "check_ins", "activities", "exercise_logs", "alerts", "series_days"]) {
       out[t] = Number((await c.query(`select count(*)::int as n from ${t}`)).rows[0].n);
     }
     return out;

@@ -23,7 +23,7 @@ export function withAutoExplain(url: string): string {
   return u.toString();
 }
 
-export const DAILY_TABLES = ["check_ins", "activities", "exercise_logs"];
+export const DAILY_TABLES = ["check_ins", "activities", "exercise_logs", "series_days"];
 
 type PlanNode = {
   "Node Type": string;

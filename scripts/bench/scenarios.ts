@@ -39,7 +39,8 @@ export const seriesPathEnding = (a: AthleteRef, offset: number) =>
 
 /**
  * The series with every request a range not asked before (a year by day ending 2, 3, 4… days
- * before today, athlete by athlete), so none is a cache hit: the cost of computing one.
+ * before today, athlete by athlete), so none is a hit in the server's cache of response bodies:
+ * each reads its days from series_days (and computes any not stored) and builds the body.
  */
 export function computedSeriesLoad(run: Run, name: string, connections: number, targets: { ref: AthleteRef; cookie: string }[]): Promise<LoadResult> {
   const order = shuffled(targets);
@@ -56,6 +57,26 @@ export function computedSeriesLoad(run: Run, name: string, connections: number, 
     },
   ];
   return runLoad({ name, baseUrl: run.baseUrl, connections, duration: run.duration, requests });
+}
+
+/**
+ * A chart's first view with nothing stored: the athletes' stored chart days are dropped first
+ * (series_through = null, as before anyone opened their chart), then each athlete's year is asked
+ * for once, one request at a time, so each figure is one request's own latency, not queueing.
+ */
+export async function firstViewSeriesLoad(run: Run, dbUrl: string, name: string, targets: { ref: AthleteRef; cookie: string }[]): Promise<LoadResult> {
+  await withClient(dbUrl, (c) => c.query(`update athletes set series_through = null where id = any($1::uuid[])`, [targets.map((t) => t.ref.id)]));
+  const next = roundRobin(targets);
+  const requests: Request[] = [
+    {
+      method: "GET",
+      setupRequest: (req) => {
+        const t = next();
+        return { ...req, method: "GET", path: seriesPath(t.ref), headers: { accept: "application/json", cookie: t.cookie } };
+      },
+    },
+  ];
+  return runLoad({ name, baseUrl: run.baseUrl, connections: 1, duration: Math.max(run.duration, 10), amount: targets.length, requests });
 }
 
 export type WriteCheck = { sent: number; acknowledged: number; stored: number; lost: number; duplicated: number; storedWithoutAck: number };
