@@ -9,7 +9,7 @@ import { addProgramItem } from "@/lib/data/programs";
 import { getAthleteSeries } from "@/lib/data/series";
 import { clearSeriesCache } from "@/lib/data/series-cache";
 import { readSeriesStore, storeSeriesDays } from "@/lib/data/series-store";
-import { addDays, daysBetween, todayIn } from "@/lib/domain/dates";
+import { addDays, daysBetween, mondayOf, todayIn } from "@/lib/domain/dates";
 import { D, randomRecords } from "@/lib/domain/test-builders";
 import type { SeriesQuery, SeriesRow } from "@/lib/validation/series";
 import { activitySchema } from "@/lib/validation/reporting";
@@ -203,5 +203,39 @@ describe("stored chart days (series_days)", () => {
     expect(await storedRange(me.athleteId)).toMatchObject({ tz: "Pacific/Auckland" });
     expect(mine).toEqual(await computed(clinic, me.athleteId, range));
     expect(mine.rows).not.toEqual((await getAthleteSeries(clinic, sibling.athleteId, range)).rows);
+  });
+
+  it("exercise weeks: sessions (item and day) against the active items' days per week, sets and pain, from the Monday of from's week", async () => {
+    const clinic = await makeClinic("Store weeks");
+    const me = await makeAthlete(clinic);
+    const clam = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtinExercise("clamshell"), sets: 3, reps: 15, daysPerWeek: 4 });
+    const bridge = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtinExercise("glute-bridge"), sets: 2, reps: 12, daysPerWeek: 3 });
+    const monday = mondayOf(addDays(today, -14));
+    const log = (itemId: string, date: string, setsDone: number, exercisePain: number | null, archivedAt: Date | null = null) => ({
+      clinicId: clinic.clinicId,
+      athleteId: me.athleteId,
+      programItemId: itemId,
+      date,
+      setsDone,
+      setsPrescribed: 3,
+      exercisePain,
+      archivedAt,
+      clientId: crypto.randomUUID(),
+    });
+    await db()
+      .insert(exerciseLogs)
+      .values([
+        log(clam.id, monday, 3, 2),
+        log(clam.id, monday, 1, 4), // the same item twice in a day is one session
+        log(bridge.id, addDays(monday, 1), 2, null),
+        log(bridge.id, addDays(monday, 2), 3, 1, new Date()), // archived: left out
+        log(clam.id, addDays(monday, -1), 3, 9), // the week before: its own week, outside the range
+      ]);
+    // `from` is the Wednesday: its week still starts on the Monday
+    const series = await getAthleteSeries(clinic, me.athleteId, q(addDays(monday, 2), addDays(monday, 9)));
+    expect(series.exerciseWeeks).toEqual([
+      { weekStart: monday, weekEnd: addDays(monday, 6), sessionsLogged: 2, sessionsPlanned: 7, adherencePct: 29, setsDone: 6, setsPrescribed: 9, maxExercisePain: 4, meanExercisePain: 3 },
+      { weekStart: addDays(monday, 7), weekEnd: addDays(monday, 13), sessionsLogged: 0, sessionsPlanned: 7, adherencePct: 0, setsDone: 0, setsPrescribed: 0, maxExercisePain: null, meanExercisePain: null },
+    ]);
   });
 });
