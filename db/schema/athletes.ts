@@ -28,7 +28,7 @@ export const athletes = pgTable(
     timeZone: text("time_zone"),
     notes: text("notes"),
     // bumped by triggers on every change to the athlete's daily records, programme, prescription
-    // and shoes (drizzle/0006): a cached chart series is valid while this number is unchanged
+    // and shoes (drizzle/0007, 0009): a cached chart series is valid while this number is unchanged
     dataVersion: integer("data_version").notNull().default(0),
     // the days whose chart rows are stored in series_days and current (drizzle/0009 lowers
     // series_through on any change to a record on or before it), and the time zone they assume

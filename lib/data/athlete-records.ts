@@ -42,7 +42,7 @@ export type AthleteContext = {
   trackedSince: IsoDate;
   /** The assigned trainer's km/mi preference, used for stored alert reasons. */
   unit: DistanceUnit;
-  /** athletes.data_version: changes with every write to the athlete's records (drizzle/0007). */
+  /** athletes.data_version: changes with every write to the athlete's records (drizzle/0007 and 0009). */
   dataVersion: number;
 };
 

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 /**
  * Serialized chart series, each valid for one athletes.data_version. The version is read with the
  * access check on every request, and database triggers bump it in the same transaction as any
- * change to the athlete's records (drizzle/0007), so an entry is never served after a write, on
+ * change to the athlete's records (drizzle/0007 and 0009), so an entry is never served after a write, on
  * this server or any other. Bodies are kept as UTF-8 bytes, ready to send and sized exactly:
  * a year by day is about 150 KB, the default 12 weeks about 35 KB. SERIES_CACHE_MB sets the
  * bound (default 64 MB per server process).
