@@ -31,15 +31,26 @@ export async function lighthouse(page: string, url: string, cookie: string | nul
       clearTimeout(timer);
       endChromium(profile);
       try {
-        const report = JSON.parse(out) as { finalDisplayedUrl?: string; categories: Record<string, { score: number | null }> };
+        const report = JSON.parse(out) as {
+          finalDisplayedUrl?: string;
+          runtimeError?: { message?: string };
+          categories: Record<string, { score: number | null }>;
+          audits?: Record<string, { scoreDisplayMode?: string; errorMessage?: string }>;
+        };
         const score = (k: string) => (report.categories[k]?.score == null ? null : Math.round(report.categories[k]!.score! * 100));
         const landed = report.finalDisplayedUrl ?? url;
+        const performance = score("performance");
+        // a null score means a metric could not be measured: say which, so a flake can be told from a fault
+        const failed = Object.entries(report.audits ?? {})
+          .filter(([, a]) => a.scoreDisplayMode === "error")
+          .map(([id, a]) => `${id}: ${a.errorMessage ?? "error"}`);
+        const why = report.runtimeError?.message ?? failed.slice(0, 3).join("; ");
         resolve({
           page,
           url: landed,
-          performance: score("performance"),
+          performance,
           accessibility: score("accessibility"),
-          ...(new URL(landed).pathname !== new URL(url).pathname ? { error: `redirected to ${landed}` } : {}),
+          ...(new URL(landed).pathname !== new URL(url).pathname ? { error: `redirected to ${landed}` } : performance === null && why ? { error: why.slice(0, 300) } : {}),
         });
       } catch {
         resolve({ page, url, performance: null, accessibility: null, error: code === null ? "lighthouse timed out after 240 s" : `lighthouse exited ${code}: ${err.slice(-300)}` });
