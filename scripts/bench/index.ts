@@ -58,8 +58,8 @@ function withRatio(r: LoadResult, ceiling: LoadResult, budget: string, pass: boo
 
 /**
  * Lighthouse, run once more when it gave no performance score at all (a metric it could not
- * measure, seen once in six runs on /sign-in while the four runs after it scored 97–100). A low
- * score is never retried, and the first run's reason stays in the result.
+ * measure: seen once on /sign-in, in the 2026-11-24 23:55 run; four runs straight after it scored
+ * 97–100). A low score is never retried, and the first run's reason stays in the result.
  */
 async function lighthouseScored(page: string, url: string, cookie: string | null): Promise<LighthouseScore> {
   const first = await lighthouse(page, url, cookie);
