@@ -68,9 +68,9 @@ export async function athleteContext(db: Conn, scope: Scope, athleteId: string):
   return loadAthleteContext(db, scope.clinicId, athleteId);
 }
 
-/** For internal callers that already hold a clinic id (the write paths recomputing alerts). */
-export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: string): Promise<AthleteContext> {
-  const [row] = await db
+function contextQuery(db: Conn) {
+  const clinicId = sql.placeholder("clinicId");
+  return db
     .select({
       name: athletes.name,
       status: athletes.status,
@@ -83,7 +83,22 @@ export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: 
     .from(athletes)
     .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
     .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, clinicId)))
-    .where(and(eq(athletes.id, athleteId), eq(athletes.clinicId, clinicId)));
+    .where(and(eq(athletes.id, sql.placeholder("athleteId")), eq(athletes.clinicId, clinicId)))
+    .prepare("athlete_context");
+}
+
+/**
+ * The context query, built once per database handle (or transaction) and named, so that the most
+ * frequent query of the app (every series read, status and write) skips drizzle's SQL building
+ * and, on each pooled connection after the first use, PostgreSQL's parse and plan.
+ */
+const preparedContext = new WeakMap<Conn, ReturnType<typeof contextQuery>>();
+
+/** For internal callers that already hold a clinic id (the write paths recomputing alerts). */
+export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: string): Promise<AthleteContext> {
+  let query = preparedContext.get(db);
+  if (!query) preparedContext.set(db, (query = contextQuery(db)));
+  const [row] = await query.execute({ clinicId, athleteId });
   if (!row) throw notFound("Athlete");
   const timeZone = row.tz ?? row.clinicTz;
   return {
