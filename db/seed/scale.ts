@@ -37,15 +37,14 @@ function parseArgs(argv: string[]): ScaleOptions {
 const exec = (text: string) => getDb().execute(sql.raw(text));
 const affected = (r: { rowCount?: number | null }) => r.rowCount ?? 0;
 
-/** Runs `work` over clinic ranges on `lanes` connections at once; returns the rows inserted. */
-async function inChunks(clinics: number, perChunk: number, lanes: number, work: (lo: number, hi: number) => string): Promise<number> {
-  const ranges: [number, number][] = [];
-  for (let lo = 1; lo <= clinics; lo += perChunk) ranges.push([lo, Math.min(clinics, lo + perChunk - 1)]);
+/** Takes `items` in order on `lanes` workers at once; returns the sum of what `work` counted. */
+async function onLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<number>): Promise<number> {
+  const queue = [...items];
   let total = 0;
   const lane = async () => {
-    for (let next = ranges.shift(); next; next = ranges.shift()) {
-      // not `total += affected(await …)`: that reads `total` before the await, so two lanes lose each other's counts
-      const n = affected(await exec(work(next[0], next[1])));
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      // not `total += await …`: that reads `total` before the await, so two lanes lose each other's counts
+      const n = await work(next);
       total += n;
     }
   };
@@ -53,20 +52,19 @@ async function inChunks(clinics: number, perChunk: number, lanes: number, work: 
   return total;
 }
 
+/** Runs `work` over clinic ranges on `lanes` connections at once; returns the rows inserted. */
+async function inChunks(clinics: number, perChunk: number, lanes: number, work: (lo: number, hi: number) => string): Promise<number> {
+  const ranges: [number, number][] = [];
+  for (let lo = 1; lo <= clinics; lo += perChunk) ranges.push([lo, Math.min(clinics, lo + perChunk - 1)]);
+  return onLanes(ranges, lanes, async ([lo, hi]) => affected(await exec(work(lo, hi))));
+}
+
 /** Every scale athlete's chart days, from the first seeded day through today, two athletes at a time. */
 async function storeSeriesDays(days: number): Promise<number> {
   const { storeSeriesDaysFrom } = await import("../../lib/data/series");
   const list = (await exec(`select a.id, a.clinic_id from athletes a join clinics c on c.id = a.clinic_id where c.name like 'Scale clinic %' order by a.id`)).rows as { id: string; clinic_id: string }[];
   const from = addDays(new Date().toISOString().slice(0, 10), -days);
-  let stored = 0;
-  const lane = async () => {
-    for (let a = list.shift(); a; a = list.shift()) {
-      const n = await storeSeriesDaysFrom(a.clinic_id, a.id, from);
-      stored += n;
-    }
-  };
-  await Promise.all([lane(), lane()]);
-  return stored;
+  return onLanes(list, 2, (a) => storeSeriesDaysFrom(a.clinic_id, a.id, from));
 }
 
 export async function seedScale(opts: ScaleOptions, log: (line: string) => void = console.log): Promise<ScaleReport> {

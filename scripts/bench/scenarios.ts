@@ -9,8 +9,8 @@ export type Run = { baseUrl: string; duration: number };
 
 const shuffled = <T>(xs: readonly T[]) => [...xs].sort(() => Math.random() - 0.5);
 
-/** GETs cycling through (path, cookie) pairs. */
-export function getLoad(run: Run, name: string, connections: number, targets: { path: string; cookie?: string }[], accept = "application/json"): Promise<LoadResult> {
+/** GETs cycling through (path, cookie) pairs; `amount` stops the run after that many. */
+export function getLoad(run: Run, name: string, connections: number, targets: { path: string; cookie?: string }[], accept = "application/json", amount?: number): Promise<LoadResult> {
   const next = roundRobin(shuffled(targets));
   const requests: Request[] = [
     {
@@ -21,7 +21,7 @@ export function getLoad(run: Run, name: string, connections: number, targets: { 
       },
     },
   ];
-  return runLoad({ name, baseUrl: run.baseUrl, connections, duration: run.duration, requests });
+  return runLoad({ name, baseUrl: run.baseUrl, connections, duration: run.duration, amount, requests });
 }
 
 export const seriesPath = (a: AthleteRef) => `/api/v1/athletes/${a.id}/series?from=${addDays(a.today, -364)}&to=${a.today}&bucket=day`;
@@ -66,17 +66,8 @@ export function computedSeriesLoad(run: Run, name: string, connections: number, 
  */
 export async function firstViewSeriesLoad(run: Run, dbUrl: string, name: string, targets: { ref: AthleteRef; cookie: string }[]): Promise<LoadResult> {
   await withClient(dbUrl, (c) => c.query(`update athletes set series_through = null where id = any($1::uuid[])`, [targets.map((t) => t.ref.id)]));
-  const next = roundRobin(targets);
-  const requests: Request[] = [
-    {
-      method: "GET",
-      setupRequest: (req) => {
-        const t = next();
-        return { ...req, method: "GET", path: seriesPath(t.ref), headers: { accept: "application/json", cookie: t.cookie } };
-      },
-    },
-  ];
-  return runLoad({ name, baseUrl: run.baseUrl, connections: 1, duration: Math.max(run.duration, 10), amount: targets.length, requests });
+  const paths = targets.map((t) => ({ path: seriesPath(t.ref), cookie: t.cookie }));
+  return getLoad({ ...run, duration: Math.max(run.duration, 10) }, name, 1, paths, "application/json", paths.length);
 }
 
 export type WriteCheck = { sent: number; acknowledged: number; stored: number; lost: number; duplicated: number; storedWithoutAck: number };
