@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
 import { env } from "../lib/env";
 import * as schema from "./schema";
+import { guardClient, guardTransactions } from "./tx-guard";
 
 /**
  * The one database client of the app. PostgreSQL through `pg` when DATABASE_URL is set; otherwise
@@ -30,12 +31,15 @@ function open(): Handle {
     const pool = new Pool({ connectionString: DATABASE_URL, max: DB_POOL_MAX });
     // an idle client losing its connection must not crash the server
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
-    return { db: drizzlePg({ client: pool, schema, casing: "snake_case" }), kind: "pg", close: () => pool.end() };
+    // a query on the pool from inside a transaction is refused at once (db/tx-guard.ts)
+    const db = guardTransactions(drizzlePg({ client: guardClient(pool, ["query", "connect"]), schema, casing: "snake_case" }));
+    return { db, kind: "pg", close: () => pool.end() };
   }
   const dir = pgliteDir();
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
-  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  // one connection: a query on it from inside a transaction would wait for ever, so it is refused
+  const client = guardClient(new PGlite(dir), ["query", "exec", "transaction"]);
+  const db = guardTransactions(drizzlePglite({ client, schema, casing: "snake_case" })) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
 }
 
