@@ -59,8 +59,8 @@ const { shoeName: _shoeName, ...insertedColumns } = columns;
 
 type Written = { activity: ActivityView; created: boolean; athleteId: string; date: string; context: AthleteContext };
 
-async function byClientId(clinicId: string, clientId: string): Promise<ActivityView | null> {
-  const [row] = await getDb()
+async function byClientId(db: Db | Tx, clinicId: string, clientId: string): Promise<ActivityView | null> {
+  const [row] = await db
     .select(columns)
     .from(activities)
     .leftJoin(shoes, eq(shoes.id, activities.shoeId))
@@ -120,7 +120,7 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
     const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: r.id, after: { ...input, date } }));
     if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date, context: target.context };
     // a retry: answer with what the first submit stored
-    const stored = await byClientId(target.clinicId, input.clientId);
+    const stored = await byClientId(getDb(), target.clinicId, input.clientId);
     if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
     return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date, context: target.context };
   } catch (err) {
@@ -170,7 +170,7 @@ async function loadOwn(scope: Scope, activityId: string): Promise<ActivityRow> {
 
 export async function getActivity(scope: Scope, activityId: string): Promise<ActivityView> {
   const row = await loadOwn(scope, activityId);
-  return (await byClientId(scope.clinicId, row.clientId))!;
+  return (await byClientId(getDb(), scope.clinicId, row.clientId))!;
 }
 
 /** Athletes edit their own entries for 7 days; trainers correct any, attributed in the audit log. */
@@ -196,7 +196,7 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
       .where(and(eq(activities.id, activityId), eq(activities.clinicId, scope.clinicId)))
       .returning();
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "activity.updated", entity: "activity", entityId: activityId, before, after });
-    return { activity: (await byClientId(scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]!, context: target.context };
+    return { activity: (await byClientId(tx, scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]!, context: target.context };
   });
 }
 
