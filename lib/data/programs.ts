@@ -260,7 +260,9 @@ export async function updateItemDosage(scope: TrainerScope, itemId: string, inpu
 
 /**
  * One click up or down the item's ladder: the next/previous exercise with the dosage carried over
- * (carryDosage), recorded with the steps, both dosages and the trainer's reason.
+ * (carryDosage) and without the old exercise's note, recorded with the steps, both dosages and the
+ * trainer's reason. The event's time starts the new step: logs stored before it stay with the old
+ * one (lib/domain/progression.ts loggedAtStep).
  */
 export async function stepItem(scope: TrainerScope, input: { itemId: string; direction: StepDirection; reason: string }): Promise<ProgramItem> {
   const stepped = await getDb().transaction(async (tx) => {
@@ -274,10 +276,12 @@ export async function stepItem(scope: TrainerScope, input: { itemId: string; dir
     const target = place.ladder.steps.find((s) => s.exerciseId === m.exerciseId)!;
     const carried = carryDosage(item, target.defaultDosage);
     const before = snapshot(item);
-    const after = snapshot({ ...carried, load: item.load, note: item.note });
+    // the coaching note was written for the exercise being left ("move to the banded version once
+    // 3 × 15 is easy"): it stays in this step's history, not on the new exercise
+    const after = snapshot({ ...carried, load: item.load, note: null });
     const [updated] = await tx
       .update(programItems)
-      .set({ exerciseId: target.exerciseId, sets: after.sets, reps: after.reps, holdSec: after.holdSec, daysPerWeek: after.daysPerWeek, updatedAt: new Date() })
+      .set({ exerciseId: target.exerciseId, sets: after.sets, reps: after.reps, holdSec: after.holdSec, daysPerWeek: after.daysPerWeek, note: null, updatedAt: new Date() })
       .where(and(eq(programItems.id, item.id), eq(programItems.clinicId, scope.clinicId)))
       .returning();
     await recordEvent(tx, scope, item, {
