@@ -9,3 +9,4 @@ export * from "./programs";
 export * from "./reporting";
 export * from "./security";
 export * from "./series-days";
+export * from "./evaluation-runs";
