@@ -16,7 +16,7 @@ import { guardClient, guardTransactions } from "./tx-guard";
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type Handle = { db: Db; kind: "pg" | "pglite"; close: () => Promise<void> };
+type Handle = { db: Db; kind: "pg" | "pglite"; close: () => Promise<void>; pool?: Pool };
 
 const globalForDb = globalThis as unknown as { strideDb?: Handle };
 
@@ -33,7 +33,7 @@ function open(): Handle {
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
     // a query on the pool from inside a transaction is refused at once (db/tx-guard.ts)
     const db = guardTransactions(drizzlePg({ client: guardClient(pool, ["query", "connect"]), schema, casing: "snake_case" }));
-    return { db, kind: "pg", close: () => pool.end() };
+    return { db, kind: "pg", close: () => pool.end(), pool };
   }
   const dir = pgliteDir();
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
@@ -60,4 +60,14 @@ export async function closeDb(): Promise<void> {
   const h = globalForDb.strideDb;
   globalForDb.strideDb = undefined;
   if (h) await h.close();
+}
+
+/** Plain SQL on the one pool, for a library that brings its own statements (the pg-boss job queue). */
+export type SqlExecutor = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+
+/** The PostgreSQL pool as an executor (null on PGlite): no second pool beside the app's. */
+export function pgExecutor(): SqlExecutor | null {
+  const pool = handle().pool;
+  if (!pool) return null;
+  return { executeSql: async (text, values) => pool.query(text, values) };
 }

@@ -25,6 +25,16 @@ const envSchema = z.object({
   /** Memory per app server for serialized chart series (lib/data/series-cache.ts), in MB. */
   SERIES_CACHE_MB: wholeNumber("SERIES_CACHE_MB", 64, 1, 4096),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * The day-start evaluation (lib/jobs/day-start-worker.ts) inside the app server: "in-process"
+   * (npm start, the demo) or "off" (app servers beside a dedicated `npm run worker`).
+   */
+  DAY_START_WORKER: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["in-process", "off"], { error: 'DAY_START_WORKER must be "in-process" or "off".' }).default("in-process"),
+  ),
+  /** Set by Next.js; "phase-production-build" while `next build` loads server code. */
+  NEXT_PHASE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

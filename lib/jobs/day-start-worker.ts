@@ -1,0 +1,110 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { z } from "zod";
+import { pgExecutor, type SqlExecutor } from "@/db/client";
+import { runDayStart, type DayStartRun, type DayStartTrigger } from "@/lib/data/derived/day-start";
+
+/**
+ * Runs the day-start evaluation (lib/data/derived/day-start.ts) on a clock.
+ *
+ * PostgreSQL: the pg-boss job queue. Why pg-boss 10.4.2 rather than graphile-worker:
+ * - pg-boss 10 runs on Node 20 and PostgreSQL 13+ (11 and 12 need Node 22); graphile-worker 0.17
+ *   would run here too, so this was a choice, not a constraint;
+ * - pg-boss sends its SQL through an executor we hand it, so it uses the app's one pg Pool (STYLE
+ *   habit 1) and holds no connection of its own; graphile-worker keeps a connection LISTENing;
+ * - three small dependencies (pg, which we have, cron-parser, serialize-error) against
+ *   graphile-worker's graphile-config, cosmiconfig, yargs, json5, …;
+ * - its cron schedule lives in the database and fires once per slot whichever servers are up
+ *   (a throttled singleton per minute), and the "stately" queue policy keeps at most one run
+ *   queued and one active. graphile-worker's cron backfill is not needed: the job catches up from
+ *   athletes.evaluated_through, which is where the truth is kept, not in the scheduler.
+ * Every 15 minutes, so each athlete's local midnight (zones are whole or half or quarter hours
+ * from UTC) is caught within 15 minutes; a server that starts queues a catch-up run at once.
+ * Exactly once per athlete and day comes from the claim in runDayStart, not from the queue: two
+ * runs at once are harmless. A run that throws (the database went away) is retried by pg-boss.
+ *
+ * PGlite (no DATABASE_URL): the same runDayStart on an in-process timer. PGlite is one process's
+ * embedded database, so there is no other server to coordinate with.
+ */
+
+export const DAY_START_QUEUE = "day-start";
+export const DAY_START_EVERY_MINUTES = 15;
+
+export type DayStartWorker = { mode: "pg-boss" | "timer"; stop: () => Promise<void> };
+
+const jobData = z.object({ trigger: z.enum(["schedule", "startup", "manual"]).default("schedule") });
+
+export async function startDayStartWorker(): Promise<DayStartWorker> {
+  const executor = pgExecutor();
+  return executor ? startQueue(executor) : startTimer();
+}
+
+async function startQueue(executor: SqlExecutor): Promise<DayStartWorker> {
+  const stopping = new AbortController();
+  // no state monitor and no extra pool: maintenance (expiry, archive) and the cron clock only
+  const boss = new PgBoss({ db: executor, schema: "pgboss" });
+  boss.on("error", (err) => console.error("[day-start] job queue:", err.message));
+  await boss.start();
+  await boss.createQueue(DAY_START_QUEUE, {
+    name: DAY_START_QUEUE,
+    policy: "stately",
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    // a run of thousands of athletes takes about a minute; past this pg-boss fails it and retries
+    expireInSeconds: 60 * 60,
+  });
+  await boss.schedule(DAY_START_QUEUE, `*/${DAY_START_EVERY_MINUTES} * * * *`, { trigger: "schedule" }, { tz: "UTC" });
+  const workerId = await boss.work(DAY_START_QUEUE, { pollingIntervalSeconds: 30 }, async (jobs) => {
+    for (const job of jobs) {
+      const { trigger } = jobData.parse(job.data ?? {});
+      report(await runDayStart({ trigger, signal: stopping.signal }));
+    }
+  });
+  // a server that was down catches up now rather than at the next quarter hour
+  await boss.send(DAY_START_QUEUE, { trigger: "startup" });
+  boss.notifyWorker(workerId);
+  return {
+    mode: "pg-boss",
+    stop: async () => {
+      stopping.abort();
+      // the run in hand stops after the athletes it holds; close: false, the pool is the app's
+      await boss.stop({ graceful: true, close: false, timeout: 10_000 });
+    },
+  };
+}
+
+function startTimer(): DayStartWorker {
+  const stopping = new AbortController();
+  let running: Promise<void> | null = null;
+  const tick = (trigger: DayStartTrigger) => {
+    if (running || stopping.signal.aborted) return;
+    running = runDayStart({ trigger, signal: stopping.signal })
+      .then(report)
+      .catch((err: unknown) => console.error("[day-start] run failed (retried at the next tick):", err instanceof Error ? err.message : err))
+      .finally(() => {
+        running = null;
+      });
+  };
+  // after start-up, so the first requests are not queued behind it on PGlite's one connection
+  const first = setTimeout(() => tick("startup"), 5_000);
+  const every = setInterval(() => tick("schedule"), DAY_START_EVERY_MINUTES * 60_000);
+  first.unref();
+  every.unref();
+  return {
+    mode: "timer",
+    stop: async () => {
+      stopping.abort();
+      clearTimeout(first);
+      clearInterval(every);
+      await running;
+    },
+  };
+}
+
+function report(run: DayStartRun): void {
+  if (run.due === 0) return;
+  console.log(
+    `[day-start] ${run.trigger} run ${run.runId}: ${run.evaluated.length} athletes evaluated, ${run.failures.length} failed, ${run.skipped} left to another run, in ${run.ms} ms${run.stopped ? " (stopped: shutting down)" : ""}`,
+  );
+}
