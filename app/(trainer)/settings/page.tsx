@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { requireOwner } from "@/lib/auth/guards";
 import { listTrainers } from "@/lib/data/athletes";
 import { getClinic } from "@/lib/data/clinics";
+import { getDailyEvaluationStatus, type DailyEvaluationStatus } from "@/lib/data/evaluation-runs";
 import { listPendingTrainerInvites } from "@/lib/data/invites";
 import { ClinicSettingsForm, TrainerInviteForm } from "./settings-forms";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage() {
   const scope = await requireOwner();
-  const [clinic, trainers, pending] = await Promise.all([getClinic(scope), listTrainers(scope), listPendingTrainerInvites(scope)]);
+  const [clinic, trainers, pending, evaluation] = await Promise.all([getClinic(scope), listTrainers(scope), listPendingTrainerInvites(scope), getDailyEvaluationStatus(scope)]);
   return (
     <>
       <h1 className="text-2xl font-bold">Clinic settings</h1>
@@ -67,6 +68,37 @@ export default async function SettingsPage() {
           </li>
         </ul>
       </section>
+      <DailyEvaluation status={evaluation} timeZone={clinic.timeZone} />
     </>
+  );
+}
+
+/** DESIGN §2d: each athlete is evaluated when their day begins, so silent athletes are flagged without a write. */
+function DailyEvaluation({ status, timeZone }: { status: DailyEvaluationStatus; timeZone: string }) {
+  const when = (d: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
+  const run = status.lastRun;
+  return (
+    <section aria-labelledby="evaluation-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="evaluation-heading" className="text-lg font-semibold">
+        Daily evaluation
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">Each athlete&apos;s alerts are checked again when their day begins, so an athlete who stops reporting is flagged.</p>
+      {run ? (
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="font-semibold">Last run</dt>
+          <dd>{when(run.startedAt)}{run.finishedAt ? "" : " (did not finish; it is retried)"}</dd>
+          <dt className="font-semibold">Athletes evaluated</dt>
+          <dd>{run.athletesEvaluated}</dd>
+          <dt className="font-semibold">Failures</dt>
+          <dd className={run.failures > 0 ? "font-semibold text-red-700" : undefined}>
+            {run.failures}
+            {run.failures > 0 ? " (those athletes are tried again at the next run, every 15 minutes)" : ""}
+          </dd>
+        </dl>
+      ) : (
+        <p className="mt-3 text-sm">Daily evaluation: no run has evaluated this clinic&apos;s athletes yet.</p>
+      )}
+      {status.lastCheckAt ? <p className="mt-2 text-xs text-slate-600">The schedule last checked for athletes due at {when(status.lastCheckAt)}.</p> : null}
+    </section>
   );
 }
