@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { activities, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runningPrescriptions, users } from "@/db/schema";
+import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runningPrescriptions, users } from "@/db/schema";
 import { isTrainerScope, type Scope } from "@/lib/auth/scope";
 import { addDays, localDateOf, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
@@ -62,6 +62,8 @@ export type ProgramItemRef = {
 
 export type PrescriptionPeriod = { fromDate: IsoDate; weeklyDistanceCapM: number; longestRunCapM: number };
 
+export type StatusPeriod = { fromDate: IsoDate; status: AthleteStatus };
+
 export type LoadedRecords = {
   athlete: AthleteContext;
   history: History;
@@ -69,6 +71,8 @@ export type LoadedRecords = {
   programItems: ProgramItemRef[];
   /** Oldest first; each applies from its local date until the next one. */
   prescriptions: PrescriptionPeriod[];
+  /** Oldest first, likewise (athlete_status_history). */
+  statuses: StatusPeriod[];
 };
 
 /**
@@ -139,7 +143,7 @@ type StepRow = [fromExerciseId: string | null, fromName: string | null, toExerci
 type RungRow = [exerciseId: string, position: number, archived: boolean];
 type ItemRow = [id: string, name: string, status: "active" | "paused", sets: number, daysPerWeek: number, exerciseId: string, steps: StepRow[], rungs: RungRow[] | null];
 type PrescriptionRow = [weeklyM: number, longestM: number, createdAtMs: number];
-type RecordsRow = { check_ins: CheckInRow[]; activities: ActivityRow[]; logs: LogRow[]; items: ItemRow[]; prescriptions: PrescriptionRow[]; older: [IsoDate, number][] };
+type RecordsRow = { check_ins: CheckInRow[]; activities: ActivityRow[]; logs: LogRow[]; items: ItemRow[]; prescriptions: PrescriptionRow[]; statuses: [AthleteStatus, IsoDate][]; older: [IsoDate, number][] };
 
 /**
  * One athlete's records for from…to plus LOOKBACK_DAYS before, in the engine's shape, read in one
@@ -157,7 +161,7 @@ export async function loadAthleteRecords(
 ): Promise<LoadedRecords> {
   const { clinicId, athleteId } = athlete;
   const start = addDays(from, -LOOKBACK_DAYS);
-  const ofAthlete = (t: typeof checkIns | typeof activities | typeof exerciseLogs | typeof programItems | typeof runningPrescriptions) =>
+  const ofAthlete = (t: typeof checkIns | typeof activities | typeof exerciseLogs | typeof programItems | typeof runningPrescriptions | typeof athleteStatusHistory) =>
     sql`${t.clinicId} = ${clinicId} and ${t.athleteId} = ${athleteId}`;
   const epochMs = (c: typeof exerciseLogs.createdAt | typeof programItemEvents.createdAt) => sql`floor(extract(epoch from ${c}) * 1000)`;
   const fromEx = sql.raw("from_ex");
@@ -216,6 +220,8 @@ export async function loadAthleteRecords(
         sql`${runningPrescriptions.createdAt}`,
       )}
          from ${runningPrescriptions} where ${ofAthlete(runningPrescriptions)}) as prescriptions,
+      (select ${arrays([sql`${athleteStatusHistory.status}`, sql`${athleteStatusHistory.fromDate}`], sql`${athleteStatusHistory.fromDate}, ${athleteStatusHistory.createdAt}`)}
+         from ${athleteStatusHistory} where ${ofAthlete(athleteStatusHistory)}) as statuses,
       ${older} as older`);
   const row = result.rows[0]!;
 
@@ -254,6 +260,7 @@ export async function loadAthleteRecords(
       weeklyDistanceCapM: weekly,
       longestRunCapM: longest,
     })),
+    statuses: row.statuses.map(([status, fromDate]) => ({ status, fromDate })),
   };
 }
 
@@ -266,6 +273,16 @@ function itemSteps(current: { exerciseId: string; name: string }, rows: readonly
   const [fromId, fromName] = rows[0] ?? [];
   const first: ItemStep = { exerciseId: fromId ?? current.exerciseId, name: fromName ?? current.name, from: null, startedAtMs: null };
   return [first, ...rows.map(([, , exerciseId, name, atMs]): ItemStep => ({ exerciseId, name, from: localDateOf(new Date(atMs), timeZone), startedAtMs: atMs }))];
+}
+
+/**
+ * The status in force on d: the latest change dated on or before d (several on one date: the last
+ * made). Before the first recorded change, the first one (the status the athlete was added with).
+ */
+export function statusOn(periods: readonly StatusPeriod[], d: IsoDate, fallback: AthleteStatus): AthleteStatus {
+  let found: StatusPeriod | null = null;
+  for (const p of periods) if (p.fromDate <= d) found = p;
+  return (found ?? periods[0])?.status ?? fallback;
 }
 
 /** The prescription in effect on d (the newest set on or before d), or null. */

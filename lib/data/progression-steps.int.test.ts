@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { alerts, programItemEvents, programItems } from "@/db/schema";
-import { recomputeAlerts } from "@/lib/data/alerts";
+import { evaluateAthlete } from "@/lib/data/derived/evaluate";
 import { loadAthleteContext, loadAthleteRecords } from "@/lib/data/athlete-records";
 import { recordExerciseLog } from "@/lib/data/exercise-logs";
 import { addProgramItem, getProgram, listProgramHistory, stepItem } from "@/lib/data/programs";
@@ -31,7 +31,7 @@ async function openProgressAlerts(clinic: TrainerScope, athleteId: string) {
   return getDb()
     .select({ date: alerts.date, reason: alerts.reason, subjectId: alerts.subjectId })
     .from(alerts)
-    .where(and(eq(alerts.clinicId, clinic.clinicId), eq(alerts.athleteId, athleteId), eq(alerts.kind, "ready_to_progress"), eq(alerts.status, "open")))
+    .where(and(eq(alerts.clinicId, clinic.clinicId), eq(alerts.athleteId, athleteId), eq(alerts.kind, "ready_to_progress"), eq(alerts.status, "open"), isNull(alerts.retiredAt)))
     .orderBy(alerts.date);
 }
 
@@ -42,7 +42,7 @@ async function readyClamshell() {
   const { id } = await addProgramItem(clinic, { athleteId: me.athleteId, exerciseId: await builtinExercise("clamshell"), sets: 3, reps: 15, daysPerWeek: 4, note: NOTE });
   await tick(me, id, addDays(today, -2));
   await tick(me, id, addDays(today, -1));
-  await recomputeAlerts({ clinicId: clinic.clinicId, athleteId: me.athleteId, dates: [addDays(today, -1), today] });
+  await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: me.athleteId }, "the records changed", addDays(today, -1));
   return { clinic, me, id };
 }
 
@@ -65,7 +65,7 @@ describe("suggestions per step (issue 15, item 5)", () => {
 
     // no ready_to_progress for the new step; the earlier date's alert is still the clamshell's,
     // also when that date is evaluated again after the step
-    await recomputeAlerts({ clinicId: clinic.clinicId, athleteId: me.athleteId, dates: [addDays(today, -2), addDays(today, -1), today] });
+    await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: me.athleteId }, "the records changed", addDays(today, -2));
     const after = await openProgressAlerts(clinic, me.athleteId);
     expect(after).toEqual([{ date: addDays(today, -1), subjectId: id, reason: expect.stringMatching(/^Clamshell is ready to progress/) }]);
 
@@ -81,7 +81,7 @@ describe("suggestions per step (issue 15, item 5)", () => {
 
     // one session of the banded clamshell is one session, not three
     await tick(me, id, today);
-    await recomputeAlerts({ clinicId: clinic.clinicId, athleteId: me.athleteId });
+    await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: me.athleteId });
     expect((await listSuggestions(clinic, me.athleteId)).get(id)).toMatchObject({ suggestion: "hold", reason: "Only one session logged; progress needs two" });
     expect((await openProgressAlerts(clinic, me.athleteId)).map((a) => a.date)).toEqual([addDays(today, -1)]);
   });

@@ -6,7 +6,7 @@ import { deriveAlerts } from "@/lib/domain/alerts";
 import { reconcileAlerts, type ReconcilePlan, type StoredAlert } from "@/lib/domain/alert-reconcile";
 import { addDays, rangeOfDates } from "@/lib/domain/dates";
 import type { Alert, IsoDate } from "@/lib/domain/types";
-import { loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext } from "../athlete-records";
+import { loadAthleteContext, loadAthleteRecords, prescriptionOn, statusOn, type AthleteContext } from "../athlete-records";
 import { writeAudit } from "../audit";
 
 export type AthleteRef = { clinicId: string; athleteId: string };
@@ -27,7 +27,7 @@ export const MAX_EVALUATION_DAYS = 400;
  *   old and the new date of an edit), whatever code path made the change;
  * - athletes.evaluated_through, the last date evaluated, so days that passed are caught up.
  *
- * The athlete's row is locked first: evaluations of one athlete run one at a time across servers,
+ * The athlete's row is locked (FOR NO KEY UPDATE) first: evaluations of one athlete run one at a time across servers,
  * and each reads every change committed before it.
  */
 export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because }: { from?: IsoDate; because: string }): Promise<Evaluation> {
@@ -35,7 +35,9 @@ export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because }: 
     .select({ evaluatedThrough: athletes.evaluatedThrough, alertsFrom: athletes.alertsFrom })
     .from(athletes)
     .where(and(eq(athletes.id, ref.athleteId), eq(athletes.clinicId, ref.clinicId)))
-    .for("update");
+    // NO KEY UPDATE, the lock the triggers' UPDATE of this row takes: FOR UPDATE would also wait for
+    // the KEY SHARE locks that concurrent inserts' foreign keys hold on it, and deadlock with them
+    .for("no key update");
   if (!marks) return { athleteId: ref.athleteId, from: null, to: "", dates: 0, added: 0, changed: 0, retired: 0 };
   const athlete = await loadAthleteContext(tx, ref.clinicId, ref.athleteId);
   const today = athlete.today;
@@ -57,8 +59,8 @@ export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because }: 
  * A system task (seeds, the day-start run, tests that write rows directly): brings one athlete up
  * to date in a transaction of its own.
  */
-export function evaluateAthlete(ref: AthleteRef, because = "the records changed"): Promise<Evaluation> {
-  return getDb().transaction((tx) => bringUpToDate(tx, ref, { because }));
+export function evaluateAthlete(ref: AthleteRef, because = "the records changed", from?: IsoDate): Promise<Evaluation> {
+  return getDb().transaction((tx) => bringUpToDate(tx, ref, { because, from }));
 }
 
 /** The §2a alerts of every date in from…today, computed from the records (pure domain code). */
@@ -70,7 +72,8 @@ export async function deriveAlertsBetween(tx: Tx, athlete: AthleteContext, from:
       {
         records: loaded.history,
         exerciseLogs: loaded.exerciseLogs,
-        status: athlete.status,
+        // status and prescription are dated histories: the one in force on d
+        status: statusOn(loaded.statuses, d, athlete.status),
         prescription: prescriptionOn(loaded.prescriptions, d),
         programItems: activeItems,
         trackedSince: athlete.trackedSince,
