@@ -15,9 +15,10 @@ import { bringUpToDate, type AthleteRef } from "./evaluate";
  *
  * Exactly once per athlete and day, however many servers run this at once: an athlete is due while
  * athletes.evaluated_through is before their local today; each one is claimed in a transaction of
- * its own (FOR UPDATE SKIP LOCKED, with the due condition checked again under the lock) and
- * bringUpToDate sets evaluated_through to today before that transaction commits. A second run
- * either skips the locked row or, once it is committed, no longer finds it due.
+ * its own (FOR NO KEY UPDATE SKIP LOCKED, the lock bringUpToDate takes, with the due condition
+ * checked again under the lock) and bringUpToDate sets evaluated_through to today before that
+ * transaction commits. A second run either skips the locked row or, once it is committed, no
+ * longer finds it due.
  *
  * "Local today" is computed in TypeScript (Intl, lib/domain/dates todayIn), not with PostgreSQL's
  * `at time zone`: bringUpToDate stores the today of the same clock and time-zone database, so the
@@ -164,7 +165,7 @@ async function claimAndEvaluate(a: Due): Promise<Outcome> {
         where a.id = ${a.id} and a.clinic_id = ${a.clinicId} and a.status in ${ACTIVE}
           and coalesce(a.time_zone, c.time_zone) = ${a.zone}
           and (a.evaluated_through is null or a.evaluated_through < ${today}::date)
-        for update of a skip locked`);
+        for no key update of a skip locked`);
       if (rows.length === 0) return { kind: "skipped" } as const;
       await bringUpToDate(tx, { clinicId: a.clinicId, athleteId: a.id }, { because: "a new day began" });
       return { kind: "evaluated" } as const;
