@@ -15,9 +15,8 @@ import { runDayStart, type DayStartRun, type DayStartTrigger } from "@/lib/data/
  * - three small dependencies (pg, which we have, cron-parser, serialize-error) against
  *   graphile-worker's graphile-config, cosmiconfig, yargs, json5, …;
  * - its cron schedule lives in the database and fires once per slot whichever servers are up
- *   (a throttled singleton per minute), and the "stately" queue policy keeps at most one run
- *   queued and one active. graphile-worker's cron backfill is not needed: the job catches up from
- *   athletes.evaluated_through, which is where the truth is kept, not in the scheduler.
+ *   (a throttled singleton per minute). graphile-worker's cron backfill is not needed: the job
+ *   catches up from athletes.evaluated_through, where the truth is kept, not in the scheduler.
  * Every 15 minutes, so each athlete's local midnight (zones are whole or half or quarter hours
  * from UTC) is caught within 15 minutes; a server that starts queues a catch-up run at once.
  * Exactly once per athlete and day comes from the claim in runDayStart, not from the queue: two
@@ -45,15 +44,20 @@ async function startQueue(executor: SqlExecutor): Promise<DayStartWorker> {
   const boss = new PgBoss({ db: executor, schema: "pgboss" });
   boss.on("error", (err) => console.error("[day-start] job queue:", err.message));
   await boss.start();
-  await boss.createQueue(DAY_START_QUEUE, {
+  // "standard": two runs at once are harmless (the claim), and a run cut short by a server that
+  // died (its job left active until it expires) must not hold back the next one, as "singleton"
+  // or "stately" would. updateQueue applies changed options to a queue an earlier version made.
+  const queue = {
     name: DAY_START_QUEUE,
-    policy: "stately",
+    policy: "standard",
     retryLimit: 3,
     retryDelay: 60,
     retryBackoff: true,
-    // a run of thousands of athletes takes about a minute; past this pg-boss fails it and retries
-    expireInSeconds: 60 * 60,
-  });
+    // a run of 2,000 athletes takes about 15 s; past this pg-boss fails it and retries
+    expireInSeconds: 15 * 60,
+  } as const;
+  await boss.createQueue(DAY_START_QUEUE, queue);
+  await boss.updateQueue(DAY_START_QUEUE, queue);
   await boss.schedule(DAY_START_QUEUE, `*/${DAY_START_EVERY_MINUTES} * * * *`, { trigger: "schedule" }, { tz: "UTC" });
   const workerId = await boss.work(DAY_START_QUEUE, { pollingIntervalSeconds: 30 }, async (jobs) => {
     for (const job of jobs) {

@@ -62,7 +62,7 @@ type Due = { id: string; clinicId: string; zone: string };
 type Outcome = { kind: "evaluated" } | { kind: "skipped" } | { kind: "failed"; message: string };
 
 export async function runDayStart(options: DayStartOptions): Promise<DayStartRun> {
-  const { trigger, batchSize = 200, signal } = options;
+  const { trigger, batchSize = 100, signal } = options;
   const concurrency = dbKind() === "pg" ? Math.max(1, options.concurrency ?? 2) : 1;
   const started = performance.now();
   const db = getDb();

@@ -1,0 +1,43 @@
+/**
+ * `npx tsx --conditions=react-server scripts/bench/day-start.ts [--concurrency 2] [--days-back 1]`
+ *
+ * Times one day-start run (lib/data/derived/day-start.ts) on DATABASE_URL, meant for a scale
+ * database (`npm run seed:scale` into a database of its own): every athlete's evaluated_through is
+ * set to their local yesterday (or --days-back days before today), as the first run after
+ * midnight finds them, then one run evaluates every active and return-to-run athlete.
+ * It writes alerts and evaluation_runs rows: never point it at a clinic's database.
+ */
+import { sql } from "drizzle-orm";
+import { closeDb, dbKind, getDb } from "../../db/client";
+import { runDayStart } from "../../lib/data/derived/day-start";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number`);
+  return value;
+}
+
+async function main() {
+  if (dbKind() !== "pg") throw new Error("Set DATABASE_URL to a scale database (PostgreSQL).");
+  const concurrency = option("concurrency", 2);
+  const daysBack = option("days-back", 1);
+  const db = getDb();
+  await db.execute(sql`
+    update athletes a set evaluated_through = (now() at time zone coalesce(a.time_zone, c.time_zone))::date - ${daysBack}::int, alerts_from = null
+    from clinics c where c.id = a.clinic_id`);
+  const run = await runDayStart({ trigger: "manual", concurrency });
+  const n = run.evaluated.length;
+  console.log(
+    `day-start run: ${run.due} due, ${n} evaluated (${daysBack + 1} dates each), ${run.failures.length} failed, concurrency ${concurrency}: ` +
+      `${(run.ms / 1000).toFixed(1)} s, ${n ? (run.ms / n).toFixed(1) : "–"} ms per athlete`,
+  );
+  for (const f of run.failures.slice(0, 5)) console.log(`  failed: ${f.athleteId}: ${f.message}`);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());
