@@ -1,10 +1,10 @@
-import { closeDb, dbKind, getDb } from "../client";
-import { runMigrations } from "../migrate";
+import { closeDb, dbKind, getDb } from "../../db/client";
+import { migrateWithLibrary } from "../migrate";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./demo";
 
 // `npm run db:seed`: migrations first, so a seed never runs against an old schema
 async function main() {
-  await runMigrations();
+  await migrateWithLibrary();
   const { clinicId } = await seedDemo(getDb());
   // alerts are derived data: compute them the way the app does after every report.
   // (this script runs with the react-server condition, so lib/data's `server-only` guard allows it)

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { addDays, todayIn } from "../../lib/domain/dates";
 import { instantOf } from "../../lib/domain/local-time";
-import type { Db } from "../client";
-import { activities, athletes, checkIns, exerciseLogs, exercises, programItems, programs, runningPrescriptions, shoes } from "../schema";
+import type { Db } from "../../db/client";
+import { activities, athletes, checkIns, exerciseLogs, exercises, programItems, programs, runningPrescriptions, shoes } from "../../db/schema";
 
 /**
  * Twelve weeks of plausible reports for the demo athletes, each with a story a trainer would
