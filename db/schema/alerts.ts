@@ -7,8 +7,10 @@ export const alertSeverity = pgEnum("alert_severity", ["urgent", "high", "modera
 export const alertStatus = pgEnum("alert_status", ["open", "acknowledged", "resolved"]);
 
 /**
- * Derived from the athlete's data (DESIGN.md §2a). dedupe_key is kind + flag/run/item + date:
- * recomputing upserts on it, so an alert is never stored twice.
+ * Derived from the athlete's data (DESIGN.md §2a, §2d). Identity is (athlete, date, kind, subject);
+ * dedupe_key spells it (kind:subject:date), so evaluating again never stores an alert twice.
+ * An alert that no longer holds is retired (retired_at, retired_reason), never deleted. Members of
+ * one display group (same athlete, kind and subject on consecutive dates) share group_start.
  */
 export const alerts = pgTable(
   "alerts",
@@ -24,6 +26,12 @@ export const alerts = pgTable(
     severity: alertSeverity("severity").notNull(),
     flag: text("flag"),
     subjectId: uuid("subject_id"),
+    // §2d's subject: the flag, the activity, the item, the cap ("weekly" / "longest"); null when none
+    subject: text("subject"),
+    // the first date of the run of consecutive dates this alert's (kind, subject) holds on
+    groupStart: date("group_start", { mode: "string" }),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    retiredReason: text("retired_reason"),
     date: date("date").notNull(),
     reason: text("reason").notNull(),
     dedupeKey: text("dedupe_key").notNull(),
@@ -40,6 +48,7 @@ export const alerts = pgTable(
     uniqueIndex("alerts_clinic_athlete_key_unique").on(t.clinicId, t.athleteId, t.dedupeKey),
     index("alerts_clinic_status_severity_idx").on(t.clinicId, t.status, t.severity),
     index("alerts_athlete_idx").on(t.athleteId),
+    index("alerts_clinic_athlete_date_idx").on(t.clinicId, t.athleteId, t.date),
     index("alerts_acknowledged_by_idx").on(t.acknowledgedBy),
     index("alerts_resolved_by_idx").on(t.resolvedBy),
     check("alerts_kind_known", sql`${t.kind} in ('red_flag','pain_7','running_pain','morning_pain','morning_rise','run_spike','weekly_jump','over_prescription','missed_checkins','ready_to_progress')`),

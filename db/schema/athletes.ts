@@ -35,6 +35,14 @@ export const athletes = pgTable(
     seriesFrom: date("series_from", { mode: "string" }),
     seriesThrough: date("series_through", { mode: "string" }),
     seriesTimeZone: text("series_time_zone"),
+    // lib/data/series-store.ts SERIES_VERSION the stored chart days were computed with (rules and
+    // row shape): stored days of another version are computed again on the next read
+    seriesVersion: integer("series_version"),
+    // derived state (DESIGN §2d): alerts are current for every date up to evaluated_through; a
+    // change to a dated record lowers alerts_from (triggers, drizzle/0011) to the earliest date it
+    // touched, and lib/data/derived evaluates from there to today in the same transaction
+    evaluatedThrough: date("evaluated_through", { mode: "string" }),
+    alertsFrom: date("alerts_from", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -42,6 +50,7 @@ export const athletes = pgTable(
     index("athletes_clinic_status_name_idx").on(t.clinicId, t.status, t.name),
     index("athletes_clinic_trainer_idx").on(t.clinicId, t.trainerId),
     index("athletes_clinic_group_idx").on(t.clinicId, t.sportGroup),
+    index("athletes_status_evaluated_idx").on(t.status, t.evaluatedThrough),
     uniqueIndex("athletes_clinic_email_unique").on(t.clinicId, t.email),
     uniqueIndex("athletes_user_unique").on(t.userId),
     check("athletes_birth_year_range", sql`${t.birthYear} is null or ${t.birthYear} between 1900 and 2100`),

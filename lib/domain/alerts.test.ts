@@ -41,6 +41,7 @@ describe("§2b examples as alerts", () => {
         severity: "moderate",
         date: D,
         reason: "Morning pain 3/10 is 1 above the 7-day baseline of 2",
+        subject: null,
         dedupeKey: `morning_rise:${D}`,
       },
     ]);
@@ -57,7 +58,8 @@ describe("§2b examples as alerts", () => {
         activityId: spike.id,
         date: D,
         reason: "10.5 km is 11% over the 30-day longest, 9.5 km",
-        dedupeKey: `run_spike:run:${spike.id}:${D}`,
+        subject: spike.id,
+        dedupeKey: `run_spike:${spike.id}:${D}`,
       },
     ]);
   });
@@ -111,6 +113,7 @@ describe("pain alerts", () => {
         severity: "urgent",
         date: D,
         reason: "Pain at or above 7: 7/10 during a bike, exercise pain 8/10",
+        subject: null,
         dedupeKey: `pain_7:${D}`,
       },
     ]);
@@ -151,8 +154,13 @@ describe("prescription, check-ins and progression", () => {
     // the 12 km run is also a spike over the 10 km before it; only the prescription alerts matter here
     const rx = alerts.filter((a) => a.kind === "over_prescription");
     expect(rx.map((a) => [a.kind, a.reason, a.dedupeKey])).toEqual([
-      ["over_prescription", "22.0 km in the last 7 days is over the weekly cap of 20.0 km", `over_prescription:${D}`],
-      ["over_prescription", "Run of 12.0 km is over the longest-run cap of 11.0 km", `over_prescription:run:${long.id}:${D}`],
+      ["over_prescription", "22.0 km in the last 7 days is over the weekly cap of 20.0 km", `over_prescription:weekly:${D}`],
+      ["over_prescription", "Run of 12.0 km is over the longest-run cap of 11.0 km", `over_prescription:longest:${D}`],
+    ]);
+    // §2d: the subject is the cap, so two runs over it on one day are one alert
+    const twice = alertsOn([checkIn(D)], [run(D, 12), run(D, 13)], { prescription: { weeklyDistanceCapM: null, longestRunCapM: 11000 } });
+    expect(twice.filter((a) => a.kind === "over_prescription").map((a) => a.reason)).toEqual([
+      "Run of 13.0 km is over the longest-run cap of 11.0 km (2 runs over it that day)",
     ]);
     const miles = alertsOn([checkIn(D)], [long], { prescription: { weeklyDistanceCapM: null, longestRunCapM: 11000 } }, "mi");
     expect(miles[0]?.reason).toBe("Run of 7.5 mi is over the longest-run cap of 6.8 mi");
@@ -165,10 +173,14 @@ describe("prescription, check-ins and progression", () => {
         severity: "moderate",
         date: D,
         reason: `No check-in for 3 days (${day(-2)} to ${D}); last one on ${day(-3)}`,
+        subject: null,
         dedupeKey: `missed_checkins:${D}`,
       },
     ]);
     expect(alertsOn([], [], { status: "cleared" })).toEqual([]);
+    // a day must be over to have been missed (§2a): not on today itself, yes once it has ended
+    expect(kinds(alertsOn([checkIn(day(-3))], [], { today: D }))).toEqual([]);
+    expect(kinds(alertsOn([checkIn(day(-3))], [], { today: day(1) }))).toEqual(["missed_checkins"]);
   });
 
   it("raises good news per item ready to progress", () => {
@@ -181,7 +193,8 @@ describe("prescription, check-ins and progression", () => {
         kind: "ready_to_progress",
         severity: "good_news",
         itemId: "clam",
-        dedupeKey: `ready_to_progress:item:clam:${D}`,
+        subject: "clam",
+        dedupeKey: `ready_to_progress:clam:${D}`,
         reason: expect.stringMatching(/^Banded clamshell is ready to progress: the last two sessions/),
       }),
     ]);
@@ -216,8 +229,8 @@ describe("ordering and dedupe", () => {
     expect(first.map((a) => a.severity)).toEqual(["urgent", "urgent", "high", "high", "high", "high", "moderate", "moderate"]);
     const keys = first.map((a) => a.dedupeKey);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(alertsOn(...input()).map((a) => a.dedupeKey.replace(/run:a\d+/, "run"))).toEqual(
-      keys.map((k) => k.replace(/run:a\d+/, "run")),
+    expect(alertsOn(...input()).map((a) => a.dedupeKey.replace(/:a\d+:/, ":run:"))).toEqual(
+      keys.map((k) => k.replace(/:a\d+:/, ":run:")),
     );
   });
 });

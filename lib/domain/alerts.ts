@@ -31,12 +31,15 @@ export type AlertInput = {
   programItems?: readonly { id: string; name?: string }[];
   /** See missedCheckIns: no missed-check-in alert for days before this. */
   trackedSince?: IsoDate;
+  /** The athlete's today: a day must be over to have been missed (§2a missed check-ins). */
+  today?: IsoDate;
 };
 
 export type AlertOptions = { unit?: DistanceUnit };
 
-export function dedupeKey(kind: AlertKind, date: IsoDate, subject?: string): string {
-  return subject === undefined ? `${kind}:${date}` : `${kind}:${subject}:${date}`;
+/** An alert's identity (§2d) as one string; drizzle/0011 spells stored keys the same way. */
+export function dedupeKey(kind: AlertKind, date: IsoDate, subject?: string | null): string {
+  return subject == null ? `${kind}:${date}` : `${kind}:${subject}:${date}`;
 }
 
 function alert(
@@ -44,11 +47,11 @@ function alert(
   severity: AlertSeverity,
   date: IsoDate,
   reason: string,
-  subject?: { flag?: Alert["flag"]; activityId?: string; itemId?: string },
+  about?: { flag?: Alert["flag"]; activityId?: string; itemId?: string; cap?: "weekly" | "longest" },
 ): Alert {
-  const key = subject?.flag ?? (subject?.activityId !== undefined ? `run:${subject.activityId}` : undefined) ??
-    (subject?.itemId !== undefined ? `item:${subject.itemId}` : undefined);
-  return { kind, severity, date, reason, ...subject, dedupeKey: dedupeKey(kind, date, key) };
+  const { cap, ...refs } = about ?? {};
+  const subject = cap ?? refs.flag ?? refs.activityId ?? refs.itemId ?? null;
+  return { kind, severity, date, reason, ...refs, subject, dedupeKey: dedupeKey(kind, date, subject) };
 }
 
 const pct = (overPercent: number) => `${Math.round(overPercent)}%`;
@@ -123,19 +126,25 @@ function loadAlerts(h: History, input: AlertInput, d: IsoDate, unit: DistanceUni
       ),
     );
   }
-  for (const b of overPrescription(h, input.prescription, d)) {
-    alerts.push(
-      b.kind === "weekly"
-        ? alert("over_prescription", "moderate", d, `${km(b.distanceM)} in the last 7 days is over the weekly cap of ${km(b.capM)}`)
-        : alert("over_prescription", "moderate", d, `Run of ${km(b.distanceM)} is over the longest-run cap of ${km(b.capM)}`, {
-            activityId: b.activityId,
-          }),
-    );
+  const breaches = overPrescription(h, input.prescription, d);
+  for (const b of breaches) {
+    if (b.kind === "weekly") {
+      alerts.push(alert("over_prescription", "moderate", d, `${km(b.distanceM)} in the last 7 days is over the weekly cap of ${km(b.capM)}`, { cap: "weekly" }));
+    }
+  }
+  // one alert per cap and day (§2d): the longest of the day's runs over the cap speaks for them
+  const longest = breaches.filter((b) => b.kind === "longest").sort((x, y) => y.distanceM - x.distanceM);
+  if (longest.length > 0) {
+    const [top] = longest;
+    const more = longest.length > 1 ? ` (${longest.length} runs over it that day)` : "";
+    alerts.push(alert("over_prescription", "moderate", d, `Run of ${km(top!.distanceM)} is over the longest-run cap of ${km(top!.capM)}${more}`, { cap: "longest" }));
   }
   return alerts;
 }
 
 function missedCheckInAlert(h: History, input: AlertInput, d: IsoDate): Alert[] {
+  // a day must be over to have been missed: the alert appears when the third silent day ends
+  if (input.today !== undefined && d >= input.today) return [];
   if (!missedCheckIns(h.checkIns, input.status, d, input.trackedSince)) return [];
   let last: IsoDate | null = null;
   for (const date of h.checkIns.keys()) if (date < d && (last === null || date > last)) last = date;

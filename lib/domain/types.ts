@@ -111,6 +111,11 @@ export type Alert = {
   itemId?: string;
   date: IsoDate;
   reason: string;
-  /** kind + flag/run/item + date: storing by this key makes recomputation replace, never add (§2a). */
+  /**
+   * §2d's subject: the flag (red_flag), the activity (run_spike, running_pain), the item
+   * (ready_to_progress), the cap "weekly" / "longest" (over_prescription); null otherwise.
+   */
+  subject: string | null;
+  /** Identity (§2d) spelled as kind:subject:date: storing by it makes evaluation replace, never add. */
   dedupeKey: string;
 };
