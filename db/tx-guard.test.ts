@@ -1,12 +1,14 @@
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SharedHandleInTransactionError, guardClient, guardTransactions, inTransaction } from "./tx-guard";
 
 // A real PGlite (one connection), guarded exactly as db/client.ts guards the app's handle.
 const client = guardClient(new PGlite("memory://"), ["query", "exec", "transaction"]);
 const db = guardTransactions(drizzle({ client }));
+// starting PGlite (loading its wasm) can take seconds on a busy machine: not part of what is timed
+beforeAll(() => client.waitReady, 60_000);
 afterAll(() => client.close());
 
 /** drizzle wraps driver errors in DrizzleQueryError; the guard's error is its cause. */

@@ -8,7 +8,6 @@ import { athleteAction, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/
 import { requireAthlete } from "@/lib/auth/guards";
 import { archiveActivity, recordActivity, updateActivity } from "@/lib/data/activities";
 import { importActivityFiles, type ImportOutcome } from "@/lib/data/activity-import";
-import { afterReport } from "@/lib/data/after-report";
 import { recordCheckIn } from "@/lib/data/check-ins";
 import { getMe } from "@/lib/data/clinics";
 import { archiveExerciseLog, recordExerciseLog } from "@/lib/data/exercise-logs";
@@ -22,23 +21,20 @@ import { activityFormSchema, checkInFormSchema, exerciseLogFormSchema } from "@/
 import { shoeSchema } from "@/lib/validation/reporting";
 
 export const saveCheckInAction = athleteAction(checkInFormSchema, async (input, scope) => {
-  const result = await recordCheckIn(scope, input);
-  await afterReport(scope.clinicId, result);
+  await recordCheckIn(scope, input);
   revalidatePath("/today");
   redirect("/today?saved=check-in");
 });
 
 export const logExerciseAction = athleteAction(exerciseLogFormSchema, async (input, scope) => {
-  const result = await recordExerciseLog(scope, input);
-  await afterReport(scope.clinicId, result);
+  await recordExerciseLog(scope, input);
   revalidatePath("/today");
 });
 
 const idOnly = z.object({ id: z.uuid() });
 
 export const undoExerciseLogAction = athleteAction(idOnly, async ({ id }, scope) => {
-  const result = await archiveExerciseLog(scope, id);
-  await afterReport(scope.clinicId, result);
+  await archiveExerciseLog(scope, id);
   revalidatePath("/today");
   revalidatePath("/history");
 });
@@ -54,7 +50,6 @@ export async function saveActivityAction(_prev: ActionState, formData: FormData)
       typeof activityId === "string" && activityId
         ? await updateActivity(scope, activityId, input)
         : await recordActivity(scope, input);
-    await afterReport(scope.clinicId, result);
     return result;
   });
   if (!state.ok) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
@@ -64,8 +59,7 @@ export async function saveActivityAction(_prev: ActionState, formData: FormData)
 }
 
 export const archiveActivityAction = athleteAction(idOnly, async ({ id }, scope) => {
-  const result = await archiveActivity(scope, id);
-  await afterReport(scope.clinicId, result);
+  await archiveActivity(scope, id);
   revalidatePath("/history");
   revalidatePath("/today");
 });

@@ -61,3 +61,25 @@ export const athletes = pgTable(
 export type Athlete = typeof athletes.$inferSelect;
 export type AthleteStatus = (typeof athleteStatus.enumValues)[number];
 export type InjuredSide = (typeof injuredSide.enumValues)[number];
+
+/**
+ * Status is a dated history (DESIGN §2d): a change takes effect from the athlete's local date and
+ * cannot be backdated; evaluating a date uses the status in force on it (the latest row dated on or
+ * before it). Written by a trigger on athletes (drizzle/0014) whatever code path changed the status.
+ */
+export const athleteStatusHistory = pgTable(
+  "athlete_status_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    athleteId: uuid("athlete_id")
+      .notNull()
+      .references(() => athletes.id),
+    status: athleteStatus("status").notNull(),
+    fromDate: date("from_date", { mode: "string" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("athlete_status_history_athlete_idx").on(t.clinicId, t.athleteId, t.fromDate)],
+);

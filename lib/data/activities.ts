@@ -9,6 +9,7 @@ import { instantOf } from "@/lib/domain/local-time";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { ActivityInput } from "@/lib/validation/reporting";
 import { writeAudit, writeAudited } from "./audit";
+import { bringUpToDate } from "./derived/evaluate";
 import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 import { assertUsableShoe } from "./shoes";
@@ -82,6 +83,11 @@ function reportedValues(input: Omit<ActivityInput, "clientId">) {
   };
 }
 
+/** "the run", "the bike ride": how a retirement reason names an activity. */
+function activityWords(type: string): string {
+  return type === "run" ? "the run" : `the ${type.replace("_", " ")} session`;
+}
+
 const alreadyImported = () =>
   conflict("This file was imported already: there is a run with the same start time.", { file: ["This file was imported already."] });
 
@@ -117,7 +123,9 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
         .onConflictDoNothing({ target: [activities.clinicId, activities.clientId] })
         .returning(insertedColumns);
     // a trainer's entry is audited
-    const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: r.id, after: { ...input, date } }));
+    const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: r.id, after: { ...input, date } }), (tx, r) =>
+      r ? bringUpToDate(tx, target, { because: `${activityWords(input.type)} of ${date} was entered` }) : Promise.resolve(),
+    );
     if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date, context: target.context };
     // a retry: answer with what the first submit stored
     const stored = await byClientId(getDb(), target.clinicId, input.clientId);
@@ -196,6 +204,8 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
       .where(and(eq(activities.id, activityId), eq(activities.clinicId, scope.clinicId)))
       .returning();
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "activity.updated", entity: "activity", entityId: activityId, before, after });
+    const what = `${activityWords(before.type)} of ${before.date}`;
+    await bringUpToDate(tx, target, { because: before.date === date ? `${what} was changed` : `${what} was moved to ${date}` });
     return { activity: (await byClientId(tx, scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]!, context: target.context };
   });
 }
@@ -208,6 +218,7 @@ export async function archiveActivity(scope: Scope, activityId: string): Promise
     assertEditable(target, before.date);
     await tx.update(activities).set({ archivedAt: new Date(), updatedAt: new Date() }).where(and(eq(activities.id, activityId), eq(activities.clinicId, scope.clinicId)));
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "activity.archived", entity: "activity", entityId: activityId, before });
+    await bringUpToDate(tx, target, { because: `${activityWords(before.type)} of ${before.date} was deleted` });
   });
   return { athleteId: before.athleteId, date: before.date };
 }

@@ -5,7 +5,6 @@ import { parseUpload } from "@/lib/activity-import/upload";
 import { isAppError } from "@/lib/errors";
 import type { ImportMeta } from "@/lib/validation/activity-import";
 import { importActivity, type ActivityView } from "./activities";
-import { afterReport } from "./after-report";
 
 export type ImportOutcome =
   | { fileName: string; ok: true; created: boolean; activity: ActivityView }
@@ -19,7 +18,6 @@ export async function importActivityFiles(scope: Scope, meta: ImportMeta, files:
     try {
       const parsed = await parseUpload(file);
       const written = await importActivity(scope, { athleteId: meta.athleteId, clientId, rpe: meta.rpe, painDuring: meta.painDuring, painAfter: meta.painAfter, shoeId: meta.shoeId }, parsed, file.name);
-      await afterReport(scope.clinicId, written);
       outcomes.push({ fileName: file.name, ok: true, created: written.created, activity: written.activity });
     } catch (err) {
       if (isActivityFileError(err)) outcomes.push({ fileName: file.name, ok: false, error: err.message });

@@ -3,7 +3,8 @@ import type { Scope } from "@/lib/auth/scope";
 import { todayIn } from "@/lib/domain/dates";
 import { getDb } from "@/db/client";
 import { checkIns } from "@/db/schema";
-import { recomputeAlerts, listAlerts } from "@/lib/data/alerts";
+import { listAlerts } from "@/lib/data/alerts";
+import { evaluateAthlete } from "@/lib/data/derived/evaluate";
 import { makeAthlete, makeClinic } from "@/tests/integration/factories";
 
 // The session is the only thing faked: apiRoute, zod and the data layer run for real.
@@ -33,7 +34,7 @@ beforeAll(async () => {
   athlete = await makeAthlete(clinic, "Route Runner");
   sibling = await makeAthlete(clinic, "Sibling");
   await getDb().insert(checkIns).values({ clinicId: clinic.clinicId, athleteId: athlete.athleteId, date: todayIn("Europe/London"), morningPain: 2, clicking: true });
-  await recomputeAlerts({ clinicId: clinic.clinicId, athleteId: athlete.athleteId });
+  await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: athlete.athleteId });
   alertId = (await listAlerts(clinic, { athleteId: athlete.athleteId }))[0]!.id;
 });
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { activities, alerts, auditLog, checkIns } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { acknowledgeAlert, listAlerts, listNeedsAttention, recomputeAlerts, resolveAlert } from "@/lib/data/alerts";
+import { acknowledgeAlert, listAlerts, listNeedsAttention, resolveAlert } from "@/lib/data/alerts";
+import { evaluateAthlete } from "@/lib/data/derived/evaluate";
 import { getAthleteSeries, getAthleteStatus } from "@/lib/data/series";
 import { seriesQuerySchema } from "@/lib/validation/series";
 import { makeAthlete, makeClinic } from "@/tests/integration/factories";
@@ -114,36 +115,42 @@ describe("alerts", () => {
 
   const stored = (athleteId: string) => getDb().select().from(alerts).where(eq(alerts.athleteId, athleteId));
 
-  it("recomputing twice stores each alert once", async () => {
+  it("evaluating twice stores each alert once", async () => {
     const { clinic, athlete, today } = await flagged();
-    await recomputeAlerts({ clinicId: clinic.clinicId, athleteId: athlete.athleteId });
+    await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: athlete.athleteId });
     const first = await stored(athlete.athleteId);
-    await recomputeAlerts({ clinicId: clinic.clinicId, athleteId: athlete.athleteId, dates: [today] });
+    await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: athlete.athleteId });
     const second = await stored(athlete.athleteId);
     expect(first.map((a) => a.dedupeKey)).toEqual([`red_flag:clicking:${today}`]);
     expect(second.map((a) => a.id)).toEqual(first.map((a) => a.id));
     expect(second[0]).toMatchObject({ severity: "high", status: "open", reason: "Reported painful catching or clicking; needs an AT's assessment" });
   });
 
-  it("removes an open alert whose condition no longer holds, but never an acknowledged one", async () => {
+  it("retires an alert whose condition no longer holds (never deletes it), and revives it, acknowledgement kept, when it holds again", async () => {
     const { clinic, athlete, ids, today } = await flagged();
-    await recomputeAlerts(ids);
+    await evaluateAthlete(ids);
     await checkIn(ids, today, 3, {});
-    await recomputeAlerts(ids);
-    expect(await stored(athlete.athleteId)).toHaveLength(0);
+    await evaluateAthlete(ids, `the check-in of ${today} was changed`);
+    const [retired] = await stored(athlete.athleteId);
+    expect(retired).toMatchObject({ retiredReason: `no longer applies: the check-in of ${today} was changed` });
+    expect(retired!.retiredAt).toBeInstanceOf(Date);
+    expect(await listAlerts(clinic, { athleteId: athlete.athleteId })).toEqual([]);
 
     await checkIn(ids, today, 3, { clicking: true });
-    await recomputeAlerts(ids);
+    await evaluateAthlete(ids);
     const [a] = await stored(athlete.athleteId);
+    expect(a).toMatchObject({ id: retired!.id, retiredAt: null });
     await acknowledgeAlert(clinic, a!.id, "Called her");
     await checkIn(ids, today, 3, {});
-    await recomputeAlerts(ids);
-    expect(await stored(athlete.athleteId)).toMatchObject([{ id: a!.id, status: "acknowledged" }]);
+    await evaluateAthlete(ids);
+    await checkIn(ids, today, 3, { clicking: true });
+    await evaluateAthlete(ids);
+    expect(await stored(athlete.athleteId)).toMatchObject([{ id: a!.id, status: "acknowledged", retiredAt: null }]);
   });
 
   it("acknowledge and resolve record who, when and the note, with audit rows", async () => {
     const { clinic, athlete, ids } = await flagged();
-    await recomputeAlerts(ids);
+    await evaluateAthlete(ids);
     const [open] = await listAlerts(clinic, { status: "open", athleteId: athlete.athleteId });
     const ack = await acknowledgeAlert(clinic, open!.id, "Seen; booked an assessment");
     expect(ack).toMatchObject({ status: "acknowledged", acknowledgedBy: expect.stringMatching(/^Owner/), note: "Acknowledged: Seen; booked an assessment" });
@@ -165,8 +172,8 @@ describe("alerts", () => {
     const calmIds = { clinicId: clinic.clinicId, athleteId: calm.athleteId };
     for (let i = 5; i >= 1; i--) await checkIn(calmIds, addDays(today, -i), 2);
     await checkIn(calmIds, today, 3); // rise 1 → moderate
-    await recomputeAlerts(ids);
-    await recomputeAlerts(calmIds);
+    await evaluateAthlete(ids);
+    await evaluateAthlete(calmIds);
     const list = await listNeedsAttention(clinic);
     expect(list.map((r) => r.name)).toEqual(["Clicky Knee", "Aaron Calm"]);
     expect(list[0]!.alerts.map((a) => a.kind)).toEqual(["red_flag"]);
@@ -178,7 +185,7 @@ describe("alerts", () => {
 
   it("is scoped to the clinic, and archived athletes get no alerts", async () => {
     const { clinic, athlete, ids } = await flagged();
-    await recomputeAlerts(ids);
+    await evaluateAthlete(ids);
     const other = await makeClinic("Nosy");
     const [a] = await stored(athlete.athleteId);
     await expect(acknowledgeAlert(other, a!.id)).rejects.toMatchObject({ code: "not_found" });
@@ -189,13 +196,13 @@ describe("alerts", () => {
     const archived = await makeAthlete(clinic, "Gone");
     await getDb().update((await import("@/db/schema")).athletes).set({ status: "archived" }).where(eq((await import("@/db/schema")).athletes.id, archived.athleteId));
     await checkIn({ clinicId: clinic.clinicId, athleteId: archived.athleteId }, todayIn("Europe/London"), 8, { locking: true });
-    await recomputeAlerts({ clinicId: clinic.clinicId, athleteId: archived.athleteId });
+    await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: archived.athleteId });
     expect(await stored(archived.athleteId)).toHaveLength(0);
   });
 
   it("status gives today's light, alerts and a suggestion per item", async () => {
     const { clinic, athlete, ids } = await flagged();
-    await recomputeAlerts(ids);
+    await evaluateAthlete(ids);
     const status = await getAthleteStatus(clinic, athlete.athleteId);
     expect(status.openAlerts.map((a) => a.kind)).toEqual(["red_flag"]);
     expect(status.light).toMatchObject({ light: "green" });
@@ -205,19 +212,13 @@ describe("alerts", () => {
 });
 
 describe("alerts after several reports at once", () => {
-  it("coalesced recomputes still raise an alert for every reported date", async () => {
-    const { afterReport } = await import("@/lib/data/after-report");
+  it("concurrent reports each bring the athlete up to date: an alert for every reported date", async () => {
     const { recordCheckIn } = await import("@/lib/data/check-ins");
     const clinic = await makeClinic("Coalesce");
     const me = await makeAthlete(clinic);
     const today = todayIn("Europe/London");
     const dates = [0, -1, -2, -3].map((k) => addDays(today, k));
-    await Promise.all(
-      dates.map(async (date) => {
-        const written = await recordCheckIn(me, { date, morningPain: 1, redFlags: { swelling: true }, tapeYesterday: false });
-        await afterReport(me.clinicId, written);
-      }),
-    );
+    await Promise.all(dates.map((date) => recordCheckIn(me, { date, morningPain: 1, redFlags: { swelling: true }, tapeYesterday: false })));
     const open = await listAlerts(clinic, { athleteId: me.athleteId });
     const flagged = new Set(open.filter((a) => a.kind === "red_flag").map((a) => a.date));
     expect([...flagged].sort()).toEqual([...dates].sort());

@@ -1,103 +1,15 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte, ne, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lte, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { alerts, athletes, users } from "@/db/schema";
 import { isTrainerScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
-import { deriveAlerts } from "@/lib/domain/alerts";
-import type { AlertKind, AlertSeverity, IsoDate, RedFlag } from "@/lib/domain/types";
+import type { AlertKind, AlertSeverity, RedFlag } from "@/lib/domain/types";
 import { conflict, notFound } from "@/lib/errors";
 import type { AlertListQuery } from "@/lib/validation/alerts";
-import { loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext } from "./athlete-records";
 import { writeAudit } from "./audit";
 
 type Conn = Db | Tx;
-
-/**
- * Re-derive an athlete's alerts for the given dates (always including today in their time zone)
- * and store them by (clinic, athlete, dedupe key): running it twice stores each alert once.
- * An open alert whose condition no longer holds on its date is removed; acknowledged and resolved
- * ones are the trainer's record and are never touched. Archived athletes get no alerts.
- * Call it after the transaction that changed the athlete's records has committed.
- */
-export async function recomputeAlerts({
-  clinicId,
-  athleteId,
-  dates,
-  context,
-}: {
-  clinicId: string;
-  athleteId: string;
-  dates?: IsoDate[];
-  /** The athlete as a write just read them (lib/data/after-report.ts); read here when absent. */
-  context?: AthleteContext;
-}): Promise<void> {
-  const db = getDb();
-  const athlete = context?.athleteId === athleteId && context.clinicId === clinicId ? context : await loadAthleteContext(db, clinicId, athleteId);
-  if (athlete.status === "archived") return;
-  // no alert is ever raised for a date that has not happened yet where the athlete is
-  const days = [...new Set([...(dates ?? []), athlete.today])].filter((d) => d <= athlete.today).sort();
-  const from = days[0]!;
-  const to = days[days.length - 1]!;
-  const loaded = await loadAthleteRecords(db, athlete, from, to);
-  const activeItems = loaded.programItems.filter((i) => i.status === "active");
-  const derived = days.flatMap((d) =>
-    deriveAlerts(
-      {
-        records: loaded.history,
-        exerciseLogs: loaded.exerciseLogs,
-        status: athlete.status,
-        prescription: prescriptionOn(loaded.prescriptions, d),
-        programItems: activeItems,
-        trackedSince: athlete.trackedSince,
-      },
-      d,
-      { unit: athlete.unit },
-    ),
-  );
-
-  // one statement for every alert; should two derivations share a key, the later one wins, as
-  // it would have with one upsert each
-  const rows = [...new Map(derived.map((a) => [a.dedupeKey, a])).values()].map((a) => ({
-    clinicId,
-    athleteId,
-    dedupeKey: a.dedupeKey,
-    kind: a.kind,
-    severity: a.severity,
-    flag: a.flag ?? null,
-    subjectId: a.activityId ?? a.itemId ?? null,
-    date: a.date,
-    reason: a.reason,
-  }));
-  const keep = derived.map((a) => a.dedupeKey);
-  const stale = db
-    .delete(alerts)
-    .where(
-      and(
-        eq(alerts.clinicId, clinicId),
-        eq(alerts.athleteId, athleteId),
-        eq(alerts.status, "open"),
-        inArray(alerts.date, days),
-        keep.length > 0 ? notInArray(alerts.dedupeKey, keep) : undefined,
-      ),
-    );
-  if (rows.length === 0) {
-    await stale;
-    return;
-  }
-  const upsert = db
-    .insert(alerts)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [alerts.clinicId, alerts.athleteId, alerts.dedupeKey],
-      set: { severity: sql`excluded.severity`, reason: sql`excluded.reason`, updatedAt: new Date() },
-      // an acknowledged or resolved alert keeps the wording the trainer acted on
-      setWhere: eq(alerts.status, "open"),
-    });
-  // one statement, so atomic without a transaction (and one round trip instead of four): the
-  // upsert touches only kept keys and the delete only the others, so no row is changed twice
-  await db.execute(sql`with upserted as (${upsert.getSQL()}) ${stale.getSQL()}`);
-}
 
 export type AlertView = {
   id: string;
@@ -107,6 +19,10 @@ export type AlertView = {
   severity: AlertSeverity;
   flag: RedFlag | null;
   subjectId: string | null;
+  /** §2d identity: the flag, activity, item or cap this alert is about. */
+  subject: string | null;
+  /** The first date of its display group (§2d). */
+  groupStart: string | null;
   date: string;
   reason: string;
   status: "open" | "acknowledged" | "resolved";
@@ -116,6 +32,9 @@ export type AlertView = {
   resolvedAt: Date | null;
   note: string | null;
   createdAt: Date;
+  /** Set when the alert no longer holds (kept for the record, with why). */
+  retiredAt: Date | null;
+  retiredReason: string | null;
 };
 
 const ackUser = alias(users, "ack_user");
@@ -131,6 +50,8 @@ function alertSelect(db: Conn, clinicId: string) {
       severity: alerts.severity,
       flag: alerts.flag,
       subjectId: alerts.subjectId,
+      subject: alerts.subject,
+      groupStart: alerts.groupStart,
       date: alerts.date,
       reason: alerts.reason,
       status: alerts.status,
@@ -140,6 +61,8 @@ function alertSelect(db: Conn, clinicId: string) {
       resolvedAt: alerts.resolvedAt,
       note: alerts.note,
       createdAt: alerts.createdAt,
+      retiredAt: alerts.retiredAt,
+      retiredReason: alerts.retiredReason,
     })
     .from(alerts)
     .innerJoin(athletes, and(eq(athletes.id, alerts.athleteId), eq(athletes.clinicId, clinicId)))
@@ -151,11 +74,12 @@ const asView = (rows: Awaited<ReturnType<ReturnType<typeof alertSelect>["where"]
   rows.map((r) => ({ ...r, kind: r.kind as AlertKind, flag: r.flag as RedFlag | null }));
 
 /**
- * Alerts of the clinic, most severe first, then newest. An athlete sees only their own; archived
- * athletes' alerts are left out unless one athlete is asked for by id.
+ * Alerts of the clinic that hold (retired ones are history: listRetiredAlerts), most severe
+ * first, then newest. An athlete sees only their own; archived athletes' alerts are left out
+ * unless one athlete is asked for by id.
  */
 export async function listAlerts(scope: Scope, query: AlertListQuery = {}, limit = 500): Promise<AlertView[]> {
-  const where: SQL[] = [eq(alerts.clinicId, scope.clinicId)];
+  const where: SQL[] = [eq(alerts.clinicId, scope.clinicId), isNull(alerts.retiredAt)];
   const athleteId = isTrainerScope(scope) ? query.athleteId : scope.athleteId;
   if (!isTrainerScope(scope) && query.athleteId && query.athleteId !== scope.athleteId) throw notFound("Athlete");
   if (athleteId) where.push(eq(alerts.athleteId, athleteId));
@@ -240,10 +164,19 @@ export function transitionAlerts(scope: TrainerScope, alertIds: string[], to: "a
   return transition(scope, alertIds, to, note);
 }
 
+/** Alerts of one athlete that no longer hold, newest first: the athlete page's history. */
+export async function listRetiredAlerts(scope: TrainerScope, athleteId: string, limit = 50): Promise<AlertView[]> {
+  const rows = await alertSelect(getDb(), scope.clinicId)
+    .where(and(eq(alerts.clinicId, scope.clinicId), eq(alerts.athleteId, athleteId), isNotNull(alerts.retiredAt)))
+    .orderBy(desc(alerts.retiredAt), desc(alerts.date), asc(alerts.id))
+    .limit(limit);
+  return asView(rows);
+}
+
 /** Open alerts of one athlete, for the status endpoint and the athlete page. */
 export async function listOpenAlertsFor(db: Conn, clinicId: string, athleteId: string): Promise<AlertView[]> {
   const rows = await alertSelect(db, clinicId)
-    .where(and(eq(alerts.clinicId, clinicId), eq(alerts.athleteId, athleteId), eq(alerts.status, "open")))
+    .where(and(eq(alerts.clinicId, clinicId), eq(alerts.athleteId, athleteId), eq(alerts.status, "open"), isNull(alerts.retiredAt)))
     .orderBy(asc(alerts.severity), desc(alerts.date), asc(alerts.id));
   return asView(rows);
 }

@@ -87,12 +87,18 @@ describe("loadAthleteRecords (one statement, JSON arrays)", () => {
     expect(h.loads.get(addDays(from, -90))).toBe(0);
     expect(h.firstDataDate).toBe(addDays(from, -100));
 
-    expect(loaded.exerciseLogs).toEqual([{ itemId: clam.id, date: today, setsDone: 2, setsPrescribed: 2, exercisePain: null, couldNotFinish: true }]);
+    expect(loaded.exerciseLogs).toEqual([{ itemId: clam.id, date: today, setsDone: 2, setsPrescribed: 2, exercisePain: null, couldNotFinish: true, loggedAtMs: expect.any(Number) }]);
     expect(loaded.programItems.map((i) => [i.id, i.status, i.sets, i.daysPerWeek])).toEqual([
       [clam.id, "active", 2, 4],
       [bridge.id, "paused", 3, 3],
     ]);
     expect(loaded.programItems[0]!.name).toMatch(/clam/i);
+    // never stepped: one step, since the item began; the clamshell is the first rung of its ladder
+    const clamshell = await builtinExercise("clamshell");
+    expect(loaded.programItems[0]!.steps).toEqual([{ exerciseId: clamshell, name: loaded.programItems[0]!.name, from: null, startedAtMs: null }]);
+    const rungs = loaded.programItems[0]!.rungs!;
+    expect(rungs.length).toBeGreaterThan(2);
+    expect(rungs.find((r) => r.exerciseId === clamshell)!.position).toBe(Math.min(...rungs.map((r) => r.position)));
     expect(loaded.prescriptions).toEqual([{ fromDate: addDays(today, -5), weeklyDistanceCapM: 20000, longestRunCapM: 8000 }]);
 
     // without olderLoads, nothing before the lookback

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { activities, athletes, checkIns, clinics, exerciseLogs, exercises, programItems, runningPrescriptions, users } from "@/db/schema";
+import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runningPrescriptions, users } from "@/db/schema";
 import { isTrainerScope, type Scope } from "@/lib/auth/scope";
 import { addDays, localDateOf, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
+import type { LadderRung } from "@/lib/domain/ladder";
+import type { ItemStep } from "@/lib/domain/progression";
 import type { Activity, AthleteStatus, CheckIn, DistanceUnit, ExerciseLog, History, IsoDate, Prescription } from "@/lib/domain/types";
 import { notFound } from "@/lib/errors";
 
@@ -46,9 +48,21 @@ export type AthleteContext = {
   dataVersion: number;
 };
 
-export type ProgramItemRef = { id: string; name: string; status: "active" | "paused"; sets: number; daysPerWeek: number };
+export type ProgramItemRef = {
+  id: string;
+  name: string;
+  status: "active" | "paused";
+  sets: number;
+  daysPerWeek: number;
+  /** Oldest first: the exercise it started on, then one per progress or regress (progression.ts). */
+  steps: ItemStep[];
+  /** The live rungs of the current exercise's ladder as this clinic sees it; null when on none. */
+  rungs: LadderRung[] | null;
+};
 
 export type PrescriptionPeriod = { fromDate: IsoDate; weeklyDistanceCapM: number; longestRunCapM: number };
+
+export type StatusPeriod = { fromDate: IsoDate; status: AthleteStatus };
 
 export type LoadedRecords = {
   athlete: AthleteContext;
@@ -57,6 +71,8 @@ export type LoadedRecords = {
   programItems: ProgramItemRef[];
   /** Oldest first; each applies from its local date until the next one. */
   prescriptions: PrescriptionPeriod[];
+  /** Oldest first, likewise (athlete_status_history). */
+  statuses: StatusPeriod[];
 };
 
 /**
@@ -122,10 +138,12 @@ const arrays = (columns: SQL[], order: SQL) => sql`coalesce(json_agg(json_build_
 
 type CheckInRow = [date: IsoDate, morningPain: number | null, tape: boolean, ...flags: [boolean, boolean, boolean, boolean, boolean, boolean, boolean]];
 type ActivityRow = [id: string, date: IsoDate, type: Activity["type"], durationSec: number, distanceM: number | null, rpe: number, painDuring: number | null, painAfter: number | null];
-type LogRow = [itemId: string, date: IsoDate, setsDone: number, setsPrescribed: number, exercisePain: number | null, couldNotFinish: boolean];
-type ItemRow = [id: string, name: string, status: "active" | "paused", sets: number, daysPerWeek: number];
+type LogRow = [itemId: string, date: IsoDate, setsDone: number, setsPrescribed: number, exercisePain: number | null, couldNotFinish: boolean, loggedAtMs: number];
+type StepRow = [fromExerciseId: string | null, fromName: string | null, toExerciseId: string, toName: string, atMs: number];
+type RungRow = [exerciseId: string, position: number, archived: boolean];
+type ItemRow = [id: string, name: string, status: "active" | "paused", sets: number, daysPerWeek: number, exerciseId: string, steps: StepRow[], rungs: RungRow[] | null];
 type PrescriptionRow = [weeklyM: number, longestM: number, createdAtMs: number];
-type RecordsRow = { check_ins: CheckInRow[]; activities: ActivityRow[]; logs: LogRow[]; items: ItemRow[]; prescriptions: PrescriptionRow[]; older: [IsoDate, number][] };
+type RecordsRow = { check_ins: CheckInRow[]; activities: ActivityRow[]; logs: LogRow[]; items: ItemRow[]; prescriptions: PrescriptionRow[]; statuses: [AthleteStatus, IsoDate][]; older: [IsoDate, number][] };
 
 /**
  * One athlete's records for from…to plus LOOKBACK_DAYS before, in the engine's shape, read in one
@@ -143,8 +161,30 @@ export async function loadAthleteRecords(
 ): Promise<LoadedRecords> {
   const { clinicId, athleteId } = athlete;
   const start = addDays(from, -LOOKBACK_DAYS);
-  const ofAthlete = (t: typeof checkIns | typeof activities | typeof exerciseLogs | typeof programItems | typeof runningPrescriptions) =>
+  const ofAthlete = (t: typeof checkIns | typeof activities | typeof exerciseLogs | typeof programItems | typeof runningPrescriptions | typeof athleteStatusHistory) =>
     sql`${t.clinicId} = ${clinicId} and ${t.athleteId} = ${athleteId}`;
+  const epochMs = (c: typeof exerciseLogs.createdAt | typeof programItemEvents.createdAt) => sql`floor(extract(epoch from ${c}) * 1000)`;
+  const fromEx = sql.raw("from_ex");
+  const toEx = sql.raw("to_ex");
+  // each item's steps (progress/regress events, oldest first) with both exercises' names
+  const steps = sql`(select coalesce(json_agg(json_build_array(${programItemEvents.fromExerciseId}, ${fromEx}.name, ${programItemEvents.toExerciseId}, ${toEx}.name, ${epochMs(programItemEvents.createdAt)})
+                            order by ${programItemEvents.createdAt}, ${programItemEvents.id}), '[]'::json)
+       from ${programItemEvents}
+       left join ${exercises} ${fromEx} on ${fromEx}.id = ${programItemEvents.fromExerciseId}
+       join ${exercises} ${toEx} on ${toEx}.id = ${programItemEvents.toExerciseId}
+      where ${programItemEvents.clinicId} = ${clinicId} and ${programItemEvents.itemId} = ${programItems.id}
+        and ${programItemEvents.kind} in ('progressed', 'regressed'))`;
+  // the rungs of the current exercise's ladder this clinic sees (lib/data/library-scope.ts loadLadders)
+  const rung = sql.raw("rung");
+  const mine = sql.raw("mine");
+  const rungEx = sql.raw("rung_ex");
+  const rungs = sql`(select json_agg(json_build_array(${rung}.exercise_id, ${rung}.position, ${rungEx}.archived_at is not null))
+       from ${ladderSteps} ${mine}
+       join ${ladderSteps} ${rung} on ${rung}.ladder_id = ${mine}.ladder_id
+       join ${exercises} ${rungEx} on ${rungEx}.id = ${rung}.exercise_id
+      where ${mine}.exercise_id = ${programItems.exerciseId}
+        and (${rung}.clinic_id is null or ${rung}.clinic_id = ${clinicId})
+        and (${rungEx}.clinic_id is null or ${rungEx}.clinic_id = ${clinicId}))`;
   // days before the window: load per date (check-in-only days as 0), for EWMA
   const older = olderLoads
     ? sql`(select coalesce(json_agg(json_build_array(d.date, d.load)), '[]'::json) from (
@@ -165,12 +205,12 @@ export async function loadAthleteRecords(
       )}
          from ${activities} where ${ofAthlete(activities)} and ${activities.archivedAt} is null and ${activities.date} between ${start} and ${to}) as activities,
       (select ${arrays(
-        [exerciseLogs.programItemId, exerciseLogs.date, exerciseLogs.setsDone, exerciseLogs.setsPrescribed, exerciseLogs.exercisePain, exerciseLogs.couldNotFinish].map((c) => sql`${c}`),
+        [...[exerciseLogs.programItemId, exerciseLogs.date, exerciseLogs.setsDone, exerciseLogs.setsPrescribed, exerciseLogs.exercisePain, exerciseLogs.couldNotFinish].map((c) => sql`${c}`), epochMs(exerciseLogs.createdAt)],
         sql`${exerciseLogs.date}, ${exerciseLogs.createdAt}`,
       )}
          from ${exerciseLogs} where ${ofAthlete(exerciseLogs)} and ${exerciseLogs.archivedAt} is null and ${exerciseLogs.date} between ${start} and ${to}) as logs,
       (select ${arrays(
-        [programItems.id, exercises.name, programItems.status, programItems.sets, programItems.daysPerWeek].map((c) => sql`${c}`),
+        [...[programItems.id, exercises.name, programItems.status, programItems.sets, programItems.daysPerWeek, programItems.exerciseId].map((c) => sql`${c}`), steps, rungs],
         sql`${programItems.position}, ${programItems.createdAt}`,
       )}
          from ${programItems} join ${exercises} on ${exercises.id} = ${programItems.exerciseId}
@@ -180,6 +220,8 @@ export async function loadAthleteRecords(
         sql`${runningPrescriptions.createdAt}`,
       )}
          from ${runningPrescriptions} where ${ofAthlete(runningPrescriptions)}) as prescriptions,
+      (select ${arrays([sql`${athleteStatusHistory.status}`, sql`${athleteStatusHistory.fromDate}`], sql`${athleteStatusHistory.fromDate}, ${athleteStatusHistory.createdAt}`)}
+         from ${athleteStatusHistory} where ${ofAthlete(athleteStatusHistory)}) as statuses,
       ${older} as older`);
   const row = result.rows[0]!;
 
@@ -203,14 +245,44 @@ export async function loadAthleteRecords(
   return {
     athlete,
     history,
-    exerciseLogs: row.logs.map(([itemId, date, setsDone, setsPrescribed, exercisePain, couldNotFinish]) => ({ itemId, date, setsDone, setsPrescribed, exercisePain, couldNotFinish })),
-    programItems: row.items.map(([id, name, status, sets, daysPerWeek]) => ({ id, name, status, sets, daysPerWeek })),
+    exerciseLogs: row.logs.map(([itemId, date, setsDone, setsPrescribed, exercisePain, couldNotFinish, loggedAtMs]) => ({ itemId, date, setsDone, setsPrescribed, exercisePain, couldNotFinish, loggedAtMs })),
+    programItems: row.items.map(([id, name, status, sets, daysPerWeek, exerciseId, stepRows, rungRows]) => ({
+      id,
+      name,
+      status,
+      sets,
+      daysPerWeek,
+      steps: itemSteps({ exerciseId, name }, stepRows, athlete.timeZone),
+      rungs: rungRows?.map(([exerciseId, position, archived]) => ({ exerciseId, position, archived })) ?? null,
+    })),
     prescriptions: row.prescriptions.map(([weekly, longest, atMs]) => ({
       fromDate: localDateOf(new Date(atMs), athlete.timeZone),
       weeklyDistanceCapM: weekly,
       longestRunCapM: longest,
     })),
+    statuses: row.statuses.map(([status, fromDate]) => ({ status, fromDate })),
   };
+}
+
+/**
+ * An item's steps from its progress/regress events: before the first, the exercise that event
+ * moved from (the item's current one when it never moved); after each, the one it moved to,
+ * from the event's local date and moment.
+ */
+function itemSteps(current: { exerciseId: string; name: string }, rows: readonly StepRow[], timeZone: string): ItemStep[] {
+  const [fromId, fromName] = rows[0] ?? [];
+  const first: ItemStep = { exerciseId: fromId ?? current.exerciseId, name: fromName ?? current.name, from: null, startedAtMs: null };
+  return [first, ...rows.map(([, , exerciseId, name, atMs]): ItemStep => ({ exerciseId, name, from: localDateOf(new Date(atMs), timeZone), startedAtMs: atMs }))];
+}
+
+/**
+ * The status in force on d: the latest change dated on or before d (several on one date: the last
+ * made). Before the first recorded change, the first one (the status the athlete was added with).
+ */
+export function statusOn(periods: readonly StatusPeriod[], d: IsoDate, fallback: AthleteStatus): AthleteStatus {
+  let found: StatusPeriod | null = null;
+  for (const p of periods) if (p.fromDate <= d) found = p;
+  return (found ?? periods[0])?.status ?? fallback;
 }
 
 /** The prescription in effect on d (the newest set on or before d), or null. */

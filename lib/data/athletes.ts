@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { alerts, athletes, checkIns, clinics, users, type Athlete } from "@/db/schema";
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { AthleteInput, AthletePatch, RosterQuery } from "@/lib/validation/athletes";
 import { writeAudit } from "./audit";
+import { bringUpToDate } from "./derived/evaluate";
 
 export type RosterRow = {
   id: string;
@@ -39,10 +40,11 @@ export async function listAthletes(scope: TrainerScope, query: RosterQuery = {})
   // per athlete on the page, the newest date read backwards off (clinic_id, athlete_id, date):
   // grouping every check-in of the clinic first read the whole history on each roster request
   const lastCheckIn = sql<string | null>`(select max(${checkIns.date}) from ${checkIns} where ${checkIns.clinicId} = ${athletes.clinicId} and ${checkIns.athleteId} = ${athletes.id})`;
+  // open display groups (§2d: one kind and subject on consecutive dates), as every count in the app
   const openAlerts = db
-    .select({ athleteId: alerts.athleteId, n: count().as("n") })
+    .select({ athleteId: alerts.athleteId, n: sql<number>`count(distinct (${alerts.kind}, coalesce(${alerts.subject}, ''), coalesce(${alerts.groupStart}, ${alerts.date})))`.as("n") })
     .from(alerts)
-    .where(and(eq(alerts.clinicId, scope.clinicId), eq(alerts.status, "open")))
+    .where(and(eq(alerts.clinicId, scope.clinicId), eq(alerts.status, "open"), isNull(alerts.retiredAt)))
     .groupBy(alerts.athleteId)
     .as("open_alerts");
 
@@ -210,6 +212,11 @@ export async function updateAthlete(scope: TrainerScope, athleteId: string, patc
         before: auditable(before),
         after: auditable(after!),
       });
+      // status and time zone are read by the rules: a change takes effect from the athlete's today
+      if (after!.status !== before.status || after!.timeZone !== before.timeZone) {
+        const what = after!.status !== before.status ? `the status changed to ${after!.status.replace(/_/g, " ")}` : "the time zone changed";
+        await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId }, { because: what });
+      }
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw emailInUse();

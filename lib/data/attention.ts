@@ -14,7 +14,7 @@ export const SPARKLINE_DAYS = 14;
 // The light needs d−13…d; it is only shown when the latest check-in is within the sparkline.
 const READ_DAYS = SPARKLINE_DAYS + 14;
 
-export type AttentionAlert = { id: string; kind: AlertKind; severity: AlertSeverity; date: string; reason: string };
+export type AttentionAlert = { id: string; kind: AlertKind; subject: string | null; groupStart: string | null; severity: AlertSeverity; date: string; reason: string };
 
 export type AttentionRow = {
   athleteId: string;
@@ -39,13 +39,15 @@ const SEVERITY_RANK: Record<AlertSeverity, number> = { urgent: 0, high: 1, moder
  */
 export async function listNeedsAttention(scope: TrainerScope, filters: { trainerId?: string; group?: string } = {}): Promise<AttentionRow[]> {
   const db = getDb();
-  const where: SQL[] = [eq(alerts.clinicId, scope.clinicId), eq(alerts.status, "open"), ne(athletes.status, "archived")];
+  const where: SQL[] = [eq(alerts.clinicId, scope.clinicId), eq(alerts.status, "open"), isNull(alerts.retiredAt), ne(athletes.status, "archived")];
   if (filters.trainerId) where.push(eq(athletes.trainerId, filters.trainerId));
   if (filters.group) where.push(eq(athletes.sportGroup, filters.group));
   const rows = await db
     .select({
       id: alerts.id,
       kind: alerts.kind,
+      subject: alerts.subject,
+      groupStart: alerts.groupStart,
       severity: alerts.severity,
       date: alerts.date,
       reason: alerts.reason,
@@ -83,7 +85,7 @@ export async function listNeedsAttention(scope: TrainerScope, filters: { trainer
       };
       byAthlete.set(r.athleteId, entry);
     }
-    entry.alerts.push({ id: r.id, kind: r.kind as AlertKind, severity: r.severity, date: r.date, reason: r.reason });
+    entry.alerts.push({ id: r.id, kind: r.kind as AlertKind, subject: r.subject, groupStart: r.groupStart, severity: r.severity, date: r.date, reason: r.reason });
     if (r.kind === "red_flag") entry.hasRedFlag = true;
     if (r.date > entry.latest) entry.latest = r.date;
   }

@@ -26,15 +26,21 @@ export async function writeAudit(tx: Tx, entry: AuditInput): Promise<void> {
 }
 
 /**
- * A write of one statement (`write` returns its RETURNING rows) with its audit row: alone when no
- * audit row is due, since one statement is atomic on its own; otherwise in a transaction with the
- * row `audit` describes for what was written. Nothing written (a retried client id), no audit row.
+ * A write of one statement (`write` returns its RETURNING rows), its audit row when `audited`, and
+ * `then` (the derived state brought up to date, lib/data/derived) in one transaction. Nothing
+ * written (a retried client id), no audit row.
  */
-export async function writeAudited<R>(db: Db, audited: boolean, write: (conn: Db | Tx) => Promise<R[]>, audit: (written: R) => AuditInput): Promise<R | undefined> {
-  if (!audited) return (await write(db))[0];
+export async function writeAudited<R>(
+  db: Db,
+  audited: boolean,
+  write: (conn: Tx) => Promise<R[]>,
+  audit: (written: R) => AuditInput,
+  then: (tx: Tx, written: R | undefined) => Promise<unknown>,
+): Promise<R | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await write(tx);
-    if (row !== undefined) await writeAudit(tx, audit(row));
+    if (row !== undefined && audited) await writeAudit(tx, audit(row));
+    await then(tx, row);
     return row;
   });
 }

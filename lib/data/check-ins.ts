@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { RedFlag } from "@/lib/domain/types";
 import type { CheckInInput } from "@/lib/validation/reporting";
 import { writeAudited } from "./audit";
+import { bringUpToDate } from "./derived/evaluate";
 import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 
@@ -85,7 +86,7 @@ export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<
     entityId: r.id,
     before: existing ? toCheckInView(existing) : null,
     after: toCheckInView(r),
-  }));
+  }), (tx) => bringUpToDate(tx, target, { because: `the check-in of ${date} was ${existing ? "changed" : "entered"}` }));
   return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date, context: target.context };
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { clinics, users } from "@/db/schema";
+import { athletes, clinics, users } from "@/db/schema";
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { forbidden, notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
+import { bringUpToDate } from "./derived/evaluate";
 
 export type ClinicSummary = { id: string; name: string; timeZone: string };
 
@@ -51,6 +52,14 @@ export async function updateClinic(scope: TrainerScope, input: { name: string; t
       before: { name: before.name, timeZone: before.timeZone },
       after: { name: after!.name, timeZone: after!.timeZone },
     });
+    if (after!.timeZone !== before.timeZone) {
+      // athletes without a time zone of their own live on the clinic's: their today moved
+      const moved = await tx
+        .select({ athleteId: athletes.id })
+        .from(athletes)
+        .where(and(eq(athletes.clinicId, scope.clinicId), isNull(athletes.timeZone), ne(athletes.status, "archived")));
+      for (const { athleteId } of moved) await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId }, { because: "the clinic's time zone changed" });
+    }
     return after!;
   });
 }

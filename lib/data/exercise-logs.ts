@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { conflict, notFound } from "@/lib/errors";
 import type { ExerciseLogInput } from "@/lib/validation/reporting";
 import { writeAudit, writeAudited } from "./audit";
+import { bringUpToDate } from "./derived/evaluate";
 import type { AthleteContext } from "./athlete-records";
 import { assertEditable, assertReportDate, reportTarget } from "./report-target";
 
@@ -66,7 +67,9 @@ export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): 
       .onConflictDoNothing({ target: [exerciseLogs.clinicId, exerciseLogs.clientId] })
       .returning(insertedColumns);
   // a trainer's entry is audited
-  const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: r.id, after: { ...input, date } }));
+  const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: r.id, after: { ...input, date } }), (tx) =>
+    bringUpToDate(tx, target, { because: `exercises of ${date} were ticked off` }),
+  );
   if (row) return { log: { ...row, exerciseName: item.exerciseName }, created: true, athleteId: target.athleteId, date: row.date, context: target.context };
   // a retry: answer with what the first submit stored
   const [stored] = await db
@@ -98,6 +101,7 @@ export async function archiveExerciseLog(scope: Scope, logId: string): Promise<{
     assertEditable(target, row.date);
     await tx.update(exerciseLogs).set({ archivedAt: new Date(), updatedAt: new Date() }).where(eq(exerciseLogs.id, logId));
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "exercise_log.archived", entity: "exercise_log", entityId: logId, before: row });
+    await bringUpToDate(tx, target, { because: `an exercise tick of ${row.date} was undone` });
     return { athleteId: row.athleteId, date: row.date };
   });
 }

@@ -6,6 +6,7 @@ import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { toMetres } from "@/lib/domain/units";
 import type { PrescriptionInput } from "@/lib/validation/programs";
 import { writeAudit } from "./audit";
+import { bringUpToDate } from "./derived/evaluate";
 import { athleteFor, readableAthlete } from "./programs";
 
 export type PrescriptionView = {
@@ -63,6 +64,8 @@ export async function setRunningPrescription(scope: TrainerScope, input: Prescri
       .values({ clinicId: scope.clinicId, athleteId: input.athleteId, setBy: scope.userId, ...values })
       .returning({ id: runningPrescriptions.id });
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "running_prescription.set", entity: "athlete", entityId: input.athleteId, after: values });
+    // it takes effect from the athlete's today (a dated history): the triggers mark that date
+    await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: input.athleteId }, { because: "the running prescription changed" });
     return row!;
   });
 }

@@ -9,7 +9,7 @@ import { sameDosage } from "@/lib/domain/dosage";
 import { carryDosage } from "@/lib/domain/ladder";
 import { invalid, notFound } from "@/lib/errors";
 import type { AddItemInput, DosageInput, StepDirection } from "@/lib/validation/programs";
-import { recomputeAlerts } from "./alerts";
+import { bringUpToDate } from "./derived/evaluate";
 import { writeAudit } from "./audit";
 import { clinicLadders, loadLadders, NOT_ON_LADDER_MESSAGE, placeOf, type Conn, type LadderView } from "./library-scope";
 
@@ -228,9 +228,9 @@ export async function addProgramItem(scope: TrainerScope, input: AddItemInput): 
     const ex = await visibleExercise(tx, scope, input.exerciseId);
     if (ex.archivedAt) throw invalid("That exercise is archived. Restore it or choose another.", { exerciseId: ["That exercise is archived."] });
     const item = await insertItem(tx, scope, programId, input.athleteId, input, null);
+    await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: input.athleteId }, { because: `${ex.name} was added to the program` });
     return { id: item.id };
   });
-  await recomputeAlerts({ clinicId: scope.clinicId, athleteId: input.athleteId });
   return added;
 }
 
@@ -254,12 +254,15 @@ export async function updateItemDosage(scope: TrainerScope, itemId: string, inpu
     if (sameDosage(before, after) && before.load === after.load && before.note === after.note) return;
     await tx.update(programItems).set({ ...after, updatedAt: new Date() }).where(and(eq(programItems.id, itemId), eq(programItems.clinicId, scope.clinicId)));
     await recordEvent(tx, scope, item, { kind: "dosage_changed", reason, fromExerciseId: item.exerciseId, toExerciseId: item.exerciseId, before, after });
+    await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: item.athleteId }, { because: "the dosage of an exercise changed" });
   });
 }
 
 /**
  * One click up or down the item's ladder: the next/previous exercise with the dosage carried over
- * (carryDosage), recorded with the steps, both dosages and the trainer's reason.
+ * (carryDosage) and without the old exercise's note, recorded with the steps, both dosages and the
+ * trainer's reason. The event's time starts the new step: logs stored before it stay with the old
+ * one (lib/domain/progression.ts loggedAtStep).
  */
 export async function stepItem(scope: TrainerScope, input: { itemId: string; direction: StepDirection; reason: string }): Promise<ProgramItem> {
   const stepped = await getDb().transaction(async (tx) => {
@@ -273,10 +276,12 @@ export async function stepItem(scope: TrainerScope, input: { itemId: string; dir
     const target = place.ladder.steps.find((s) => s.exerciseId === m.exerciseId)!;
     const carried = carryDosage(item, target.defaultDosage);
     const before = snapshot(item);
-    const after = snapshot({ ...carried, load: item.load, note: item.note });
+    // the coaching note was written for the exercise being left ("move to the banded version once
+    // 3 × 15 is easy"): it stays in this step's history, not on the new exercise
+    const after = snapshot({ ...carried, load: item.load, note: null });
     const [updated] = await tx
       .update(programItems)
-      .set({ exerciseId: target.exerciseId, sets: after.sets, reps: after.reps, holdSec: after.holdSec, daysPerWeek: after.daysPerWeek, updatedAt: new Date() })
+      .set({ exerciseId: target.exerciseId, sets: after.sets, reps: after.reps, holdSec: after.holdSec, daysPerWeek: after.daysPerWeek, note: null, updatedAt: new Date() })
       .where(and(eq(programItems.id, item.id), eq(programItems.clinicId, scope.clinicId)))
       .returning();
     await recordEvent(tx, scope, item, {
@@ -289,17 +294,17 @@ export async function stepItem(scope: TrainerScope, input: { itemId: string; dir
       before,
       after,
     });
+    await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: item.athleteId }, { because: `the exercise was ${input.direction === "progress" ? "progressed" : "regressed"} one step` });
     return updated!;
   });
-  await recomputeAlerts({ clinicId: scope.clinicId, athleteId: stepped.athleteId });
   return stepped;
 }
 
 /** Pause, resume or remove. A removed item stays in the history and is never deleted. */
 export async function setItemStatus(scope: TrainerScope, input: { itemId: string; status: "active" | "paused" | "removed"; reason?: string }): Promise<void> {
-  const athleteId = await getDb().transaction(async (tx) => {
+  await getDb().transaction(async (tx) => {
     const item = await lockItem(tx, scope, input.itemId);
-    if (item.status === input.status) return null;
+    if (item.status === input.status) return;
     if (item.status === "removed") throw invalid("This exercise was removed from the program; add it again instead.");
     await tx
       .update(programItems)
@@ -307,10 +312,9 @@ export async function setItemStatus(scope: TrainerScope, input: { itemId: string
       .where(and(eq(programItems.id, item.id), eq(programItems.clinicId, scope.clinicId)));
     const kind: ProgramEventKind = input.status === "active" ? "resumed" : input.status;
     await recordEvent(tx, scope, item, { kind, reason: input.reason ?? null, fromExerciseId: item.exerciseId, before: snapshot(item) });
-    return item.athleteId;
+    // a program change changes which items can be "ready to progress"
+    await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: item.athleteId }, { because: `an exercise was ${input.status === "active" ? "resumed" : input.status}` });
   });
-  // a program change changes which items can be "ready to progress"
-  if (athleteId) await recomputeAlerts({ clinicId: scope.clinicId, athleteId });
 }
 
 /** Whose item is this (for revalidating the right page after a write), within the clinic. */

@@ -268,7 +268,7 @@ export async function getAthleteStatus(scope: Scope, athleteId: string): Promise
       itemId: item.id,
       name: item.name,
       status: item.status,
-      ...suggestProgression({ itemId: item.id, logs: loaded.exerciseLogs, history: h, d }),
+      ...suggestProgression({ itemId: item.id, logs: loaded.exerciseLogs, history: h, d, steps: item.steps, rungs: item.rungs }),
     })),
   };
 }
@@ -282,7 +282,7 @@ export async function listSuggestions(scope: Scope, athleteId: string): Promise<
   return new Map(
     loaded.programItems.map((item) => [
       item.id,
-      { itemId: item.id, name: item.name, status: item.status, ...suggestProgression({ itemId: item.id, logs: loaded.exerciseLogs, history: loaded.history, d }) },
+      { itemId: item.id, name: item.name, status: item.status, ...suggestProgression({ itemId: item.id, logs: loaded.exerciseLogs, history: loaded.history, d, steps: item.steps, rungs: item.rungs }) },
     ]),
   );
 }

@@ -200,6 +200,24 @@ describe("prescription, check-ins and progression", () => {
     ]);
   });
 
+  it("judges and names an item by the step in force on each date", () => {
+    // clamshell sessions on d−3 and d−2; progressed to the banded clamshell on d−1
+    const stepAt = Date.parse(`${day(-1)}T10:00:00Z`);
+    const item = {
+      id: "clam",
+      name: "Banded clamshell",
+      steps: [
+        { exerciseId: "c", name: "Clamshell", from: null, startedAtMs: null },
+        { exerciseId: "b", name: "Banded clamshell", from: day(-1), startedAtMs: stepAt },
+      ],
+    };
+    const exerciseLogs = [log("clam", day(-3), { loggedAtMs: stepAt - 40 * 3_600_000 }), log("clam", day(-2), { loggedAtMs: stepAt - 20 * 3_600_000 })];
+    const on = (d: string) => deriveAlerts({ records: { checkIns: [checkIn(d)], activities: [], exerciseLogs }, status: "active", prescription: null, programItems: [item] }, d);
+    expect(on(day(-2))).toEqual([expect.objectContaining({ kind: "ready_to_progress", reason: expect.stringMatching(/^Clamshell is ready to progress/) })]);
+    expect(on(day(-1))).toEqual([]);
+    expect(on(D)).toEqual([]);
+  });
+
   it("pauses progression suggestions after a red flag", () => {
     const alerts = alertsOn([checkIn(day(-2), null, ["swelling"]), checkIn(D)], [], {
       exerciseLogs: [log("clam", day(-3)), log("clam", day(-1))],

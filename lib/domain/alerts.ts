@@ -4,7 +4,8 @@
 import { addDays } from "./dates";
 import { asHistory } from "./history";
 import { PAIN_CRITICAL, PAIN_TOO_MUCH, baseline, rise, runningPain } from "./pain";
-import { suggestProgression } from "./progression";
+import type { LadderRung } from "./ladder";
+import { stepOn, suggestProgression, type ItemStep } from "./progression";
 import { RED_FLAG_LABELS, isUrgentRedFlag, redFlagsOf } from "./red-flags";
 import { missedCheckIns, overPrescription, runSpikesOn, weeklyJump } from "./running";
 import { ALERT_SEVERITIES } from "./types";
@@ -27,15 +28,39 @@ export type AlertInput = {
   exerciseLogs?: AthleteRecords["exerciseLogs"];
   status: AthleteStatus;
   prescription: Prescription;
-  /** Items on the athlete's current program; defaults to every item that has a log. */
-  programItems?: readonly { id: string; name?: string }[];
+  /**
+   * Items on the athlete's current program; defaults to every item that has a log. With `steps`,
+   * an item is judged (and named) by the step in force on d; with `rungs`, at its ladder's ends.
+   */
+  programItems?: readonly ProgressionItem[];
   /** See missedCheckIns: no missed-check-in alert for days before this. */
   trackedSince?: IsoDate;
   /** The athlete's today: a day must be over to have been missed (§2a missed check-ins). */
   today?: IsoDate;
 };
 
+export type ProgressionItem = { id: string; name?: string; steps?: readonly ItemStep[]; rungs?: readonly LadderRung[] | null };
+
 export type AlertOptions = { unit?: DistanceUnit };
+
+/**
+ * How far back from d, in days, each rule reads (DESIGN §2d): a record dated earlier than
+ * d − reach cannot change that rule's alerts on d. It documents the rules and bounds the tests
+ * (alerts-reach.test.ts); it is never a reason to evaluate fewer dates. ready_to_progress reads back
+ * to the start of the current step, so it has no fixed number.
+ */
+export const RULE_REACH: Record<AlertKind, number | "current step"> = {
+  red_flag: 0,
+  pain_7: 0,
+  running_pain: 0,
+  morning_pain: 0,
+  missed_checkins: 2,
+  morning_rise: 7,
+  over_prescription: 6,
+  weekly_jump: 13,
+  run_spike: 30,
+  ready_to_progress: "current step",
+};
 
 /** An alert's identity (§2d) as one string; drizzle/0011 spells stored keys the same way. */
 export function dedupeKey(kind: AlertKind, date: IsoDate, subject?: string | null): string {
@@ -154,13 +179,14 @@ function missedCheckInAlert(h: History, input: AlertInput, d: IsoDate): Alert[] 
 
 function progressionAlerts(h: History, input: AlertInput, d: IsoDate): Alert[] {
   const logs = input.exerciseLogs ?? (input.records as AthleteRecords).exerciseLogs ?? [];
-  const items: readonly { id: string; name?: string }[] =
-    input.programItems ?? [...new Set(logs.map((l) => l.itemId))].map((id) => ({ id }));
+  const items: readonly ProgressionItem[] = input.programItems ?? [...new Set(logs.map((l) => l.itemId))].map((id) => ({ id }));
   return items.flatMap((item) => {
-    const s = suggestProgression({ itemId: item.id, logs, history: h, d });
+    const s = suggestProgression({ itemId: item.id, logs, history: h, d, steps: item.steps, rungs: item.rungs });
     if (s.suggestion !== "progress") return [];
     const why = s.reason.charAt(0).toLowerCase() + s.reason.slice(1);
-    const reason = item.name ? `${item.name} is ready to progress: ${why}` : `Ready to progress: ${why}`;
+    // named by the exercise of d's step, so a later step never renames an earlier date's alert
+    const name = (item.steps && stepOn(item.steps, d)?.name) ?? item.name;
+    const reason = name ? `${name} is ready to progress: ${why}` : `Ready to progress: ${why}`;
     return [alert("ready_to_progress", "good_news", d, reason, { itemId: item.id })];
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   carryDosage,
   insertPosition,
+  ladderEnds,
   nextStep,
   orderLadder,
   previousStep,
@@ -207,5 +208,26 @@ describe("carryDosage", () => {
     expect(
       carryDosage({ sets: 2, reps: null, holdSec: null, daysPerWeek: 3 }, { sets: 3, reps: 10, daysPerWeek: 3 }),
     ).toEqual({ sets: 2, reps: 10, daysPerWeek: 3 });
+  });
+});
+
+describe("ladderEnds", () => {
+  const rungs = HIP.map((s) => ({ ...s, archived: false }));
+
+  it("the first rung is the easiest, the last the hardest, the middle neither", () => {
+    expect(ladderEnds(rungs, "clamshell")).toEqual({ easiest: true, hardest: false });
+    expect(ladderEnds(rungs, "banded-clamshell")).toEqual({ easiest: false, hardest: false });
+    expect(ladderEnds(rungs, "side-lying")).toEqual({ easiest: false, hardest: true });
+  });
+
+  it("skips archived rungs, as the Progress and Regress buttons do, but never the one in use", () => {
+    const archivedTop = rungs.map((r) => (r.exerciseId === "side-lying" ? { ...r, archived: true } : r));
+    expect(ladderEnds(archivedTop, "banded-clamshell")).toEqual({ easiest: false, hardest: true });
+    expect(ladderEnds(archivedTop, "side-lying")).toEqual({ easiest: false, hardest: true });
+  });
+
+  it("is null for an exercise not on the ladder; a one-rung ladder is both ends", () => {
+    expect(ladderEnds(rungs, "bridge")).toBeNull();
+    expect(ladderEnds([{ exerciseId: "solo", position: 1, archived: false }], "solo")).toEqual({ easiest: true, hardest: true });
   });
 });

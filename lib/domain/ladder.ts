@@ -141,3 +141,21 @@ export function carryDosage(from: DosageLike, toDefault: Dosage): Dosage {
   }
   return { sets: from.sets, holdSec: toDefault.holdSec, daysPerWeek: days };
 }
+
+/** A rung as a clinic sees it: archived exercises drop out of the ladder, except the one in use. */
+export type LadderRung = LadderStep & { archived: boolean };
+
+export type LadderEnds = { easiest: boolean; hardest: boolean };
+
+/**
+ * Whether the exercise is the easiest or hardest live step of its ladder (null when it is not on
+ * it): the same rungs the Progress and Regress buttons can move to, so a conclusion never asks for
+ * a move the buttons cannot make. A one-step ladder is both.
+ */
+export function ladderEnds(rungs: readonly LadderRung[], exerciseId: string): LadderEnds | null {
+  const live = rungs.filter((r) => !r.archived || r.exerciseId === exerciseId);
+  const up = nextStep(live, exerciseId);
+  if (!up.ok && up.reason === "not_on_ladder") return null;
+  const down = previousStep(live, exerciseId);
+  return { easiest: !down.ok, hardest: !up.ok };
+}

@@ -8,7 +8,10 @@
 // - "Not above baseline" the morning after a log is only checkable when that morning has a
 //   baseline; with fewer than 3 earlier mornings it cannot be judged and does not block.
 // - A red flag blocks progress but not regress, which keeps a warning from hiding a regression.
+// - "Its logs" are the logs of the step in force on d: a step up or down starts the count again.
+// - At either end of a ladder the move the buttons cannot make becomes a hold that says so.
 import { addDays } from "./dates";
+import { ladderEnds, type LadderRung } from "./ladder";
 import { rise } from "./pain";
 import { RED_FLAG_LABELS, redFlagsBetween } from "./red-flags";
 import type { ExerciseLog, History, IsoDate } from "./types";
@@ -22,11 +25,40 @@ export const EXERCISE_PAIN_SAFE = 2;
 export const EXERCISE_PAIN_TOO_MUCH = 5;
 const RED_FLAG_DAYS = 7;
 
+/**
+ * One step of a program item: the exercise it was on from a step (progress or regress) until the
+ * next one. The first step has no start: it covers everything before the item's first step.
+ * `from` is the step's local date, `startedAtMs` its moment.
+ */
+export type ItemStep = { exerciseId: string; name: string; from: IsoDate | null; startedAtMs: number | null };
+
+/** The step in force on d: the latest one that started on or before d (oldest-first input). */
+export function stepOn(steps: readonly ItemStep[], d: IsoDate): ItemStep | null {
+  let found: ItemStep | null = null;
+  for (const s of steps) if (s.from === null || s.from <= d) found = s;
+  return found;
+}
+
+/**
+ * Whether a log was done at this step: stored while the item was on the step's exercise (after the
+ * step started and before the next one), and dated on or after the step's date. A log without a
+ * stored moment (built by hand) is placed by its date alone. A log entered after a step for a date
+ * before it counts for neither step: which exercise it was is not known.
+ */
+export function loggedAtStep(steps: readonly ItemStep[], step: ItemStep, log: ExerciseLog): boolean {
+  if (step.from !== null && log.date < step.from) return false;
+  const at = log.loggedAtMs;
+  if (at === undefined) return stepOn(steps, log.date) === step;
+  const i = steps.indexOf(step);
+  const next = steps[i + 1];
+  return (step.startedAtMs === null || at >= step.startedAtMs) && (next?.startedAtMs == null || at < next.startedAtMs);
+}
+
 /** Logs of one item on or before d, most recent first; same-day logs keep their input order reversed. */
-function recentLogs(logs: readonly ExerciseLog[], itemId: string, d: IsoDate): ExerciseLog[] {
+function recentLogs(logs: readonly ExerciseLog[], itemId: string, d: IsoDate, at?: { steps: readonly ItemStep[]; step: ItemStep }): ExerciseLog[] {
   return logs
     .map((log, index) => ({ log, index }))
-    .filter(({ log }) => log.itemId === itemId && log.date <= d)
+    .filter(({ log }) => log.itemId === itemId && log.date <= d && (!at || loggedAtStep(at.steps, at.step, log)))
     .sort((a, b) => (a.log.date === b.log.date ? b.index - a.index : a.log.date < b.log.date ? 1 : -1))
     .map(({ log }) => log);
 }
@@ -61,20 +93,51 @@ function notReadyReason(log: ExerciseLog, morning: History["morningPain"]): stri
   return null;
 }
 
+export const EASIEST_STEP_HOLD = "Hold — already the easiest step; consider another exercise";
+export const HARDEST_STEP_HOLD = "Hold — already the hardest step; consider another exercise";
+
+/**
+ * A regress at the easiest step, or a progress at the hardest, has no step to move to: it becomes
+ * a hold that says so, keeping the reason the move was concluded.
+ */
+export function concludeAtLadderEnds(result: ProgressionResult, ends: { easiest: boolean; hardest: boolean } | null): ProgressionResult {
+  const lower = (r: string) => r.charAt(0).toLowerCase() + r.slice(1);
+  if (ends?.easiest && result.suggestion === "regress") return { suggestion: "hold", reason: `${EASIEST_STEP_HOLD} (${lower(result.reason)})` };
+  if (ends?.hardest && result.suggestion === "progress") return { suggestion: "hold", reason: `${HARDEST_STEP_HOLD} (${lower(result.reason)})` };
+  return result;
+}
+
 /**
  * §2a suggestion for one program item on d, from that item's logs up to d. Regress is checked
  * first; progress and regress cannot both hold, since progress needs the latest log to be clean.
+ * With the item's `steps`, only the logs done at the step in force on d count; with its ladder's
+ * `rungs` too, a move off either end of the ladder reads as a hold (concludeAtLadderEnds).
  */
 export function suggestProgression(args: {
   itemId: string;
   logs: readonly ExerciseLog[];
   history: Pick<History, "checkIns" | "morningPain">;
   d: IsoDate;
+  steps?: readonly ItemStep[];
+  rungs?: readonly LadderRung[] | null;
 }): ProgressionResult {
+  const step = args.steps ? stepOn(args.steps, args.d) : null;
+  const result = suggestAtStep(args, step && args.steps ? { steps: args.steps, step } : undefined);
+  if (!step || !args.rungs) return result;
+  return concludeAtLadderEnds(result, ladderEnds(args.rungs, step.exerciseId));
+}
+
+function suggestAtStep(
+  args: { itemId: string; logs: readonly ExerciseLog[]; history: Pick<History, "checkIns" | "morningPain">; d: IsoDate },
+  at: { steps: readonly ItemStep[]; step: ItemStep } | undefined,
+): ProgressionResult {
   const { itemId, history, d } = args;
-  const logs = recentLogs(args.logs, itemId, d);
+  const logs = recentLogs(args.logs, itemId, d, at);
   const latest = logs[0];
-  if (!latest) return { suggestion: "hold", reason: "No sessions logged yet" };
+  if (!latest) {
+    const since = at?.step.from ? ` since the step to ${at.step.name} on ${at.step.from}` : " yet";
+    return { suggestion: "hold", reason: `No sessions logged${since}` };
+  }
 
   const regress = regressReason(latest, history.morningPain);
   if (regress) return { suggestion: "regress", reason: regress };

@@ -51,6 +51,8 @@ export type ExerciseLog = {
   setsPrescribed: number;
   exercisePain: number | null;
   couldNotFinish: boolean;
+  /** When it was stored (ms since the epoch): which step of the item it was done at (progression.ts). */
+  loggedAtMs?: number;
 };
 
 export type Prescription = {

@@ -80,18 +80,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   </div>
                 </div>
                 <ul className="mt-3 flex flex-col gap-3" aria-label={`Open alerts for ${row.name}`}>
-                  {groupAlerts(row.alerts).map(({ key, newest: a, earlier, ids }) => (
+                  {groupAlerts(row.alerts).map(({ key, newest: a, ids, from, to, severity }) => (
                     <li key={key} className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-3">
                       <p className="min-w-0 flex-1 text-sm">
-                        <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_LABEL[a.severity].className}`}>{SEVERITY_LABEL[a.severity].label}</span>
+                        <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_LABEL[severity].className}`}>{SEVERITY_LABEL[severity].label}</span>
                         <span className="font-medium">{a.reason}</span>
-                        <span className="text-slate-600"> · {a.date}</span>
-                        {earlier.length ? (
-                          <span className="text-slate-600">
-                            {" "}
-                            (also on {earlier.length} earlier day{earlier.length === 1 ? "" : "s"})
-                          </span>
-                        ) : null}
+                        <span className="text-slate-600"> · {from === to ? to : `${from} to ${to}`}</span>
                       </p>
                       <AlertActionForm alertId={ids} reason={a.reason} />
                     </li>

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { runValidated, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { requireTrainer } from "@/lib/auth/guards";
 import { recordActivity, updateActivity } from "@/lib/data/activities";
-import { afterReport } from "@/lib/data/after-report";
 import { getMe } from "@/lib/data/clinics";
 import { activityFormSchema } from "@/lib/validation/reporting-forms";
 
@@ -23,7 +22,6 @@ export async function saveAthleteActivityAction(_prev: ActionState, formData: Fo
       typeof activityId === "string" && activityId
         ? await updateActivity(scope, activityId, { ...input, athleteId: athleteId.data })
         : await recordActivity(scope, { ...input, athleteId: athleteId.data });
-    await afterReport(scope.clinicId, result);
     return result;
   });
   if (!state.ok) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };

@@ -1,6 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
 import { recordActivity } from "@/lib/data/activities";
-import { afterReport } from "@/lib/data/after-report";
 import { activitySchema } from "@/lib/validation/reporting";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +7,5 @@ export const dynamic = "force-dynamic";
 /** 201 when stored, 200 with the same record when this clientId was stored before (a retry). */
 export const POST = apiRoute({ role: "any", body: activitySchema }, async ({ scope, body }) => {
   const result = await recordActivity(scope, body);
-  await afterReport(scope.clinicId, result);
   return Response.json(result.activity, { status: result.created ? 201 : 200 });
 });

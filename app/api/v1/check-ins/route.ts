@@ -1,6 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
 import { recordCheckIn } from "@/lib/data/check-ins";
-import { afterReport } from "@/lib/data/after-report";
 import { checkInSchema } from "@/lib/validation/reporting";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +7,5 @@ export const dynamic = "force-dynamic";
 /** The morning check-in; one per athlete per local date, so posting again the same day updates it. */
 export const POST = apiRoute({ role: "any", body: checkInSchema.strict() }, async ({ scope, body }) => {
   const result = await recordCheckIn(scope, body);
-  await afterReport(scope.clinicId, result);
   return Response.json(result.checkIn, { status: result.created ? 201 : 200 });
 });

@@ -1,5 +1,4 @@
 import { apiRoute } from "@/lib/api/handler";
-import { afterReport } from "@/lib/data/after-report";
 import { recordExerciseLog } from "@/lib/data/exercise-logs";
 import { exerciseLogSchema } from "@/lib/validation/reporting";
 
@@ -7,6 +6,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute({ role: "any", body: exerciseLogSchema.strict() }, async ({ scope, body }) => {
   const result = await recordExerciseLog(scope, body);
-  await afterReport(scope.clinicId, result);
   return Response.json(result.log, { status: result.created ? 201 : 200 });
 });

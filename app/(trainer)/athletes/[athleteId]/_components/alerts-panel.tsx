@@ -1,19 +1,23 @@
 import { SEVERITY_LABEL } from "@/app/_components/charts/severity";
 import { requireTrainer } from "@/lib/auth/guards";
-import { listAlerts, type AlertView } from "@/lib/data/alerts";
+import { listAlerts, listRetiredAlerts, type AlertView } from "@/lib/data/alerts";
+import { groupAlerts, type AlertGroup } from "@/lib/domain/alert-groups";
 import { AlertActionForm } from "../../../dashboard/_components/alert-action-form";
 
 const when = (d: Date | null, tz: string) => (d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: tz }).format(d) : "");
 
-function AlertItem({ a, timeZone }: { a: AlertView; timeZone: string }) {
-  const sev = SEVERITY_LABEL[a.severity];
+/** One display group (§2d): the same alert on consecutive days, shown once with its span. */
+function AlertItem({ g, timeZone }: { g: AlertGroup<AlertView>; timeZone: string }) {
+  const a = g.newest;
+  const sev = SEVERITY_LABEL[g.severity];
+  const notes = [...new Set([a, ...g.earlier].map((m) => m.note).filter((n): n is string => Boolean(n)))];
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-3">
       <div className="min-w-0 flex-1 text-sm">
         <p>
           <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${sev.className}`}>{sev.label}</span>
           <span className="font-medium">{a.reason}</span>
-          <span className="text-slate-600"> · {a.date}</span>
+          <span className="text-slate-600"> · {g.from === g.to ? g.to : `${g.from} to ${g.to}`}</span>
         </p>
         {a.acknowledgedAt ? (
           <p className="mt-1 text-slate-600">
@@ -21,9 +25,10 @@ function AlertItem({ a, timeZone }: { a: AlertView; timeZone: string }) {
             {a.resolvedAt ? ` · resolved by ${a.resolvedBy ?? "a former trainer"}, ${when(a.resolvedAt, timeZone)}` : ""}
           </p>
         ) : null}
-        {a.note ? <p className="mt-1 whitespace-pre-line text-slate-800">{a.note}</p> : null}
+        {a.retiredAt ? <p className="mt-1 text-slate-600">Retired {when(a.retiredAt, timeZone)}: {a.retiredReason}</p> : null}
+        {notes.length ? <p className="mt-1 whitespace-pre-line text-slate-800">{notes.join("\n")}</p> : null}
       </div>
-      {a.status === "resolved" ? null : <AlertActionForm alertId={a.id} reason={a.reason} allowResolve acknowledged={a.status === "acknowledged"} />}
+      {a.status === "resolved" || a.retiredAt ? null : <AlertActionForm alertId={g.ids} reason={a.reason} allowResolve acknowledged={a.status === "acknowledged"} />}
     </li>
   );
 }
@@ -31,41 +36,53 @@ function AlertItem({ a, timeZone }: { a: AlertView; timeZone: string }) {
 /** The athlete's alerts: open and acknowledged ones to act on, the latest resolved ones below. */
 export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athleteId: string; athleteName: string; timeZone: string }) {
   const scope = await requireTrainer();
-  const [open, acknowledged, resolved] = await Promise.all([
+  const lists = await Promise.all([
     listAlerts(scope, { athleteId, status: "open" }),
-    listAlerts(scope, { athleteId, status: "acknowledged" }, 50),
-    listAlerts(scope, { athleteId, status: "resolved" }, 10),
+    listAlerts(scope, { athleteId, status: "acknowledged" }, 200),
+    listAlerts(scope, { athleteId, status: "resolved" }, 50),
+    listRetiredAlerts(scope, athleteId, 50),
   ]);
+  const [open, acknowledged, resolved, retired] = lists.map((l) => groupAlerts(l));
   return (
     <section aria-labelledby="alerts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="alerts-heading" className="text-lg font-semibold">
         Alerts
       </h2>
-      {open.length === 0 ? (
+      {open!.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">No open alerts for {athleteName}.</p>
       ) : (
         <ul aria-label="Open alerts" className="mt-2 flex flex-col gap-3">
-          {open.map((a) => (
-            <AlertItem key={a.id} a={a} timeZone={timeZone} />
+          {open!.map((g) => (
+            <AlertItem key={g.key} g={g} timeZone={timeZone} />
           ))}
         </ul>
       )}
-      {acknowledged.length > 0 ? (
+      {acknowledged!.length > 0 ? (
         <>
           <h3 className="mt-5 font-semibold">Acknowledged</h3>
           <ul aria-label="Acknowledged alerts" className="mt-1 flex flex-col gap-3">
-            {acknowledged.map((a) => (
-              <AlertItem key={a.id} a={a} timeZone={timeZone} />
+            {acknowledged!.map((g) => (
+              <AlertItem key={g.key} g={g} timeZone={timeZone} />
             ))}
           </ul>
         </>
       ) : null}
-      {resolved.length > 0 ? (
+      {retired!.length > 0 ? (
         <details className="mt-5">
-          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Recently resolved ({resolved.length})</summary>
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">No longer apply ({retired!.length})</summary>
+          <ul aria-label="Alerts that no longer apply" className="mt-1 flex flex-col gap-3">
+            {retired!.map((g) => (
+              <AlertItem key={g.key} g={g} timeZone={timeZone} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {resolved!.length > 0 ? (
+        <details className="mt-5">
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Recently resolved ({resolved!.length})</summary>
           <ul className="mt-1 flex flex-col gap-3">
-            {resolved.map((a) => (
-              <AlertItem key={a.id} a={a} timeZone={timeZone} />
+            {resolved!.map((g) => (
+              <AlertItem key={g.key} g={g} timeZone={timeZone} />
             ))}
           </ul>
         </details>
