@@ -25,7 +25,7 @@ type Sample = { user: string; op: string; ms: number; status: number | "timeout"
 type Athlete = { label: string; ctx: APIRequestContext; athleteId: string; itemIds: string[]; activityIds: string[] };
 type Trainer = { label: string; ctx: APIRequestContext; itemIds: string[] };
 
-// athletes change their own entries for 7 days (lib/data/report-target.ts): every date here is in that window
+// athletes change their own entries for 7 days (lib/data/report-rules.ts): every date here is in that window
 const recentDay = () => daysAgo(Math.floor(Math.random() * 7));
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 const newId = () => crypto.randomUUID();
