@@ -10,6 +10,11 @@ async function main() {
   // (this script runs with the react-server condition, so lib/data's `server-only` guard allows it)
   const { recomputeClinicAlerts } = await import("../../lib/data/alerts-backfill");
   await recomputeClinicAlerts(clinicId, 3);
+  // the history's alerts hold on every date since the records began (DESIGN §2d); a clinic that has
+  // been running reviewed the older ones, so the owner acknowledges those before the last three days
+  const { acknowledgeHistory } = await import("./demo-review");
+  const reviewed = await acknowledgeHistory(clinicId, 3);
+  if (reviewed > 0) console.log(`Acknowledged ${reviewed} alerts of the demo history (older than 3 days) as reviewed.`);
   console.log(`Demo data ready (${dbKind() === "pg" ? "PostgreSQL" : "embedded PGlite"}).`);
   for (const l of DEMO_LOGINS) console.log(`  ${l.role}: ${l.email} / ${DEMO_PASSWORD}`);
 }
