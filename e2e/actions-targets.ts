@@ -154,7 +154,8 @@ export async function inviteAthlete(w: Pick<World, "actions" | "calls">, owner: 
   return token;
 }
 
-async function acceptAndSignIn(w: Pick<World, "actions" | "calls">, token: string, email: string): Promise<APIRequestContext> {
+/** Accepts an invitation through acceptInviteAction (password PASSWORD) and signs the new login in. */
+export async function acceptAndSignIn(w: Pick<World, "actions" | "calls">, token: string, email: string): Promise<APIRequestContext> {
   const anon = await pwRequest.newContext({ baseURL: baseUrl() });
   const o = await act(w, anon, "app/(auth)/actions.ts#acceptInviteAction", `/invite/${token}`, form({ token, password: PASSWORD, email: "" }));
   await anon.dispose();

@@ -168,6 +168,6 @@ test("50 concurrent clients × 40 check-ins and activities with retries and cut 
   expect(stored).toBeLessThanOrEqual(ATHLETES * PER_ATHLETE - checkInsSentTotal);
   expect(checkInsStored).toBeGreaterThanOrEqual(checkInsAcknowledged);
   expect(checkInsStored).toBeLessThanOrEqual(checkInsSentTotal);
-  // the write phase; on a machine shared with other heavy jobs raise LOAD_MAX_SECONDS
-  expect(seconds).toBeLessThan(Number(process.env.LOAD_MAX_SECONDS ?? 60));
+  // how long the write phase took is printed above, never asserted: speed is measured by
+  // `npm run bench` as ratios to the constant route, not by a wall clock in a shared test run
 });

@@ -6,7 +6,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "../db/seed/demo";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./seed/demo";
 
 const root = path.resolve(__dirname, "..");
 const dataDir = path.join(root, ".data");

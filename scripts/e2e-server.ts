@@ -63,7 +63,7 @@ async function main() {
     AUTH_TRUST_HOST: "true",
     PORT: port,
   };
-  const seed = spawn("npx", ["tsx", "--conditions=react-server", "db/seed/index.ts"], { cwd: root, env, stdio: "inherit" });
+  const seed = spawn("npx", ["tsx", "--conditions=react-server", "scripts/seed/index.ts"], { cwd: root, env, stdio: "inherit" });
   const seedCode: number = await new Promise((r) => seed.on("exit", (c) => r(c ?? 1)));
   if (seedCode !== 0) {
     await cleanup();

@@ -4,7 +4,7 @@ import { clinics, users } from "./clinics";
 
 /**
  * The exercise library. Built-in rows (DESIGN §2 ladders) have clinic_id NULL and a slug, and are
- * upserted by db/seed/library.ts on every fresh database; a clinic's own rows carry its clinic_id
+ * upserted by scripts/seed/library.ts on every fresh database; a clinic's own rows carry its clinic_id
  * and no slug, so the seed can never touch them. Built-ins are read-only to clinics: a clinic
  * copies one (copied_from_id) to change it.
  */

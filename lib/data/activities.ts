@@ -10,8 +10,8 @@ import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { ActivityInput } from "@/lib/validation/reporting";
 import { writeAudit, writeAudited } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
-import type { AthleteContext } from "./athlete-records";
-import { assertEditable, assertReportDate, reportTarget } from "./report-target";
+import { athleteAccess } from "./access";
+import { assertEditable, assertReportDate } from "./report-rules";
 import { assertUsableShoe } from "./shoes";
 
 export type ActivityView = {
@@ -58,7 +58,7 @@ const columns = {
 
 const { shoeName: _shoeName, ...insertedColumns } = columns;
 
-type Written = { activity: ActivityView; created: boolean; athleteId: string; date: string; context: AthleteContext };
+type Written = { activity: ActivityView; created: boolean; athleteId: string; date: string };
 
 async function byClientId(db: Db | Tx, clinicId: string, clientId: string): Promise<ActivityView | null> {
   const [row] = await db
@@ -98,7 +98,7 @@ const alreadyImported = () =>
 export async function recordActivity(scope: Scope, input: ActivityInput, file?: { parsed: ParsedActivity; fileName: string }): Promise<Written> {
   const db = getDb();
   try {
-    const target = await reportTarget(db, scope, input.athleteId);
+    const target = await athleteAccess(scope, input.athleteId, { write: true, db });
     const startedAt = file ? file.parsed.startTime : instantOf(input.date, input.startTime ?? "12:00", target.timeZone);
     const date = file ? localDateOf(startedAt, target.timeZone) : input.date;
     // a file's date is the device's record, not a typo: only the future is refused
@@ -126,11 +126,11 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
     const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: r.id, after: { ...input, date } }), (tx, r) =>
       r ? bringUpToDate(tx, target, { because: `${activityWords(input.type)} of ${date} was entered` }) : Promise.resolve(),
     );
-    if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date, context: target.context };
+    if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date };
     // a retry: answer with what the first submit stored
     const stored = await byClientId(getDb(), target.clinicId, input.clientId);
     if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
-    return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date, context: target.context };
+    return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date };
   } catch (err) {
     if (isUniqueViolation(err, "activities_file_start_unique")) throw alreadyImported();
     throw err;
@@ -185,7 +185,7 @@ export async function getActivity(scope: Scope, activityId: string): Promise<Act
 export async function updateActivity(scope: Scope, activityId: string, input: Omit<ActivityInput, "clientId">): Promise<Written> {
   const before = await loadOwn(scope, activityId);
   return getDb().transaction(async (tx) => {
-    const target = await reportTarget(tx, scope, before.athleteId);
+    const target = await athleteAccess(scope, before.athleteId, { write: true, db: tx });
     assertEditable(target, before.date);
     assertReportDate(target, input.date);
     if (input.shoeId) await assertUsableShoe(tx, target.clinicId, target.athleteId, input.shoeId);
@@ -206,7 +206,7 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "activity.updated", entity: "activity", entityId: activityId, before, after });
     const what = `${activityWords(before.type)} of ${before.date}`;
     await bringUpToDate(tx, target, { because: before.date === date ? `${what} was changed` : `${what} was moved to ${date}` });
-    return { activity: (await byClientId(tx, scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]!, context: target.context };
+    return { activity: (await byClientId(tx, scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]! };
   });
 }
 
@@ -214,7 +214,7 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
 export async function archiveActivity(scope: Scope, activityId: string): Promise<{ athleteId: string; date: string }> {
   const before = await loadOwn(scope, activityId);
   await getDb().transaction(async (tx) => {
-    const target = await reportTarget(tx, scope, before.athleteId);
+    const target = await athleteAccess(scope, before.athleteId, { write: true, db: tx });
     assertEditable(target, before.date);
     await tx.update(activities).set({ archivedAt: new Date(), updatedAt: new Date() }).where(and(eq(activities.id, activityId), eq(activities.clinicId, scope.clinicId)));
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "activity.archived", entity: "activity", entityId: activityId, before });
@@ -230,11 +230,8 @@ export async function listActivities(
   order: "asc" | "desc" = "desc",
   limit = 2000,
 ): Promise<ActivityView[]> {
-  const target = await reportTarget(getDb(), scope, athleteId).catch((err) => {
-    // archived athletes' records stay readable for trainers
-    if (err?.code === "conflict") return { clinicId: scope.clinicId, athleteId };
-    throw err;
-  });
+  // a read: archived athletes' records stay readable for staff
+  const target = await athleteAccess(scope, athleteId);
   return getDb()
     .select(columns)
     .from(activities)

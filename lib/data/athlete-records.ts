@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runningPrescriptions, users } from "@/db/schema";
-import { isTrainerScope, type Scope } from "@/lib/auth/scope";
 import { addDays, localDateOf, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
 import type { LadderRung } from "@/lib/domain/ladder";
@@ -44,6 +43,8 @@ export type AthleteContext = {
   trackedSince: IsoDate;
   /** The assigned trainer's km/mi preference, used for stored alert reasons. */
   unit: DistanceUnit;
+  /** The assigned trainer's name, when they are still on the clinic's staff. */
+  trainerName: string | null;
   /** athletes.data_version: changes with every write to the athlete's records (drizzle/0007 and 0009). */
   dataVersion: number;
 };
@@ -75,15 +76,6 @@ export type LoadedRecords = {
   statuses: StatusPeriod[];
 };
 
-/**
- * The athlete a caller may read: a trainer, any athlete of their clinic; an athlete, only
- * themselves. Another clinic's athlete, or someone else's, is "not found".
- */
-export async function athleteContext(db: Conn, scope: Scope, athleteId: string): Promise<AthleteContext> {
-  if (!isTrainerScope(scope) && scope.athleteId !== athleteId) throw notFound("Athlete");
-  return loadAthleteContext(db, scope.clinicId, athleteId);
-}
-
 function contextQuery(db: Conn) {
   const clinicId = sql.placeholder("clinicId");
   return db
@@ -94,6 +86,7 @@ function contextQuery(db: Conn) {
       clinicTz: clinics.timeZone,
       createdAt: athletes.createdAt,
       unit: users.unit,
+      trainerName: users.name,
       dataVersion: athletes.dataVersion,
     })
     .from(athletes)
@@ -126,6 +119,7 @@ export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: 
     today: todayIn(timeZone),
     trackedSince: localDateOf(row.createdAt, timeZone),
     unit: row.unit ?? "km",
+    trainerName: row.trainerName ?? null,
     dataVersion: row.dataVersion,
   };
 }

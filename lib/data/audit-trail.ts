@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { activities, alerts, auditLog, checkIns, exerciseLogs, programItems, runningPrescriptions, shoes, users } from "@/db/schema";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { forbidden } from "@/lib/errors";
-import { readableAthlete } from "./programs";
+import { athleteAccess } from "./access";
 
 export type AuditRow = { id: string; action: string; entity: string; entityId: string | null; actorName: string | null; before: unknown; after: unknown; createdAt: Date };
 
@@ -22,7 +22,7 @@ const columns = {
 /** Who changed what about one athlete: the athlete row and everything that hangs off it. */
 export async function listAthleteAudit(scope: TrainerScope, athleteId: string, limit = 100): Promise<AuditRow[]> {
   const db = getDb();
-  await readableAthlete(scope, athleteId); // 404 for another clinic's athlete
+  await athleteAccess(scope, athleteId); // 404 for another clinic's athlete
   const owned = (table: typeof programItems | typeof alerts | typeof activities | typeof checkIns | typeof exerciseLogs | typeof runningPrescriptions | typeof shoes) =>
     inArray(auditLog.entityId, db.select({ id: table.id }).from(table).where(and(eq(table.clinicId, scope.clinicId), eq(table.athleteId, athleteId))));
   return db

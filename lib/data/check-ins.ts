@@ -7,8 +7,8 @@ import type { RedFlag } from "@/lib/domain/types";
 import type { CheckInInput } from "@/lib/validation/reporting";
 import { writeAudited } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
-import type { AthleteContext } from "./athlete-records";
-import { assertEditable, assertReportDate, reportTarget } from "./report-target";
+import { athleteAccess } from "./access";
+import { assertEditable, assertReportDate } from "./report-rules";
 
 export type CheckInView = {
   id: string;
@@ -46,9 +46,9 @@ export function toCheckInView(row: CheckIn): CheckInView {
  * One check-in per athlete per local date: saving again the same day updates it (an upsert on the
  * unique key, so two taps at once still leave one row).
  */
-export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string; context: AthleteContext }> {
+export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string }> {
   const db = getDb();
-  const target = await reportTarget(db, scope, input.athleteId);
+  const target = await athleteAccess(scope, input.athleteId, { write: true, db });
   const date = input.date ?? target.today;
   assertReportDate(target, date);
   const [existing] = await db
@@ -87,11 +87,11 @@ export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<
     before: existing ? toCheckInView(existing) : null,
     after: toCheckInView(r),
   }), (tx) => bringUpToDate(tx, target, { because: `the check-in of ${date} was ${existing ? "changed" : "entered"}` }));
-  return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date, context: target.context };
+  return { checkIn: toCheckInView(row!), created: !existing, athleteId: target.athleteId, date };
 }
 
 export async function getCheckIn(scope: Scope, athleteId: string, date: string): Promise<CheckInView | null> {
-  const target = await reportTarget(getDb(), scope, athleteId);
+  const target = await athleteAccess(scope, athleteId);
   const [row] = await getDb()
     .select()
     .from(checkIns)
@@ -100,7 +100,7 @@ export async function getCheckIn(scope: Scope, athleteId: string, date: string):
 }
 
 export async function listCheckIns(scope: Scope, athleteId: string, from: string): Promise<CheckInView[]> {
-  const target = await reportTarget(getDb(), scope, athleteId);
+  const target = await athleteAccess(scope, athleteId);
   const rows = await getDb()
     .select()
     .from(checkIns)

@@ -7,8 +7,8 @@ import { conflict, notFound } from "@/lib/errors";
 import type { ExerciseLogInput } from "@/lib/validation/reporting";
 import { writeAudit, writeAudited } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
-import type { AthleteContext } from "./athlete-records";
-import { assertEditable, assertReportDate, reportTarget } from "./report-target";
+import { athleteAccess } from "./access";
+import { assertEditable, assertReportDate } from "./report-rules";
 
 export type ExerciseLogView = {
   id: string;
@@ -37,9 +37,9 @@ const columns = {
 const { exerciseName: _exerciseName, ...insertedColumns } = columns;
 
 /** Ticks an exercise off; stored once per client id, so a double tap is one log. */
-export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): Promise<{ log: ExerciseLogView; created: boolean; athleteId: string; date: string; context: AthleteContext }> {
+export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): Promise<{ log: ExerciseLogView; created: boolean; athleteId: string; date: string }> {
   const db = getDb();
-  const target = await reportTarget(db, scope, input.athleteId);
+  const target = await athleteAccess(scope, input.athleteId, { write: true, db });
   const date = input.date ?? target.today;
   assertReportDate(target, date);
   const [item] = await db
@@ -70,7 +70,7 @@ export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): 
   const row = await writeAudited(db, target.byTrainer, insert, (r) => ({ clinicId: target.clinicId, actorId: scope.userId, action: "exercise_log.created", entity: "exercise_log", entityId: r.id, after: { ...input, date } }), (tx) =>
     bringUpToDate(tx, target, { because: `exercises of ${date} were ticked off` }),
   );
-  if (row) return { log: { ...row, exerciseName: item.exerciseName }, created: true, athleteId: target.athleteId, date: row.date, context: target.context };
+  if (row) return { log: { ...row, exerciseName: item.exerciseName }, created: true, athleteId: target.athleteId, date: row.date };
   // a retry: answer with what the first submit stored
   const [stored] = await db
     .select({ ...columns, athleteId: exerciseLogs.athleteId })
@@ -80,7 +80,7 @@ export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): 
     .where(and(eq(exerciseLogs.clinicId, target.clinicId), eq(exerciseLogs.clientId, input.clientId)));
   if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
   const { athleteId, ...log } = stored;
-  return { log, created: false, athleteId, date: log.date, context: target.context };
+  return { log, created: false, athleteId, date: log.date };
 }
 
 export async function archiveExerciseLog(scope: Scope, logId: string): Promise<{ athleteId: string; date: string }> {
@@ -97,7 +97,7 @@ export async function archiveExerciseLog(scope: Scope, logId: string): Promise<{
         ),
       );
     if (!row) throw notFound("Exercise log");
-    const target = await reportTarget(tx, scope, row.athleteId);
+    const target = await athleteAccess(scope, row.athleteId, { write: true, db: tx });
     assertEditable(target, row.date);
     await tx.update(exerciseLogs).set({ archivedAt: new Date(), updatedAt: new Date() }).where(eq(exerciseLogs.id, logId));
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "exercise_log.archived", entity: "exercise_log", entityId: logId, before: row });
@@ -107,7 +107,7 @@ export async function archiveExerciseLog(scope: Scope, logId: string): Promise<{
 }
 
 export async function listExerciseLogs(scope: Scope, athleteId: string, from: string): Promise<ExerciseLogView[]> {
-  const target = await reportTarget(getDb(), scope, athleteId);
+  const target = await athleteAccess(scope, athleteId);
   return getDb()
     .select(columns)
     .from(exerciseLogs)

@@ -4,14 +4,13 @@ import { addDays } from "@/lib/domain/dates";
 import { listActivities, type ActivityView } from "./activities";
 import { listCheckIns, type CheckInView } from "./check-ins";
 import { listExerciseLogs, type ExerciseLogView } from "./exercise-logs";
-import { reportTarget } from "./report-target";
-import { getDb } from "@/db/client";
+import { athleteAccess } from "./access";
 
 export type HistoryDay = { date: string; checkIn: CheckInView | null; activities: ActivityView[]; exercises: ExerciseLogView[]; editable: boolean };
 
 /** The athlete's own entries, newest first, grouped by day. */
 export async function getHistory(scope: Scope, athleteId: string, days = 90): Promise<HistoryDay[]> {
-  const target = await reportTarget(getDb(), scope, athleteId);
+  const target = await athleteAccess(scope, athleteId);
   const from = addDays(target.today, -days);
   const [checkIns, activities, logs] = await Promise.all([
     listCheckIns(scope, athleteId, from),

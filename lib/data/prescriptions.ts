@@ -7,7 +7,7 @@ import { toMetres } from "@/lib/domain/units";
 import type { PrescriptionInput } from "@/lib/validation/programs";
 import { writeAudit } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
-import { athleteFor, readableAthlete } from "./programs";
+import { athleteAccess } from "./access";
 
 export type PrescriptionView = {
   id: string;
@@ -23,7 +23,7 @@ export type PrescriptionView = {
 /** Newest first: the first is the current prescription, the rest its history. */
 export async function listPrescriptions(scope: Scope, athleteId: string, limit = 50): Promise<PrescriptionView[]> {
   const db = getDb();
-  await readableAthlete(scope, athleteId);
+  await athleteAccess(scope, athleteId);
   return db
     .select({
       id: runningPrescriptions.id,
@@ -49,7 +49,7 @@ export async function getCurrentPrescription(scope: Scope, athleteId: string): P
 /** A new prescription replaces the current one; the old one stays as history. */
 export async function setRunningPrescription(scope: TrainerScope, input: PrescriptionInput): Promise<{ id: string }> {
   return getDb().transaction(async (tx) => {
-    await athleteFor(tx, scope, input.athleteId);
+    await athleteAccess(scope, input.athleteId, { db: tx });
     const values = {
       weeklyDistanceM: Math.round(toMetres(input.weeklyDistance, input.unit)),
       longestRunM: Math.round(toMetres(input.longestRun, input.unit)),

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { exercises, programTemplates } from "@/db/schema";
-import { seedLibrary } from "@/db/seed/library";
+import { seedLibrary } from "@/scripts/seed/library";
 import { createExercise, getExercise, listExercises, updateExercise } from "@/lib/data/exercises";
 import { insertIntoLadder, listLadders } from "@/lib/data/ladders";
 import { getCurrentPrescription, listPrescriptions, setRunningPrescription } from "@/lib/data/prescriptions";

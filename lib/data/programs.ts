@@ -1,14 +1,14 @@
 import "server-only";
-import { cache } from "react";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db/client";
-import { athletes, exercises, programItemEvents, programItems, programs, users, type ProgramEventKind, type ProgramItem } from "@/db/schema";
+import { exercises, programItemEvents, programItems, programs, users, type ProgramEventKind, type ProgramItem } from "@/db/schema";
 import { isTrainerScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
 import { sameDosage } from "@/lib/domain/dosage";
 import { carryDosage } from "@/lib/domain/ladder";
 import { invalid, notFound } from "@/lib/errors";
 import type { AddItemInput, DosageInput, StepDirection } from "@/lib/validation/programs";
+import { athleteAccess } from "./access";
 import { bringUpToDate } from "./derived/evaluate";
 import { writeAudit } from "./audit";
 import { clinicLadders, loadLadders, NOT_ON_LADDER_MESSAGE, placeOf, type Conn, type LadderView } from "./library-scope";
@@ -37,37 +37,6 @@ export type ProgramItemView = {
 
 export type ProgramView = { athlete: { id: string; name: string; trainerName: string | null }; items: ProgramItemView[] };
 
-/**
- * The athlete the caller may see: a trainer, any athlete of their clinic; an athlete, only
- * themselves. Anything else is "not found", so a foreign id reveals nothing.
- */
-export async function athleteFor(db: Conn, scope: Scope, athleteId: string) {
-  if (!isTrainerScope(scope) && scope.athleteId !== athleteId) throw notFound("Athlete");
-  const row = await athleteRow(db, scope.clinicId, athleteId);
-  if (!row) throw notFound("Athlete");
-  return row;
-}
-
-async function athleteRow(db: Conn, clinicId: string, athleteId: string) {
-  const [row] = await db
-    .select({ id: athletes.id, name: athletes.name, trainerName: users.name })
-    .from(athletes)
-    .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, clinicId)))
-    .where(and(eq(athletes.id, athleteId), eq(athletes.clinicId, clinicId)));
-  return row ?? null;
-}
-
-/** athleteRow for reads outside a transaction, once per request: a page's sections share it. */
-const athleteRowOnce = cache((clinicId: string, athleteId: string) => athleteRow(getDb(), clinicId, athleteId));
-
-/** athleteFor for read-only callers (never inside a write's transaction). */
-export async function readableAthlete(scope: Scope, athleteId: string) {
-  if (!isTrainerScope(scope) && scope.athleteId !== athleteId) throw notFound("Athlete");
-  const row = await athleteRowOnce(scope.clinicId, athleteId);
-  if (!row) throw notFound("Athlete");
-  return row;
-}
-
 function move(place: ReturnType<typeof placeOf>, dir: "up" | "down"): Move {
   if (!place) return { ok: false, message: NOT_ON_LADDER_MESSAGE };
   const m = place[dir];
@@ -78,7 +47,7 @@ function move(place: ReturnType<typeof placeOf>, dir: "up" | "down"): Move {
 /** The current program (active and paused items), each with its ladder place and what one click would do. */
 export async function getProgram(scope: Scope, athleteId: string): Promise<ProgramView> {
   const db = getDb();
-  const athlete = await readableAthlete(scope, athleteId);
+  const athlete = await athleteAccess(scope, athleteId);
   const rows = await db
     .select({ item: programItems, exerciseName: exercises.name, region: exercises.region, howTo: exercises.howTo, cues: exercises.cues, equipment: exercises.equipment })
     .from(programItems)
@@ -87,7 +56,7 @@ export async function getProgram(scope: Scope, athleteId: string): Promise<Progr
     .orderBy(asc(programItems.position), asc(programItems.createdAt));
   const all = await clinicLadders(scope.clinicId);
   return {
-    athlete,
+    athlete: { id: athlete.athleteId, name: athlete.name, trainerName: athlete.trainerName },
     items: rows.map(({ item, ...ex }) => {
       const place = placeOf(all, item.exerciseId);
       return {
@@ -129,7 +98,7 @@ export type DosageSnapshot = { sets: number; reps: number | null; holdSec: numbe
 /** Every change to the athlete's program, newest first. */
 export async function listProgramHistory(scope: Scope, athleteId: string, limit = 200): Promise<ProgramEventView[]> {
   const db = getDb();
-  await readableAthlete(scope, athleteId);
+  await athleteAccess(scope, athleteId);
   const fromEx = alias(exercises, "from_ex");
   const toEx = alias(exercises, "to_ex");
   const rows = await db
@@ -165,7 +134,7 @@ export function snapshot(d: { sets: number; reps?: number | null; holdSec?: numb
 
 /** The athlete's program row, created on first use. */
 export async function ensureProgram(tx: Tx, scope: TrainerScope, athleteId: string): Promise<string> {
-  await athleteFor(tx, scope, athleteId);
+  await athleteAccess(scope, athleteId, { db: tx });
   await tx.insert(programs).values({ clinicId: scope.clinicId, athleteId, createdBy: scope.userId }).onConflictDoNothing();
   const [row] = await tx
     .select({ id: programs.id })

@@ -8,7 +8,7 @@ import { loadAthleteContext } from "@/lib/data/athlete-records";
 import { addProgramItem } from "@/lib/data/programs";
 import { getAthleteSeries } from "@/lib/data/series";
 import { clearSeriesCache } from "@/lib/data/series-cache";
-import { readSeriesStore, storeSeriesDays } from "@/lib/data/series-store";
+import { SERIES_VERSION, readSeriesStore, storeSeriesDays } from "@/lib/data/series-store";
 import { addDays, daysBetween, mondayOf, todayIn } from "@/lib/domain/dates";
 import { D, randomRecords } from "@/lib/domain/test-builders";
 import type { SeriesQuery, SeriesRow } from "@/lib/validation/series";
@@ -237,5 +237,27 @@ describe("stored chart days (series_days)", () => {
       { weekStart: monday, weekEnd: addDays(monday, 6), sessionsLogged: 2, sessionsPlanned: 7, adherencePct: 29, setsDone: 6, setsPrescribed: 9, maxExercisePain: 4, meanExercisePain: 3 },
       { weekStart: addDays(monday, 7), weekEnd: addDays(monday, 13), sessionsLogged: 0, sessionsPlanned: 7, adherencePct: 0, setsDone: 0, setsPrescribed: 0, maxExercisePain: null, meanExercisePain: null },
     ]);
+  });
+});
+
+describe("stored chart days carry the version of the rules and the row shape", () => {
+  it("days stored with another version are not read: the next read computes and stores them again", async () => {
+    const clinic = await makeClinic("Version");
+    const me = await athleteWithHistory(clinic, 3);
+    const range = q(addDays(today, -30), today);
+    const first = await getAthleteSeries(clinic, me.athleteId, range);
+    const context = await loadAthleteContext(db(), clinic.clinicId, me.athleteId);
+    expect((await readSeriesStore(db(), context, range.from!, range.to!)).stored).not.toBeNull();
+    // a new version of the rules or of the row: what is stored is not used
+    const bumped = await readSeriesStore(db(), context, range.from!, range.to!, SERIES_VERSION + 1);
+    expect(bumped.stored).toBeNull();
+    expect(bumped.range).toBeNull();
+    // stored under the new version, the old one no longer reads them
+    await storeSeriesDays(db(), context, { from: today, through: today }, [{ date: today, body: "{}", ewma: null }], SERIES_VERSION + 1);
+    expect((await readSeriesStore(db(), context, today, today)).stored).toBeNull();
+    // and the app's next read computes the same rows again, under its own version
+    clearSeriesCache();
+    expect(await getAthleteSeries(clinic, me.athleteId, range)).toEqual(first);
+    expect((await readSeriesStore(db(), context, range.from!, range.to!)).stored).not.toBeNull();
   });
 });

@@ -13,6 +13,15 @@ export type ExerciseWeekSums = { sessions: number; setsDone: number; setsPrescri
 
 export type StoredRange = { from: IsoDate; through: IsoDate };
 
+/**
+ * The version of the rules (lib/domain: load, pain, light, tolerated load) and of the row shape
+ * (lib/validation/series.ts seriesRowSchema) the stored chart days were computed with. Stored days of
+ * any other version are not read: the next read computes and stores them again. Bump it whenever a
+ * change in lib/domain alters what a day's row says, or the row gains, loses or renames a field
+ * (series-version.test.ts pins the shape to this number, so a shape change fails until it is bumped).
+ */
+export const SERIES_VERSION = 2;
+
 export type SeriesStoreRead = {
   /**
    * The stored rows for from … min(to, through), when the athlete's stored range starts on or
@@ -43,12 +52,13 @@ type ReadRow = {
  * Everything the series needs besides computed days, in one statement: the stored rows, the exercise
  * weeks from `mondayOf(from)` to `to`, the planned sessions and the shoes' distances.
  */
-export async function readSeriesStore(db: Db, athlete: AthleteContext, from: IsoDate, to: IsoDate): Promise<SeriesStoreRead> {
+export async function readSeriesStore(db: Db, athlete: AthleteContext, from: IsoDate, to: IsoDate, version = SERIES_VERSION): Promise<SeriesStoreRead> {
   const { clinicId, athleteId, timeZone } = athlete;
-  const usable = sql`a.series_time_zone = ${timeZone} and a.series_from <= ${from}::date and a.series_through >= ${from}::date - 1`;
+  const current = sql`a.series_time_zone = ${timeZone} and a.series_version = ${version}`;
+  const usable = sql`${current} and a.series_from <= ${from}::date and a.series_through >= ${from}::date - 1`;
   const live = sql`${activities.archivedAt} is null`;
   const result = await db.execute<ReadRow>(sql`
-    select a.series_from::text as s, a.series_through::text as t, a.series_time_zone as tz,
+    select a.series_from::text as s, a.series_through::text as t, case when ${current} then a.series_time_zone end as tz,
       case when ${usable} then
         (select string_agg(${seriesDays.body}, ',' order by ${seriesDays.date}) from ${seriesDays}
           where ${seriesDays.clinicId} = ${clinicId} and ${seriesDays.athleteId} = ${athleteId}
@@ -114,13 +124,13 @@ export type StoredDay = { date: IsoDate; body: string; ewma: EwmaState | null };
  * data_version is still the one the days were computed from: a write committed since then has
  * already moved series_through back, and its days must be computed again. One statement.
  */
-export async function storeSeriesDays(db: Db, athlete: AthleteContext, range: StoredRange, days: StoredDay[]): Promise<void> {
+export async function storeSeriesDays(db: Db, athlete: AthleteContext, range: StoredRange, days: StoredDay[], version = SERIES_VERSION): Promise<void> {
   if (days.length === 0) return;
   const { clinicId, athleteId } = athlete;
   const payload = JSON.stringify(days.map((d) => [d.date, d.body, d.ewma?.acute ?? null, d.ewma?.chronic ?? null]));
   await db.execute(sql`
     with ok as (
-      update ${athletes} set series_from = ${range.from}, series_through = ${range.through}, series_time_zone = ${athlete.timeZone}
+      update ${athletes} set series_from = ${range.from}, series_through = ${range.through}, series_time_zone = ${athlete.timeZone}, series_version = ${version}
        where ${athletes.id} = ${athleteId} and ${athletes.clinicId} = ${clinicId} and ${athletes.dataVersion} = ${athlete.dataVersion}
       returning 1)
     insert into ${seriesDays} (clinic_id, athlete_id, date, body, acute_ewma, chronic_ewma)

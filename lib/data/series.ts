@@ -11,7 +11,8 @@ import { TOLERATED_LOAD_WEEKS, toleratedLoad } from "@/lib/domain/running";
 import { buildDailySeries, bucketWeekly, type DailyRow, type EwmaState } from "@/lib/domain/series";
 import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
-import { athleteContext, loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
+import { athleteAccess } from "./access";
+import { loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
 import { cachedSeriesBody } from "./series-cache";
 import { readSeriesStore, storeSeriesDays, type ExerciseWeekSums, type SeriesStoreRead, type StoredDay } from "./series-store";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
@@ -140,7 +141,7 @@ function exerciseWeeks(sums: Map<IsoDate, ExerciseWeekSums>, planned: number, fr
  * default to the 12 weeks ending today in the athlete's time zone.
  */
 export async function getAthleteSeries(scope: Scope, athleteId: string, query: SeriesQuery): Promise<SeriesResponse> {
-  const athlete = await athleteContext(getDb(), scope, athleteId);
+  const athlete = await athleteAccess(scope, athleteId);
   return JSON.parse(await seriesJson(athlete, query)) as SeriesResponse;
 }
 
@@ -149,7 +150,7 @@ export async function getAthleteSeries(scope: Scope, athleteId: string, query: S
  * (lib/data/series-cache.ts). The access check and the version read are one query, on every call.
  */
 export async function getAthleteSeriesJson(scope: Scope, athleteId: string, query: SeriesQuery): Promise<Uint8Array<ArrayBuffer>> {
-  const athlete = await athleteContext(getDb(), scope, athleteId);
+  const athlete = await athleteAccess(scope, athleteId);
   const { from, to } = seriesRange(athlete, query);
   const key = [athlete.clinicId, athleteId, from, to, query.bucket, athlete.timeZone, athlete.today].join("|");
   return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(await seriesJson(athlete, query)));
@@ -238,7 +239,7 @@ export type AthleteStatusView = {
 /** Today's picture: light, baseline, tolerated load, ratio, open alerts and each item's suggestion. */
 export async function getAthleteStatus(scope: Scope, athleteId: string): Promise<AthleteStatusView> {
   const db = getDb();
-  const athlete = await athleteContext(db, scope, athleteId);
+  const athlete = await athleteAccess(scope, athleteId, { db });
   const d = athlete.today;
   const [loaded, openAlerts] = await Promise.all([loadAthleteRecords(db, athlete, d, d), listOpenAlertsFor(db, scope.clinicId, athleteId)]);
   const h = loaded.history;
@@ -276,7 +277,7 @@ export async function getAthleteStatus(scope: Scope, athleteId: string): Promise
 /** Each current program item's §2a suggestion with its reason, by item id (for the program section). */
 export async function listSuggestions(scope: Scope, athleteId: string): Promise<Map<string, ItemSuggestion>> {
   const db = getDb();
-  const athlete = await athleteContext(db, scope, athleteId);
+  const athlete = await athleteAccess(scope, athleteId, { db });
   const d = athlete.today;
   const loaded = await loadAthleteRecords(db, athlete, d, d);
   return new Map(

@@ -1,17 +1,17 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { activities, shoes } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { notFound } from "@/lib/errors";
 import { writeAudit } from "./audit";
-import { reportTarget } from "./report-target";
+import { athleteAccess } from "./access";
 
 export type ShoeView = { id: string; name: string; distanceM: number; reminderM: number; retired: boolean; due: boolean };
 
 /** Each shoe with the distance of the runs that named it. */
 export async function listShoes(scope: Scope, athleteId?: string): Promise<ShoeView[]> {
-  const target = await reportTarget(getDb(), scope, athleteId ?? (scope.role === "athlete" ? scope.athleteId : undefined));
+  const target = await athleteAccess(scope, athleteId ?? (scope.role === "athlete" ? scope.athleteId : undefined));
   const rows = await getDb()
     .select({
       id: shoes.id,
@@ -30,7 +30,7 @@ export async function listShoes(scope: Scope, athleteId?: string): Promise<ShoeV
 
 export async function addShoe(scope: Scope, input: { athleteId?: string; name: string; reminderKm?: number }): Promise<{ id: string }> {
   return getDb().transaction(async (tx) => {
-    const target = await reportTarget(tx, scope, input.athleteId);
+    const target = await athleteAccess(scope, input.athleteId, { write: true, db: tx });
     const [row] = await tx
       .insert(shoes)
       .values({ clinicId: target.clinicId, athleteId: target.athleteId, name: input.name, reminderM: Math.round((input.reminderKm ?? 800) * 1000) })
@@ -59,7 +59,7 @@ export async function updateShoe(scope: Scope, shoeId: string, patch: { name?: s
 
 /** A shoe a run may name: the athlete's own, not retired. */
 /** The athlete's shoe, not retired, or "not found"; returns its name for the stored record's view. */
-export async function assertUsableShoe(db: Parameters<typeof reportTarget>[0], clinicId: string, athleteId: string, shoeId: string): Promise<{ name: string }> {
+export async function assertUsableShoe(db: Db | Tx, clinicId: string, athleteId: string, shoeId: string): Promise<{ name: string }> {
   const [row] = await db
     .select({ name: shoes.name })
     .from(shoes)

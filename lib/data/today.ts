@@ -12,7 +12,7 @@ import { toCheckInView, type CheckInView } from "./check-ins";
 import { getMe } from "./clinics";
 import { getCurrentPrescription, type PrescriptionView } from "./prescriptions";
 import { getProgram, type ProgramItemView } from "./programs";
-import { reportTarget } from "./report-target";
+import { athleteAccess } from "./access";
 
 export type TodayItem = ProgramItemView & { doneToday: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null };
 
@@ -29,7 +29,7 @@ export type TodayView = {
 /** Everything the athlete's home needs, in a handful of queries. */
 export async function getToday(scope: AthleteScope): Promise<TodayView> {
   const db = getDb();
-  const target = await reportTarget(db, scope, scope.athleteId);
+  const target = await athleteAccess(scope, scope.athleteId, { write: true, db });
   const { today } = target;
   const yesterday = addDays(today, -1);
   const [me, program, prescription, checkInRows, logs, recent] = await Promise.all([

@@ -43,6 +43,25 @@ export type ProgressionItem = { id: string; name?: string; steps?: readonly Item
 
 export type AlertOptions = { unit?: DistanceUnit };
 
+/**
+ * How far back from d, in days, each rule reads (DESIGN §2d): a record dated earlier than
+ * d − reach cannot change that rule's alerts on d. It documents the rules and bounds the tests
+ * (alerts-reach.test.ts); it is never a reason to evaluate fewer dates. ready_to_progress reads back
+ * to the start of the current step, so it has no fixed number.
+ */
+export const RULE_REACH: Record<AlertKind, number | "current step"> = {
+  red_flag: 0,
+  pain_7: 0,
+  running_pain: 0,
+  morning_pain: 0,
+  missed_checkins: 2,
+  morning_rise: 7,
+  over_prescription: 6,
+  weekly_jump: 13,
+  run_spike: 30,
+  ready_to_progress: "current step",
+};
+
 /** An alert's identity (§2d) as one string; drizzle/0011 spells stored keys the same way. */
 export function dedupeKey(kind: AlertKind, date: IsoDate, subject?: string | null): string {
   return subject == null ? `${kind}:${date}` : `${kind}:${subject}:${date}`;

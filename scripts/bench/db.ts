@@ -37,7 +37,7 @@ export async function prepareDatabase(base: string, name: string, scale: { clini
     });
     if (seeded) {
       log(`Reusing database ${name} (pass --fresh to seed it again); applying migrations…`);
-      const m = spawnSync("npx", ["tsx", "db/migrate.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+      const m = spawnSync("npx", ["tsx", "scripts/migrate.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
       if (m.status !== 0) throw new Error(`migrations failed on ${name}:\n${m.stdout}\n${m.stderr}`);
       return { url, seed: { seeded: false, seconds: 0, output: "", rowsPerSecond: null, dailyRows: null } };
     }
@@ -48,7 +48,7 @@ export async function prepareDatabase(base: string, name: string, scale: { clini
   });
   log(`Seeding ${name}: ${scale.clinics} clinics × ${scale.athletes} athletes × ${scale.days} days…`);
   const t = performance.now();
-  const args = ["tsx", "--conditions=react-server", "db/seed/scale.ts", "--clinics", String(scale.clinics), "--athletes", String(scale.athletes), "--days", String(scale.days)];
+  const args = ["tsx", "--conditions=react-server", "scripts/seed/scale.ts", "--clinics", String(scale.clinics), "--athletes", String(scale.athletes), "--days", String(scale.days)];
   const r = spawnSync("npx", args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`scale seed failed on ${name}:\n${r.stdout}\n${r.stderr}`);
   const output = r.stdout.trim();

@@ -22,7 +22,7 @@ import { printAll, type Results, type Row } from "./report";
 import { activityWrites, checkInWrites, computedSeriesLoad, firstViewSeriesLoad, getLoad, growthSeriesPath, seriesPath, seriesPathEnding, type Run, type WriteCheck } from "./scenarios";
 import { ensureBuild, ROOT, startServer } from "./server";
 import { signInMany } from "./session";
-import { SCALE_PASSWORD } from "../../db/seed/scale";
+import { SCALE_PASSWORD } from "../seed/scale";
 
 type Options = { clinics: number; athletes: number; days: number; quick: boolean; fresh: boolean; duration: number; lighthouse: boolean; rebuild: boolean; port: number };
 

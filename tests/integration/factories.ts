@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { athletes, exercises, users } from "@/db/schema";
-import { seedLibrary } from "@/db/seed/library";
+import { seedLibrary } from "@/scripts/seed/library";
 import { signUpClinic } from "@/lib/data/accounts";
 import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 
@@ -36,7 +36,7 @@ export async function makeAthlete(clinic: TrainerScope, name = "Test Athlete"): 
   return { userId: user!.id, clinicId: clinic.clinicId, role: "athlete", athleteId: athlete!.id, name };
 }
 
-/** The built-in library. runMigrations seeds it; the Postgres template database is migrated without it. */
+/** The built-in library. migrateWithLibrary (scripts/migrate.ts) seeds it; the Postgres template database is migrated without it. */
 export async function ensureLibrary(): Promise<void> {
   await seedLibrary(getDb());
 }

@@ -4,7 +4,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { Client } from "pg";
 import type { TestProject } from "vitest/node";
 import * as schema from "../../db/schema";
-import { seedLibrary } from "../../db/seed/library";
+import { seedLibrary } from "../../scripts/seed/library";
 
 /**
  * Against PostgreSQL (DATABASE_URL set): one migrated template database per run; every test file
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   await client.connect();
   const db = drizzle({ client, schema, casing: "snake_case" });
   await migrate(db, { migrationsFolder: path.resolve(__dirname, "../../drizzle") });
-  // the same reference data runMigrations() loads into every database
+  // the same reference data migrateWithLibrary() (scripts/migrate.ts) loads into every database
   await seedLibrary(db);
   await client.end();
   project.provide("templateDb", name);

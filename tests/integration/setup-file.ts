@@ -18,8 +18,8 @@ if (template && adminUrl) {
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = "memory://";
-  const { runMigrations } = await import("@/db/migrate");
-  await runMigrations();
+  const { migrateWithLibrary } = await import("@/scripts/migrate");
+  await migrateWithLibrary();
 }
 
 afterAll(async () => {

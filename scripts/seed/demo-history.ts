@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { addDays, todayIn } from "../../lib/domain/dates";
 import { instantOf } from "../../lib/domain/local-time";
-import type { Db } from "../client";
-import { activities, athletes, checkIns, exerciseLogs, exercises, programItems, programs, runningPrescriptions, shoes } from "../schema";
+import type { Db } from "../../db/client";
+import { activities, athletes, checkIns, exerciseLogs, exercises, programItems, programs, runningPrescriptions, shoes } from "../../db/schema";
 
 /**
  * Twelve weeks of plausible reports for the demo athletes, each with a story a trainer would
@@ -25,8 +25,10 @@ const STORIES: Record<string, Story> = {
   "Ben Carter": "light",
 };
 
-// Alex's program is left for the trainer to assign in the demo (and in the end-to-end test)
+// Alex (the demo athlete login) has exercises due today, none of them in the "Medial knee — phase 1"
+// template, which is left for the trainer to apply in the demo (and in e2e/program.spec.ts)
 const PROGRAMS: Partial<Record<string, string[]>> = {
+  "Alex Morgan": ["standing-banded-hip-abduction", "marching-bridge", "toe-yoga-seated"],
   "Marcus Green": ["clamshell", "glute-bridge", "short-foot-seated", "double-leg-heel-raise"],
   "Priya Shah": ["banded-clamshell", "marching-bridge", "low-step-down", "short-foot-standing"],
   "Jonas Berg": ["side-lying-hip-abduction", "single-leg-bridge", "lateral-step-down"],
@@ -38,6 +40,10 @@ const PROGRAMS: Partial<Record<string, string[]>> = {
 };
 
 const DAYS = 84;
+
+// Alex's program came after the rest of this history was written: its logs draw from a sequence of
+// their own, so Alex's check-ins and runs stay exactly what they were before Alex had a program.
+const OWN_LOG_SEQUENCE = new Set(["Alex Morgan"]);
 
 function rng(seed: string) {
   let h = 2166136261;
@@ -53,7 +59,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, M
 
 export async function seedDemoHistory(db: Db, clinicId: string, trainerId: string): Promise<void> {
   const roster = await db
-    .select({ id: athletes.id, name: athletes.name, tz: athletes.timeZone, status: athletes.status })
+    .select({ id: athletes.id, name: athletes.name, tz: athletes.timeZone, status: athletes.status, userId: athletes.userId })
     .from(athletes)
     .where(eq(athletes.clinicId, clinicId));
   const slugs = [...new Set(Object.values(PROGRAMS).flat())] as string[];
@@ -69,6 +75,9 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
     const today = todayIn(tz);
     const start = addDays(today, -DAYS);
     const rand = rng(a.name);
+    const logRand = OWN_LOG_SEQUENCE.has(a.name) ? rng(`${a.name}:exercise-logs`) : rand;
+    // an athlete who can sign in (the demo login) finds today's check-in still to do
+    const leaveTodayOpen = a.userId !== null;
 
     await db.transaction(async (tx) => {
       const [shoe] = await tx.insert(shoes).values({ clinicId, athleteId: a.id, name: "Daily trainer" }).returning({ id: shoes.id });
@@ -115,7 +124,7 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
           : story === "light" ? rand()
           : 2 + rand() * 1.5;
         if (story === "clicking" && daysAgo <= 2) morning = 4;
-        if (!skip) {
+        if (!skip && !(daysAgo === 0 && leaveTodayOpen)) {
           checkInRows.push({
             clinicId,
             athleteId: a.id,
@@ -168,7 +177,7 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
         }
         if (items.length && (weekday === 1 || weekday === 3 || weekday === 5) && daysAgo > 0) {
           for (const item of items) {
-            const full = story === "ready_to_progress" || rand() < 0.8;
+            const full = story === "ready_to_progress" || logRand() < 0.8;
             logRows.push({
               clinicId,
               athleteId: a.id,
@@ -176,8 +185,8 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
               date,
               setsDone: full ? item.sets : Math.max(1, item.sets - 1),
               setsPrescribed: item.sets,
-              exercisePain: story === "ready_to_progress" ? clamp(rand() * 1.5, 0, 10) : clamp(1 + rand() * 2, 0, 10),
-              couldNotFinish: !full && rand() < 0.3,
+              exercisePain: story === "ready_to_progress" ? clamp(logRand() * 1.5, 0, 10) : clamp(1 + logRand() * 2, 0, 10),
+              couldNotFinish: !full && logRand() < 0.3,
               clientId: crypto.randomUUID(),
             });
           }

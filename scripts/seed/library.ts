@@ -1,8 +1,8 @@
 import { inArray, sql } from "drizzle-orm";
 import { BUILTIN_EXERCISES, BUILTIN_LADDERS } from "../../lib/exercise-library/builtin-exercises";
 import { BUILTIN_TEMPLATES } from "../../lib/exercise-library/builtin-templates";
-import type { Db } from "../client";
-import { exercises, ladderSteps, ladders, programTemplateItems, programTemplates } from "../schema";
+import type { Db } from "../../db/client";
+import { exercises, ladderSteps, ladders, programTemplateItems, programTemplates } from "../../db/schema";
 
 const excluded = (column: string) => sql.raw(`excluded."${column}"`);
 

@@ -11,8 +11,8 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../../lib/auth/password";
 import { addDays } from "../../lib/domain/dates";
-import { closeDb, dbKind, getDb } from "../client";
-import { runMigrations } from "../migrate";
+import { closeDb, dbKind, getDb } from "../../db/client";
+import { migrateWithLibrary } from "../migrate";
 import { activitiesSql, alertsSql, checkInsSql, exerciseLogsSql, stagingSql } from "./scale-sql";
 
 export const SCALE_PASSWORD = "stride-scale-1";
@@ -69,7 +69,7 @@ async function storeSeriesDays(days: number): Promise<number> {
 
 export async function seedScale(opts: ScaleOptions, log: (line: string) => void = console.log): Promise<ScaleReport> {
   if (dbKind() !== "pg") throw new Error("The scale seed needs PostgreSQL: set DATABASE_URL.");
-  await runMigrations();
+  await migrateWithLibrary();
   const existing = await exec(`select count(*)::int as n from clinics where name like 'Scale clinic %'`);
   if (Number((existing.rows[0] as { n: number }).n) > 0) throw new Error("This database already holds scale data: use a fresh one.");
 
@@ -114,7 +114,7 @@ export async function seedScale(opts: ScaleOptions, log: (line: string) => void 
   return report;
 }
 
-if (process.argv[1] && /db[\\/]seed[\\/]scale\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /scripts[\\/]seed[\\/]scale\.ts$/.test(process.argv[1])) {
   Promise.resolve()
     .then(() => seedScale(parseArgs(process.argv.slice(2))))
     .then(() => closeDb())

@@ -3,14 +3,14 @@ import { and, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { athletes } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { bringUpToDate } from "./derived/evaluate";
+import { bringUpToDate } from "./evaluate";
 
 /**
  * Brings every athlete of a clinic up to date, evaluating at least the last `days` days (more when
  * their records were written earlier: the triggers remember the earliest date), one transaction per
- * athlete. For seeds that write rows directly. A system task, so it takes a clinic id, not a session.
+ * athlete. For seeds, which write their rows directly. A system task: a clinic id, not a session.
  */
-export async function recomputeClinicAlerts(clinicId: string, days: number): Promise<number> {
+export async function bringClinicUpToDate(clinicId: string, days: number): Promise<number> {
   const roster = await getDb()
     .select({ id: athletes.id })
     .from(athletes)

@@ -1,5 +1,5 @@
 /**
- * The set-based SQL behind the scale seed (db/seed/scale.ts). Every daily row is generated inside
+ * The set-based SQL behind the scale seed (scripts/seed/scale.ts). Every daily row is generated inside
  * PostgreSQL by INSERT … SELECT over generate_series, so nothing crosses the wire row by row.
  * Per-athlete parameters (pain level and drift, running volume, compliance) live in an unlogged
  * staging table, _scale_athletes, that the seed drops when it is done.

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { hashPassword } from "../../lib/auth/password";
-import type { Db } from "../client";
-import { athletes, clinics, users } from "../schema";
+import type { Db } from "../../db/client";
+import { athletes, clinics, users } from "../../db/schema";
 import { seedDemoHistory } from "./demo-history";
 
 export const DEMO_PASSWORD = "stride-demo-1";
