@@ -115,6 +115,27 @@ describe("day-start evaluation (DESIGN §2d: time moves on its own)", () => {
     expect((await missedAlerts(ids)).map((a) => a.date)).toEqual(range(addDays(today, -5), addDays(today, -1)));
   });
 
+  it("evaluates a change written outside the data layer (straight SQL) on its next run, from the date it touched", async () => {
+    const clinic = await makeClinic("Straight SQL");
+    const today = todayIn(LONDON);
+    const ids = await athleteWithCheckIns(clinic, "Sql Sam", 30, range(addDays(today, -30), today));
+    await evaluatedThrough(ids, today);
+    // a hand-run fix: yesterday's check-in gets a red flag; the triggers note the date
+    await getDb()
+      .update(checkIns)
+      .set({ swelling: true })
+      .where(and(eq(checkIns.athleteId, ids.athleteId), eq(checkIns.date, addDays(today, -1))));
+    const run = await runDayStart({ trigger: "manual" });
+    expect(run.evaluated).toContainEqual(ids);
+    const flags = await getDb()
+      .select({ date: alerts.date, subject: alerts.subject })
+      .from(alerts)
+      .where(and(eq(alerts.athleteId, ids.athleteId), eq(alerts.kind, "red_flag")));
+    expect(flags).toEqual([{ date: addDays(today, -1), subject: "swelling" }]);
+    // and then it is up to date: the next run leaves it alone
+    expect((await runDayStart({ trigger: "manual" })).evaluated).not.toContainEqual(ids);
+  });
+
   it("uses the athlete's own time zone, else the clinic's, and only active and return-to-run athletes", async () => {
     const west = "Etc/GMT+12"; // UTC−12: its today is always before Kiritimati's (UTC+14)
     const clinic = await makeClinic("Zones");

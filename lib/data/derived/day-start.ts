@@ -14,7 +14,9 @@ import { bringUpToDate, type AthleteRef } from "./evaluate";
  * A run that comes late, or after a worker was down for days, catches up the same way.
  *
  * Exactly once per athlete and day, however many servers run this at once: an athlete is due while
- * athletes.evaluated_through is before their local today; each one is claimed in a transaction of
+ * athletes.evaluated_through is before their local today, or while a change written outside the
+ * data layer (a seed, a hand-run SQL fix) left athletes.alerts_from set by the triggers; each one
+ * is claimed in a transaction of
  * its own (FOR NO KEY UPDATE SKIP LOCKED, the lock bringUpToDate takes, with the due condition
  * checked again under the lock) and bringUpToDate sets evaluated_through to today before that
  * transaction commits. A second run either skips the locked row or, once it is committed, no
@@ -144,7 +146,7 @@ async function dueBatch(db: Db, zones: string[], after: string, limit: number): 
     join ${clinics} c on c.id = a.clinic_id
     join zone_today z on z.zone = coalesce(a.time_zone, c.time_zone)
     where a.status in ${ACTIVE} and a.id > ${after}
-      and (z.today is null or a.evaluated_through is null or a.evaluated_through < z.today)
+      and (z.today is null or a.evaluated_through is null or a.evaluated_through < z.today or a.alerts_from is not null)
     order by a.id
     limit ${limit}`);
   return rows.map((r) => ({ id: r.id, clinicId: r.clinic_id, zone: r.zone }));
@@ -164,7 +166,7 @@ async function claimAndEvaluate(a: Due): Promise<Outcome> {
         from ${athletes} a join ${clinics} c on c.id = a.clinic_id
         where a.id = ${a.id} and a.clinic_id = ${a.clinicId} and a.status in ${ACTIVE}
           and coalesce(a.time_zone, c.time_zone) = ${a.zone}
-          and (a.evaluated_through is null or a.evaluated_through < ${today}::date)
+          and (a.evaluated_through is null or a.evaluated_through < ${today}::date or a.alerts_from is not null)
         for no key update of a skip locked`);
       if (rows.length === 0) return { kind: "skipped" } as const;
       await bringUpToDate(tx, { clinicId: a.clinicId, athleteId: a.id }, { because: "a new day began" });
