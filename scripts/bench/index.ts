@@ -9,6 +9,7 @@
  * autocannon shares the machine's cores with the server. Prints a table and writes
  * bench/results/<date>.json.
  */
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -173,7 +174,11 @@ async function main() {
     await server.stop();
   }
 
-  // 2. the SQL behind each endpoint, explained by PostgreSQL itself
+  // 2. derived state: what a write spends bringing the athlete up to date, and one day-start run
+  log("Re-evaluation per write and the day-start run (scripts/bench/evaluation.ts)…");
+  const evaluation = measureEvaluation(scaleDb.url, log);
+
+  // 3. the SQL behind each endpoint, explained by PostgreSQL itself
   let plans: EndpointPlans[] = [];
   const explainServer = await startServer(opts.port + 1, withAutoExplain(scaleDb.url), log);
   try {
@@ -211,7 +216,7 @@ async function main() {
     await explainServer.stop();
   }
 
-  // 3. growth: the same series load on a one-clinic database
+  // 4. growth: the same series load on a one-clinic database
   let growth: Results["growth"] = null;
   const oneServer = await startServer(opts.port + 2, oneDb.url, log);
   try {
@@ -264,6 +269,7 @@ async function main() {
     firstLoadJs: js,
     lighthouse: lh,
     budgets,
+    evaluation: evaluation && { ...evaluation, pacedWriteP50: rows.find((r) => r.name.includes("paced"))?.p50 ?? null },
   };
   console.log(`\n${printAll(results)}`);
   const dir = path.join(ROOT, "bench", "results");
@@ -271,6 +277,17 @@ async function main() {
   const file = path.join(dir, `${started.toISOString().slice(0, 16).replace(":", "")}${opts.quick ? "-quick" : ""}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 1)}\n`);
   log(`\nWrote ${path.relative(ROOT, file)}`);
+}
+
+/** scripts/bench/evaluation.ts in a child (lib/data needs the react-server condition); its last line is JSON. */
+function measureEvaluation(url: string, log: (s: string) => void): Results["evaluation"] {
+  const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench/evaluation.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  if (r.status !== 0) {
+    log(`  failed: ${(r.stderr || r.stdout).slice(-2000)}`);
+    return null;
+  }
+  const last = r.stdout.trim().split("\n").at(-1)!;
+  return { ...JSON.parse(last), pacedWriteP50: null };
 }
 
 main().catch((err) => {

@@ -18,6 +18,14 @@ export type Results = {
   firstLoadJs: RouteJs[];
   lighthouse: LighthouseScore[];
   budgets: { name: string; pass: boolean | null; detail: string }[];
+  /** scripts/bench/evaluation.ts: bringUpToDate per write, by how far back the change reaches; one day-start run. */
+  evaluation?: {
+    sample: number;
+    writes: Record<string, { dates: number; p50: number; p95: number; n: number }>;
+    sweep: { athletes: number; due: number; failures: number; seconds: number; msPerAthlete: number | null };
+    /** The paced write row's p50 in the same run, for the share of a write spent in re-evaluation. */
+    pacedWriteP50: number | null;
+  } | null;
 };
 
 const mark = (p: boolean | null) => (p === null ? "—" : p ? "pass" : "MISS");
@@ -45,6 +53,16 @@ export function printAll(res: Results): string {
   }
   if (res.growth) {
     out.push(`growth: series p50 ${res.growth.oneClinicP50} ms on one clinic vs ${res.growth.scaleP50} ms at scale → ×${res.growth.ratio.toFixed(2)} (budget ≤ 1.3: ${mark(res.growth.pass)})`);
+  }
+  if (res.evaluation) {
+    const e = res.evaluation;
+    out.push("");
+    out.push(`Re-evaluation per write (bringUpToDate in its own transaction; ${e.sample} active athletes with two years of records):`);
+    for (const [name, w] of Object.entries(e.writes)) {
+      const share = e.pacedWriteP50 ? ` (${((w.p50 / e.pacedWriteP50) * 100).toFixed(0)}% of the paced write's p50, ${e.pacedWriteP50} ms)` : "";
+      out.push(`  ${pad(name, 32)} ${pad(w.dates, 3, true)} dates: p50 ${w.p50} ms, p95 ${w.p95} ms${share}`);
+    }
+    out.push(`Day-start run: ${e.sweep.athletes} athletes evaluated (${e.sweep.due} due, ${e.sweep.failures} failed) in ${e.sweep.seconds} s, ${e.sweep.msPerAthlete ?? "–"} ms per athlete`);
   }
   out.push("");
   out.push("EXPLAIN (ANALYZE, BUFFERS) of the SQL each endpoint ran (scale database):");
