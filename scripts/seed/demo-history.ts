@@ -9,7 +9,7 @@ import { activities, athletes, checkIns, exerciseLogs, exercises, programItems, 
  * recognise (issue: steady improvement, rising morning pain, a long-run spike, painful clicking,
  * ready to progress). Dates are relative to today, so the demo always looks current.
  */
-type Story = "improving" | "rising_pain" | "spike" | "clicking" | "ready_to_progress" | "steady" | "light";
+type Story = "improving" | "rising_pain" | "spike" | "clicking" | "ready_to_progress" | "steady" | "light" | "gone_quiet";
 
 const STORIES: Record<string, Story> = {
   "Alex Morgan": "improving",
@@ -18,7 +18,9 @@ const STORIES: Record<string, Story> = {
   "Chloe Martin": "clicking",
   "Marcus Green": "ready_to_progress",
   "Diego Alvarez": "steady",
-  "Aisha Bello": "steady",
+  // steady, then nothing reported for the last four days (a weekend and more): her missed
+  // check-ins show on Needs attention for the days that are over
+  "Aisha Bello": "gone_quiet",
   "Liam O'Connor": "improving",
   "Sofia Rossi": "steady",
   "Hannah Kim": "light",
@@ -116,7 +118,8 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
         const date = addDays(start, i);
         const progress = i / DAYS; // 0 → 1 over the twelve weeks
         const daysAgo = DAYS - i;
-        const skip = story !== "clicking" && rand() < (story === "light" ? 0.4 : 0.08);
+        const quiet = story === "gone_quiet" && daysAgo <= 3;
+        const skip = (story !== "clicking" && rand() < (story === "light" ? 0.4 : 0.08)) || quiet;
         let morning =
           story === "improving" ? 4 - 3 * progress + rand()
           : story === "rising_pain" ? (daysAgo < 10 ? 2 + (10 - daysAgo) * 0.4 : 2 + rand())
@@ -138,7 +141,7 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
         }
         const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
         const runDay = story === "light" ? weekday === 2 || weekday === 6 : weekday === 2 || weekday === 4 || weekday === 6 || (weekday === 0 && progress > 0.5);
-        if ((runDay || (story === "spike" && daysAgo === 1)) && daysAgo > 0) {
+        if ((runDay || (story === "spike" && daysAgo === 1)) && daysAgo > 0 && !quiet) {
           let km = story === "improving" ? 4 + 4 * progress + rand() : story === "light" ? 8 + rand() * 3 : 5 + rand() * 2.5;
           if (story === "spike" && daysAgo === 1) km = Math.max(longest * 1.35, 12);
           if (story === "spike" && daysAgo < 30 && daysAgo !== 1) km = Math.min(km, 9.5);
@@ -160,7 +163,7 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
             shoeId: shoe!.id,
             clientId: crypto.randomUUID(),
           });
-        } else if (weekday === 3 && story !== "light" && daysAgo > 0) {
+        } else if (weekday === 3 && story !== "light" && daysAgo > 0 && !quiet) {
           activityRows.push({
             clinicId,
             athleteId: a.id,
@@ -175,7 +178,7 @@ export async function seedDemoHistory(db: Db, clinicId: string, trainerId: strin
             clientId: crypto.randomUUID(),
           });
         }
-        if (items.length && (weekday === 1 || weekday === 3 || weekday === 5) && daysAgo > 0) {
+        if (items.length && (weekday === 1 || weekday === 3 || weekday === 5) && daysAgo > 0 && !quiet) {
           for (const item of items) {
             const full = story === "ready_to_progress" || logRand() < 0.8;
             logRows.push({

@@ -67,6 +67,9 @@ export async function seedDemo(db: Db): Promise<{ clinicId: string }> {
         statusBeforeArchive: a.status === "archived" ? "active" : null,
         trainerId: a.trainer === "coach" ? coach.id : second.id,
         timeZone: "Europe/London",
+        // on the roster since the history starts (scripts/seed/demo-history.ts: 84 days ago), so
+        // rules that count days since an athlete was added (missed check-ins) apply to all of it
+        createdAt: new Date(Date.now() - 84 * 86_400_000),
       });
     }
     return { clinicId, coachId: coach.id };
