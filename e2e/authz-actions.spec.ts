@@ -31,7 +31,7 @@ test.afterAll(async () => {
   test.info().annotations.push({ type: "action calls", description: `${w.calls.n} calls in ${Math.round((Date.now() - started) / 1000)} s` });
 });
 
-/** Clinic A once derived data (alerts recomputed after the setup's reports) has stopped moving. */
+/** Clinic A once derived data (alerts, brought up to date by the setup's reports) has stopped moving. */
 async function settledSnapshot(): Promise<Record<string, unknown>> {
   let last = await clinicSnapshot(w);
   for (let i = 0; i < 10; i++) {

@@ -141,8 +141,9 @@ test("two trainers and three athletes at once for 60 s: every request answers, n
       const open = res?.ok() ? ((await res.json()) as { items: { id: string; athleteId: string }[] }).items.filter((x) => athletes.some((a) => a.athleteId === x.athleteId)) : [];
       if (open.length) {
         const alertId = pick(open).id;
-        // 404: the recompute after a report retired the alert between the list and the click
-        await timed(t.label, "POST alert acknowledge", () => api(t.ctx.post(`/api/v1/alerts/${alertId}/acknowledge`, { data: { note: "Seen in the concurrency run" } }), [200, 404]));
+        // a report may retire the alert between the list and the click: retired alerts are kept
+        // (never deleted), so acknowledging one still answers 200
+        await timed(t.label, "POST alert acknowledge", () => api(t.ctx.post(`/api/v1/alerts/${alertId}/acknowledge`, { data: { note: "Seen in the concurrency run" } }), [200]));
         return;
       }
     }

@@ -103,7 +103,7 @@ function contextQuery(db: Conn) {
  */
 const preparedContext = new WeakMap<Conn, ReturnType<typeof contextQuery>>();
 
-/** For internal callers that already hold a clinic id (the write paths recomputing alerts). */
+/** The athlete as the rules read them, by clinic id: athleteAccess checks the caller first; system tasks (evaluation) call it directly. */
 export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: string): Promise<AthleteContext> {
   let query = preparedContext.get(db);
   if (!query) preparedContext.set(db, (query = contextQuery(db)));
