@@ -1,13 +1,12 @@
 import "server-only";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { alerts, athletes } from "@/db/schema";
+import { alerts, athletes, auditLog } from "@/db/schema";
 import { deriveAlerts } from "@/lib/domain/alerts";
 import { reconcileAlerts, type ReconcilePlan, type StoredAlert } from "@/lib/domain/alert-reconcile";
 import { addDays, rangeOfDates } from "@/lib/domain/dates";
 import type { Alert, IsoDate } from "@/lib/domain/types";
 import { loadAthleteContext, loadAthleteRecords, prescriptionOn, statusOn, type AthleteContext } from "../athlete-records";
-import { writeAudit } from "../audit";
 
 export type AthleteRef = { clinicId: string; athleteId: string };
 
@@ -166,24 +165,22 @@ async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): 
   }
   if (plan.retirements.length > 0) {
     const ids = plan.retirements.map((r) => r.id);
+    // one evaluation, one cause: every retirement of it gives the same reason
     const reason = plan.retirements[0]!.reason;
     await tx
       .update(alerts)
       .set({ retiredAt: now, retiredReason: reason, updatedAt: now })
       .where(and(eq(alerts.clinicId, clinicId), eq(alerts.athleteId, athleteId), inArray(alerts.id, ids)));
   }
-  // retirements and revivals are part of the athlete's history and of the audit
-  for (const r of plan.retirements) {
-    await writeAudit(tx, { clinicId, actorId: null, action: "alert.retired", entity: "alert", entityId: r.id, after: { reason: r.reason } });
-  }
-  for (const u of plan.updates.filter((x) => x.revive || x.reopen)) {
-    await writeAudit(tx, {
-      clinicId,
-      actorId: null,
-      action: u.revive ? "alert.revived" : "alert.reopened",
-      entity: "alert",
-      entityId: u.id,
-      after: { severity: u.severity, reason: u.reason },
-    });
+  // retirements, revivals and reopenings are part of the athlete's history and of the audit: one
+  // statement for all of them
+  const audited = [
+    ...plan.retirements.map((r) => ({ action: "alert.retired", entityId: r.id, after: { reason: r.reason } })),
+    ...plan.updates
+      .filter((u) => u.revive || u.reopen)
+      .map((u) => ({ action: u.revive ? "alert.revived" : "alert.reopened", entityId: u.id, after: { severity: u.severity, reason: u.reason } })),
+  ];
+  if (audited.length > 0) {
+    await tx.insert(auditLog).values(audited.map((a) => ({ clinicId, actorId: null, entity: "alert", before: null, ...a })));
   }
 }
