@@ -1,13 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Tx } from "@/db/client";
-import { alerts, athletes, users } from "@/db/schema";
+import { alerts, athletes, auditLog, users } from "@/db/schema";
 import { isTrainerScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
 import type { AlertKind, AlertSeverity, RedFlag } from "@/lib/domain/types";
 import { conflict, notFound } from "@/lib/errors";
 import type { AlertListQuery } from "@/lib/validation/alerts";
-import { writeAudit } from "./audit";
 
 type Conn = Db | Tx;
 
@@ -107,20 +106,21 @@ const joinNotes = (existing: string | null, label: string, note: string | undefi
 
 /** Several alerts (the same alert on several days) change together or not at all. */
 async function transition(scope: TrainerScope, alertIds: string[], to: "acknowledged" | "resolved", note: string | undefined): Promise<string[]> {
-  const athleteIds = new Set<string>();
-  await getDb().transaction(async (tx) => {
-    for (const alertId of alertIds) {
-      const [before] = await tx
-        .select()
-        .from(alerts)
-        .where(and(eq(alerts.id, alertId), eq(alerts.clinicId, scope.clinicId)))
-        .for("update");
-      if (!before) throw notFound("Alert");
-      // a second click on the same button changes nothing
-      athleteIds.add(before.athleteId);
-      if (before.status === to) continue;
-      if (before.status === "resolved") throw conflict("This alert is already resolved.");
-      const now = new Date();
+  const ids = [...new Set(alertIds)];
+  return getDb().transaction(async (tx) => {
+    // locked in id order, so two trainers acting on overlapping groups cannot deadlock
+    const rows = await tx
+      .select()
+      .from(alerts)
+      .where(and(inArray(alerts.id, ids), eq(alerts.clinicId, scope.clinicId)))
+      .orderBy(asc(alerts.id))
+      .for("update");
+    if (rows.length !== ids.length) throw notFound("Alert");
+    // a second click on the same button changes nothing; a resolved member stays resolved
+    const changing = rows.filter((r) => r.status !== to && r.status !== "resolved");
+    if (to === "acknowledged" && rows.every((r) => r.status === "resolved")) throw conflict("This alert is already resolved.");
+    const now = new Date();
+    for (const before of changing) {
       const set =
         to === "acknowledged"
           ? { status: to, acknowledgedBy: scope.userId, acknowledgedAt: now, note: joinNotes(before.note, "Acknowledged", note), updatedAt: now }
@@ -134,19 +134,23 @@ async function transition(scope: TrainerScope, alertIds: string[], to: "acknowle
               note: joinNotes(before.note, "Resolved", note),
               updatedAt: now,
             };
-      await tx.update(alerts).set(set).where(and(eq(alerts.id, alertId), eq(alerts.clinicId, scope.clinicId)));
-      await writeAudit(tx, {
-        clinicId: scope.clinicId,
-        actorId: scope.userId,
-        action: to === "acknowledged" ? "alert.acknowledged" : "alert.resolved",
-        entity: "alert",
-        entityId: alertId,
-        before: { status: before.status, note: before.note },
-        after: { status: to, note: note ?? null },
-      });
+      await tx.update(alerts).set(set).where(and(eq(alerts.id, before.id), eq(alerts.clinicId, scope.clinicId)));
     }
+    if (changing.length > 0) {
+      await tx.insert(auditLog).values(
+        changing.map((before) => ({
+          clinicId: scope.clinicId,
+          actorId: scope.userId,
+          action: to === "acknowledged" ? "alert.acknowledged" : "alert.resolved",
+          entity: "alert",
+          entityId: before.id,
+          before: { status: before.status, note: before.note },
+          after: { status: to, note: note ?? null },
+        })),
+      );
+    }
+    return [...new Set(rows.map((r) => r.athleteId))];
   });
-  return [...athleteIds];
 }
 
 export async function acknowledgeAlert(scope: TrainerScope, alertId: string, note?: string): Promise<AlertView> {

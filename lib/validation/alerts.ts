@@ -24,9 +24,10 @@ export const alertNoteSchema = z.object({
 export type AlertNoteInput = z.infer<typeof alertNoteSchema>;
 
 export const alertActionFormSchema = alertNoteSchema.extend({
-  // one alert, or the same alert on several days acted on together
+  // one alert, or a display group (§2d: the same alert on consecutive days, up to the longest
+  // stretch an evaluation covers) acted on together
   alertId: z
-    .union([z.uuid({ error: "That alert was not found." }), z.array(z.uuid({ error: "That alert was not found." })).min(1).max(60)])
+    .union([z.uuid({ error: "That alert was not found." }), z.array(z.uuid({ error: "That alert was not found." })).min(1).max(400)])
     .transform((v) => (Array.isArray(v) ? v : [v])),
   intent: z.enum(["acknowledge", "resolve"]),
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { alerts, athletes } from "@/db/schema";
 import type { TrainerScope } from "@/lib/auth/scope";
-import { acknowledgeAlert, listAlerts, listNeedsAttention } from "@/lib/data/alerts";
+import { acknowledgeAlert, listAlerts, listNeedsAttention, transitionAlerts } from "@/lib/data/alerts";
 import { archiveActivity, recordActivity, updateActivity } from "@/lib/data/activities";
 import { listAthletes, updateAthlete } from "@/lib/data/athletes";
 import { loadAthleteContext } from "@/lib/data/athlete-records";
@@ -128,6 +128,22 @@ describe("every affected date is evaluated (§2d)", () => {
     const [, todays] = (await live(ids)).filter((a) => a.kind === "morning_rise");
     expect(todays).toMatchObject({ date: today, severity: "high", status: "open", acknowledgedAt: null });
     expect(groupAlerts(await listAlerts(clinic, { athleteId: ids.athleteId, status: "open" })).map((g) => g.newest.kind).sort()).toEqual(["morning_pain", "morning_rise"]);
+  });
+});
+
+describe("acting on a display group", () => {
+  it("acknowledges every open member of the group at once, and only that group", async () => {
+    const { clinic, ids } = await setup("Group ack");
+    await run(clinic, ids, d(-10), 8);
+    await run(clinic, ids, d(-2), 12);
+    const open = await listAlerts(clinic, { athleteId: ids.athleteId, status: "open" });
+    const groups = groupAlerts(open);
+    const jump = groups.find((g) => g.newest.kind === "weekly_jump")!;
+    expect(jump.ids).toHaveLength(3);
+    expect(await transitionAlerts(clinic, jump.ids, "acknowledged", "Planned block")).toEqual([ids.athleteId]);
+    const after = await listAlerts(clinic, { athleteId: ids.athleteId, status: "open" });
+    expect(after.filter((a) => a.kind === "weekly_jump")).toEqual([]);
+    expect(after.filter((a) => a.kind === "run_spike")).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,9 @@ const when = (d: Date | null, tz: string) => (d ? new Intl.DateTimeFormat("en-GB
 function AlertItem({ g, timeZone }: { g: AlertGroup<AlertView>; timeZone: string }) {
   const a = g.newest;
   const sev = SEVERITY_LABEL[g.severity];
-  const notes = [...new Set([a, ...g.earlier].map((m) => m.note).filter((n): n is string => Boolean(n)))];
+  const members = [a, ...g.earlier];
+  const notes = [...new Set(members.map((m) => m.note).filter((n): n is string => Boolean(n)))];
+  const stillOpen = members.some((m) => m.status === "open");
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-3">
       <div className="min-w-0 flex-1 text-sm">
@@ -28,7 +30,7 @@ function AlertItem({ g, timeZone }: { g: AlertGroup<AlertView>; timeZone: string
         {a.retiredAt ? <p className="mt-1 text-slate-600">Retired {when(a.retiredAt, timeZone)}: {a.retiredReason}</p> : null}
         {notes.length ? <p className="mt-1 whitespace-pre-line text-slate-800">{notes.join("\n")}</p> : null}
       </div>
-      {a.status === "resolved" || a.retiredAt ? null : <AlertActionForm alertId={g.ids} reason={a.reason} allowResolve acknowledged={a.status === "acknowledged"} />}
+      {a.status === "resolved" || a.retiredAt ? null : <AlertActionForm alertId={g.ids} reason={a.reason} allowResolve acknowledged={!stillOpen} />}
     </li>
   );
 }
@@ -36,52 +38,57 @@ function AlertItem({ g, timeZone }: { g: AlertGroup<AlertView>; timeZone: string
 /** The athlete's alerts: open and acknowledged ones to act on, the latest resolved ones below. */
 export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athleteId: string; athleteName: string; timeZone: string }) {
   const scope = await requireTrainer();
-  const lists = await Promise.all([
+  const [openMembers, acknowledgedMembers, resolvedMembers, retiredMembers] = await Promise.all([
     listAlerts(scope, { athleteId, status: "open" }),
     listAlerts(scope, { athleteId, status: "acknowledged" }, 200),
     listAlerts(scope, { athleteId, status: "resolved" }, 50),
     listRetiredAlerts(scope, athleteId, 50),
   ]);
-  const [open, acknowledged, resolved, retired] = lists.map((l) => groupAlerts(l));
+  // §2d: a group is open while any member is neither acknowledged nor resolved, so a group with an
+  // open member is listed once, under open, with every member's id for its buttons
+  const active = groupAlerts([...openMembers, ...acknowledgedMembers]);
+  const open = active.filter((g) => [g.newest, ...g.earlier].some((m) => m.status === "open"));
+  const acknowledged = active.filter((g) => !open.includes(g));
+  const [resolved, retired] = [groupAlerts(resolvedMembers), groupAlerts(retiredMembers)];
   return (
     <section aria-labelledby="alerts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="alerts-heading" className="text-lg font-semibold">
         Alerts
       </h2>
-      {open!.length === 0 ? (
+      {open.length === 0 ? (
         <p className="mt-1 text-sm text-slate-700">No open alerts for {athleteName}.</p>
       ) : (
         <ul aria-label="Open alerts" className="mt-2 flex flex-col gap-3">
-          {open!.map((g) => (
+          {open.map((g) => (
             <AlertItem key={g.key} g={g} timeZone={timeZone} />
           ))}
         </ul>
       )}
-      {acknowledged!.length > 0 ? (
+      {acknowledged.length > 0 ? (
         <>
           <h3 className="mt-5 font-semibold">Acknowledged</h3>
           <ul aria-label="Acknowledged alerts" className="mt-1 flex flex-col gap-3">
-            {acknowledged!.map((g) => (
+            {acknowledged.map((g) => (
               <AlertItem key={g.key} g={g} timeZone={timeZone} />
             ))}
           </ul>
         </>
       ) : null}
-      {retired!.length > 0 ? (
+      {retired.length > 0 ? (
         <details className="mt-5">
-          <summary className="cursor-pointer text-sm font-semibold text-brand-700">No longer apply ({retired!.length})</summary>
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">No longer apply ({retired.length})</summary>
           <ul aria-label="Alerts that no longer apply" className="mt-1 flex flex-col gap-3">
-            {retired!.map((g) => (
+            {retired.map((g) => (
               <AlertItem key={g.key} g={g} timeZone={timeZone} />
             ))}
           </ul>
         </details>
       ) : null}
-      {resolved!.length > 0 ? (
+      {resolved.length > 0 ? (
         <details className="mt-5">
-          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Recently resolved ({resolved!.length})</summary>
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Recently resolved ({resolved.length})</summary>
           <ul className="mt-1 flex flex-col gap-3">
-            {resolved!.map((g) => (
+            {resolved.map((g) => (
               <AlertItem key={g.key} g={g} timeZone={timeZone} />
             ))}
           </ul>
