@@ -96,7 +96,7 @@ function DailyEvaluation({ status, timeZone }: { status: DailyEvaluationStatus; 
           </dd>
         </dl>
       ) : (
-        <p className="mt-3 text-sm">Daily evaluation: no run has evaluated this clinic&apos;s athletes yet.</p>
+        <p className="mt-3 text-sm">No run has evaluated this clinic&apos;s athletes yet.</p>
       )}
       {status.lastCheckAt ? <p className="mt-2 text-xs text-slate-600">The schedule last checked for athletes due at {when(status.lastCheckAt)}.</p> : null}
     </section>
