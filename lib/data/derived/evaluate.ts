@@ -26,8 +26,8 @@ export const MAX_EVALUATION_DAYS = 400;
  *   old and the new date of an edit), whatever code path made the change;
  * - athletes.evaluated_through, the last date evaluated, so days that passed are caught up.
  *
- * The athlete's row is locked (FOR NO KEY UPDATE) first: evaluations of one athlete run one at a time across servers,
- * and each reads every change committed before it.
+ * The athlete's row is locked (FOR NO KEY UPDATE) first: evaluations of one athlete run one at a
+ * time across servers, and each reads every change committed before it.
  */
 export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because }: { from?: IsoDate; because: string }): Promise<Evaluation> {
   const [marks] = await tx
@@ -50,7 +50,9 @@ export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because }: 
     athlete.status === "archived"
       ? { athleteId: ref.athleteId, from: start, to: today, dates: 0, added: 0, changed: 0, retired: 0 }
       : await evaluate(tx, athlete, start, because);
-  await tx.update(athletes).set({ alertsFrom: null, evaluatedThrough: today }).where(and(eq(athletes.id, ref.athleteId), eq(athletes.clinicId, ref.clinicId)));
+  if (marks.alertsFrom !== null || marks.evaluatedThrough !== today) {
+    await tx.update(athletes).set({ alertsFrom: null, evaluatedThrough: today }).where(and(eq(athletes.id, ref.athleteId), eq(athletes.clinicId, ref.clinicId)));
+  }
   return result;
 }
 
