@@ -5,7 +5,7 @@
  * 1. The time a write spends bringing the athlete's derived state up to date (bringUpToDate, the
  *    data layer's one entrance, in a transaction of its own as a write runs it), for a change that
  *    touches today, one a week back and one a month back (a late watch sync), on a sample of
- *    active athletes with two years of records.
+ *    active athletes with the scale seed's records (two years of them in a full run).
  * 2. One day-start run (lib/data/derived/day-start.ts) over every athlete of the database, each last
  *    evaluated yesterday, as the first run after midnight finds them.
  *

@@ -57,7 +57,7 @@ export function printAll(res: Results): string {
   if (res.evaluation) {
     const e = res.evaluation;
     out.push("");
-    out.push(`Re-evaluation per write (bringUpToDate in its own transaction; ${e.sample} active athletes with two years of records):`);
+    out.push(`Re-evaluation per write (bringUpToDate in its own transaction; ${e.sample} active athletes with the scale seed's records):`);
     for (const [name, w] of Object.entries(e.writes)) {
       const share = e.pacedWriteP50 ? ` (${((w.p50 / e.pacedWriteP50) * 100).toFixed(0)}% of the paced write's p50, ${e.pacedWriteP50} ms)` : "";
       out.push(`  ${pad(name, 32)} ${pad(w.dates, 3, true)} dates: p50 ${w.p50} ms, p95 ${w.p95} ms${share}`);
