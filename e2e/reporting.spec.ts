@@ -42,6 +42,18 @@ test("an athlete reports a morning, a run with a shoe, exercises and a watch fil
   await expect(phone.getByText("Check-in saved. Thank you!")).toBeVisible();
   await expect(phone.getByText(/You reported: painful catching or clicking on the inside of the knee/)).toBeVisible();
 
+  // one message about running, in the hold tone (DESIGN §2a Athlete advice): no green advice beside the flag
+  const hold = phone.getByRole("region", { name: "Hold: no increases until your AT has reviewed this" });
+  await expect(hold).toContainText("You reported painful catching or clicking today.");
+  await expect(phone.getByText(/^Green:/)).toHaveCount(0);
+  await expect(phone.getByText(/Contact your athletic trainer today/)).toHaveCount(0);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await phone.screenshot({ path: test.info().outputPath("today-after-red-flag-375.png"), fullPage: true });
+  await phone.goto("/progress");
+  await expect(phone.getByRole("region", { name: "Hold: no increases until your AT has reviewed this" })).toBeVisible();
+  await expect(phone.getByText(/^Green:/)).toHaveCount(0);
+  await phone.goto("/today");
+
   // a pair of shoes
   await phone.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shoes" }).click();
   await phone.getByLabel("Name", { exact: true }).fill("Pegasus (blue)");

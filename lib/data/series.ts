@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
+import type { AthleteAdvice } from "@/lib/domain/advice";
 import { addDays, daysBetween, mondayOf } from "@/lib/domain/dates";
 import { groupBy } from "@/lib/domain/group-by";
 import { ratio as ratioOn, rollingAcute, rollingChronic } from "@/lib/domain/load";
@@ -15,6 +16,7 @@ import { athleteAccess } from "./access";
 import { loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
 import { cachedSeriesBody } from "./series-cache";
 import { readSeriesStore, storeSeriesDays, type ExerciseWeekSums, type SeriesStoreRead, type StoredDay } from "./series-store";
+import { adviceFrom, listUnresolvedRedFlags } from "./advice";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
 
 export const DEFAULT_SERIES_DAYS = 84;
@@ -232,6 +234,8 @@ export type AthleteStatusView = {
   lastRun: { date: IsoDate; distanceM: number | null; runningPain: number | null } | null;
   /** Red flags answered yes in the last 7 days, newest first. */
   recentRedFlags: { date: IsoDate; flag: RedFlag }[];
+  /** What the athlete is told about running (DESIGN §2a Athlete advice). */
+  advice: AthleteAdvice;
   openAlerts: AlertView[];
   suggestions: ItemSuggestion[];
 };
@@ -241,7 +245,11 @@ export async function getAthleteStatus(scope: Scope, athleteId: string): Promise
   const db = getDb();
   const athlete = await athleteAccess(scope, athleteId, { db });
   const d = athlete.today;
-  const [loaded, openAlerts] = await Promise.all([loadAthleteRecords(db, athlete, d, d), listOpenAlertsFor(db, scope.clinicId, athleteId)]);
+  const [loaded, openAlerts, unresolvedRedFlags] = await Promise.all([
+    loadAthleteRecords(db, athlete, d, d),
+    listOpenAlertsFor(db, scope.clinicId, athleteId),
+    listUnresolvedRedFlags(db, scope.clinicId, athleteId),
+  ]);
   const h = loaded.history;
   let lastRun: AthleteStatusView["lastRun"] = null;
   for (const [date, list] of h.activities) {
@@ -264,6 +272,7 @@ export async function getAthleteStatus(scope: Scope, athleteId: string): Promise
     prescription: prescriptionOn(loaded.prescriptions, d),
     lastRun,
     recentRedFlags: redFlagsBetween(h.checkIns, addDays(d, -6), d).reverse(),
+    advice: adviceFrom(loaded, d, unresolvedRedFlags),
     openAlerts,
     suggestions: loaded.programItems.map((item) => ({
       itemId: item.id,

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { checkIns, exerciseLogs } from "@/db/schema";
 import type { AthleteScope } from "@/lib/auth/scope";
+import type { AthleteAdvice } from "@/lib/domain/advice";
 import { addDays } from "@/lib/domain/dates";
 import { runningPain } from "@/lib/domain/pain";
 import { formatDistance } from "@/lib/domain/units";
@@ -13,6 +14,7 @@ import { getMe } from "./clinics";
 import { getCurrentPrescription, type PrescriptionView } from "./prescriptions";
 import { getProgram, type ProgramItemView } from "./programs";
 import { athleteAccess } from "./access";
+import { loadAdvice } from "./advice";
 
 export type TodayItem = ProgramItemView & { doneToday: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null };
 
@@ -24,6 +26,8 @@ export type TodayView = {
   activities: ActivityView[];
   prescription: PrescriptionView | null;
   yesterday: string;
+  /** What to do about running today (DESIGN §2a Athlete advice). */
+  advice: AthleteAdvice;
 };
 
 /** Everything the athlete's home needs, in a handful of queries. */
@@ -32,7 +36,7 @@ export async function getToday(scope: AthleteScope): Promise<TodayView> {
   const target = await athleteAccess(scope, scope.athleteId, { write: true, db });
   const { today } = target;
   const yesterday = addDays(today, -1);
-  const [me, program, prescription, checkInRows, logs, recent] = await Promise.all([
+  const [me, program, prescription, checkInRows, logs, recent, advice] = await Promise.all([
     getMe(scope),
     getProgram(scope, scope.athleteId),
     getCurrentPrescription(scope, scope.athleteId),
@@ -46,6 +50,7 @@ export async function getToday(scope: AthleteScope): Promise<TodayView> {
       .where(and(eq(exerciseLogs.clinicId, scope.clinicId), eq(exerciseLogs.athleteId, scope.athleteId), isNull(exerciseLogs.archivedAt), gte(exerciseLogs.date, yesterday), lte(exerciseLogs.date, today)))
       .orderBy(desc(exerciseLogs.createdAt)),
     listActivities(scope, scope.athleteId, { from: yesterday, to: today }),
+    loadAdvice(db, target),
   ]);
   const checkIn = checkInRows.find((c) => c.date === today);
   const items = program.items
@@ -68,6 +73,7 @@ export async function getToday(scope: AthleteScope): Promise<TodayView> {
     activities: recent.filter((a) => a.date === today),
     prescription,
     yesterday: summary,
+    advice,
   };
 }
 

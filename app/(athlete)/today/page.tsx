@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AdviceCard } from "@/app/(athlete)/_components/advice-card";
 import { primaryButton, secondaryButton } from "@/app/_components/ui/button-styles";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getToday } from "@/lib/data/today";
@@ -36,6 +37,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           {SAVED[sp.saved]}
         </p>
       ) : null}
+
+      <AdviceCard advice={t.advice} today={t.today} />
 
       <section aria-labelledby="checkin-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="checkin-heading" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/client";
+import { alerts } from "@/db/schema";
+import { athleteAdvice, type AthleteAdvice, type UnresolvedRedFlag } from "@/lib/domain/advice";
+import { currentTrafficLight } from "@/lib/domain/pain";
+import { RED_FLAGS } from "@/lib/domain/types";
+import { loadAthleteRecords, type AthleteContext, type LoadedRecords } from "./athlete-records";
+
+type Conn = Db | Tx;
+
+const flagRow = z.object({ date: z.string(), flag: z.enum(RED_FLAGS) });
+
+/**
+ * Red flags whose alert still holds (not retired) and that no trainer has resolved; acknowledged
+ * is not enough (DESIGN §2a Athlete advice). The caller has passed athleteAccess.
+ */
+export async function listUnresolvedRedFlags(db: Conn, clinicId: string, athleteId: string): Promise<UnresolvedRedFlag[]> {
+  const rows = await db
+    .select({ date: alerts.date, flag: alerts.subject })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, clinicId), eq(alerts.athleteId, athleteId), eq(alerts.kind, "red_flag"), ne(alerts.status, "resolved"), isNull(alerts.retiredAt)))
+    .orderBy(asc(alerts.date));
+  return rows.map((r) => flagRow.parse(r));
+}
+
+/** The §2a advice on d from records already loaded for d and the unresolved red flags. */
+export function adviceFrom(loaded: LoadedRecords, d: string, unresolvedRedFlags: UnresolvedRedFlag[]): AthleteAdvice {
+  const h = loaded.history;
+  return athleteAdvice({
+    d,
+    // §2c running ladders are not built yet: nobody is on one, so no plan can be paused
+    returnToRun: null,
+    unresolvedRedFlags,
+    checkIns: [...h.checkIns.values()],
+    activities: [...h.activities.values()].flat(),
+    exerciseLogs: loaded.exerciseLogs,
+    light: currentTrafficLight(h, d),
+  });
+}
+
+/** The athlete's advice today, for a caller that has already passed athleteAccess (getToday). */
+export async function loadAdvice(db: Conn, athlete: AthleteContext): Promise<AthleteAdvice> {
+  const d = athlete.today;
+  const [loaded, flags] = await Promise.all([loadAthleteRecords(db, athlete, d, d), listUnresolvedRedFlags(db, athlete.clinicId, athlete.athleteId)]);
+  return adviceFrom(loaded, d, flags);
+}

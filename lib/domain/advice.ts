@@ -1,0 +1,86 @@
+// Athlete advice (DESIGN §2a "Athlete advice"): the one thing Today and Progress say about running.
+// The first rule that applies wins, so a red flag can never sit beside green advice.
+import { addDays } from "./dates";
+import { PAIN_CRITICAL, type LightAssessment } from "./pain";
+import { isUrgentRedFlag } from "./red-flags";
+import type { Activity, CheckIn, ExerciseLog, IsoDate, RedFlag } from "./types";
+
+export const CONTACT_ADVICE = "Contact your athletic trainer today; no running until you have spoken";
+export const HOLD_ADVICE = "Hold: no increases until your AT has reviewed this";
+export const CHECK_IN_ADVICE = "Check in for today's advice";
+
+/** A red flag answered yes whose alert a trainer has not resolved (open or only acknowledged). */
+export type UnresolvedRedFlag = { date: IsoDate; flag: RedFlag };
+
+/**
+ * §2c return-to-run state on d, for an athlete on a running ladder: paused (verdict stop), or the
+ * verdict in words. Running ladders are not built yet, so callers pass null (not on a ladder).
+ */
+export type ReturnToRunState = { paused: true } | { paused: false; verdictInWords: string };
+
+export type PainSource = "morning" | "activity" | "exercise";
+
+export type AdviceInput = {
+  d: IsoDate;
+  returnToRun: ReturnToRunState | null;
+  unresolvedRedFlags: readonly UnresolvedRedFlag[];
+  checkIns: readonly Pick<CheckIn, "date" | "morningPain">[];
+  activities: readonly Pick<Activity, "date" | "painDuring" | "painAfter">[];
+  exerciseLogs: readonly Pick<ExerciseLog, "date" | "exercisePain">[];
+  /** The §2a light on the latest check-in date ≤ d (currentTrafficLight); null before any check-in. */
+  light: LightAssessment | null;
+};
+
+export type ContactCause =
+  | { kind: "paused" }
+  | { kind: "urgent_red_flag"; date: IsoDate; flag: RedFlag }
+  | { kind: "pain"; date: IsoDate; value: number; source: PainSource };
+
+export type AthleteAdvice =
+  | { kind: "contact"; message: typeof CONTACT_ADVICE; causes: ContactCause[] }
+  | { kind: "hold"; message: typeof HOLD_ADVICE; flags: UnresolvedRedFlag[] }
+  | { kind: "ladder"; message: string }
+  | { kind: "light"; light: LightAssessment }
+  | { kind: "check_in"; message: typeof CHECK_IN_ADVICE };
+
+const newestFirst = <T extends { date: IsoDate }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+
+/** Every pain value ≥ 7 (morning; during or after any activity; exercise) dated from…to. */
+export function criticalPains(input: Pick<AdviceInput, "checkIns" | "activities" | "exerciseLogs">, from: IsoDate, to: IsoDate): Extract<ContactCause, { kind: "pain" }>[] {
+  const within = (date: IsoDate) => date >= from && date <= to;
+  const found: Extract<ContactCause, { kind: "pain" }>[] = [];
+  const add = (date: IsoDate, value: number | null, source: PainSource) => {
+    if (value !== null && value >= PAIN_CRITICAL && within(date)) found.push({ kind: "pain", date, value, source });
+  };
+  for (const c of input.checkIns) add(c.date, c.morningPain, "morning");
+  for (const a of input.activities) {
+    add(a.date, a.painDuring, "activity");
+    add(a.date, a.painAfter, "activity");
+  }
+  for (const l of input.exerciseLogs) add(l.date, l.exercisePain, "exercise");
+  return newestFirst(found);
+}
+
+export function athleteAdvice(input: AdviceInput): AthleteAdvice {
+  const { d } = input;
+  const flags = newestFirst(input.unresolvedRedFlags.filter((f) => f.date <= d));
+
+  // (1) paused plan, an unresolved urgent flag of d−6…d, or pain ≥ 7 in d−2…d
+  const causes: ContactCause[] = [];
+  if (input.returnToRun?.paused) causes.push({ kind: "paused" });
+  for (const f of flags) if (isUrgentRedFlag(f.flag) && f.date >= addDays(d, -6)) causes.push({ kind: "urgent_red_flag", ...f });
+  causes.push(...criticalPains(input, addDays(d, -2), d));
+  if (causes.length > 0) return { kind: "contact", message: CONTACT_ADVICE, causes };
+
+  // (2) any unresolved red flag, whatever its date
+  if (flags.length > 0) return { kind: "hold", message: HOLD_ADVICE, flags };
+
+  // (3) on a running ladder: the §2c verdict
+  if (input.returnToRun && !input.returnToRun.paused) return { kind: "ladder", message: input.returnToRun.verdictInWords };
+
+  // (4) the light, when the latest check-in is recent enough to speak for today
+  let latest: IsoDate | null = null;
+  for (const c of input.checkIns) if (c.date <= d && (latest === null || c.date > latest)) latest = c.date;
+  if (input.light && latest !== null && latest >= addDays(d, -2)) return { kind: "light", light: input.light };
+  return { kind: "check_in", message: CHECK_IN_ADVICE };
+}
