@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import type { DistanceUnit } from "@/lib/domain/types";
 import type { SeriesRow } from "@/lib/validation/series";
-import { PAIN_TICKS, describePoint, distanceAxis, lastIndexWith, painLoadPoints, type PainLoadPoint } from "./pain-load-data";
+import { PAIN_TICKS, describePoint, distanceAxis, lineLabels, painLoadPoints, type PainLoadPoint } from "./pain-load-data";
 import { dayLabel } from "./series-format";
 
 type Props = { rows: SeriesRow[]; bucket: "day" | "week"; unit: DistanceUnit; simple?: boolean; height?: number };
@@ -39,9 +39,10 @@ export default function PainLoadChart({ rows, bucket, unit, simple = false, heig
   const showBaseline = !simple && bucket === "day" && points.some((p) => p.baseline !== null);
   const many = points.length > 120;
   const tick = (iso: string) => dayLabel(iso);
-  const endLabel = (key: "weeklyCap" | "tolerated" | "longestCap", text: string, color: string, dy: number) => {
-    const at = lastIndexWith(points, key);
-    return <EndLabel at={at} text={`${text} ${points[at]?.[key] ?? ""} ${unit}`} color={color} dy={dy} />;
+  const labels = lineLabels(points, (Object.keys(lines) as (keyof typeof lines)[]).filter((k) => lines[k]), unit, axis.max);
+  const endLabel = (key: keyof typeof lines, color: string) => {
+    const l = labels.find((x) => x.key === key);
+    return l ? <EndLabel at={l.index} text={l.text} color={color} dy={l.dy} /> : false;
   };
   const redFlagDays = points.filter((p) => p.redFlagMark !== null);
 
@@ -79,13 +80,13 @@ export default function PainLoadChart({ rows, bucket, unit, simple = false, heig
           ))}
           <Bar yAxisId="distance" dataKey="distance" name="Running distance" fill={C.bar} maxBarSize={28} isAnimationActive={false} />
           {lines.weeklyCap ? (
-            <Line yAxisId="distance" dataKey="weeklyCap" name="Weekly cap" type="stepAfter" stroke={C.cap} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} label={endLabel("weeklyCap", "cap", C.cap, -5)} />
+            <Line yAxisId="distance" dataKey="weeklyCap" name="Weekly cap" type="stepAfter" stroke={C.cap} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} label={endLabel("weeklyCap", C.cap)} />
           ) : null}
           {lines.tolerated ? (
-            <Line yAxisId="distance" dataKey="tolerated" name="Tolerated load" type="stepAfter" stroke={C.tolerated} strokeWidth={2} strokeDasharray="2 3" dot={false} isAnimationActive={false} label={endLabel("tolerated", "tolerated", C.tolerated, 14)} />
+            <Line yAxisId="distance" dataKey="tolerated" name="Tolerated load" type="stepAfter" stroke={C.tolerated} strokeWidth={2} strokeDasharray="2 3" dot={false} isAnimationActive={false} label={endLabel("tolerated", C.tolerated)} />
           ) : null}
           {lines.longestCap ? (
-            <Line yAxisId="distance" dataKey="longestCap" name="Longest-run cap" type="stepAfter" stroke={C.cap} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} label={endLabel("longestCap", "longest-run cap", C.cap, -5)} />
+            <Line yAxisId="distance" dataKey="longestCap" name="Longest-run cap" type="stepAfter" stroke={C.cap} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} label={endLabel("longestCap", C.cap)} />
           ) : null}
           {showBaseline ? <Line yAxisId="pain" dataKey="baseline" name="Usual morning pain" type="stepAfter" stroke={C.baseline} strokeWidth={1} strokeDasharray="1 3" dot={false} isAnimationActive={false} /> : null}
           <Line yAxisId="pain" dataKey="morningPain" name="Morning pain" stroke={C.morningPain} strokeWidth={2} dot={{ r: many ? 1.5 : 3, fill: C.morningPain }} connectNulls isAnimationActive={false} />
@@ -132,10 +133,14 @@ const weekday = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numer
 function CrossStrip({ points, bucket }: { points: PainLoadPoint[]; bucket: "day" | "week" }) {
   const top = Math.max(...points.map((p) => p.cross));
   return (
-    <ResponsiveContainer width="100%" height={72}>
+    <div>
+      <p className="text-xs font-medium text-slate-700" style={{ paddingLeft: LEFT_W }}>
+        Cross-training, minutes {bucket === "week" ? "per week" : "per day"} (bike, swim, water running…)
+      </p>
+    <ResponsiveContainer width="100%" height={64}>
       <BarChart data={points} margin={{ top: 4, right: 0, bottom: 0, left: 0 }} barCategoryGap={points.length > 120 ? 0 : "15%"}>
         <XAxis dataKey="date" hide />
-        <YAxis domain={[0, top]} ticks={[0, top]} tick={{ fontSize: 10 }} width={LEFT_W} label={{ value: "min", angle: -90, position: "insideLeft", offset: 12, fontSize: 10 }} />
+        <YAxis domain={[0, top]} ticks={[0, top]} interval={0} tick={{ fontSize: 10 }} width={LEFT_W} />
         <YAxis yAxisId="spacer" orientation="right" width={RIGHT_W} tick={false} axisLine={false} />
         <Tooltip
           cursor={{ fill: "#e2e8f0" }}
@@ -152,6 +157,7 @@ function CrossStrip({ points, bucket }: { points: PainLoadPoint[]; bucket: "day"
         <Bar dataKey="cross" name="Cross-training" fill={C.cross} maxBarSize={28} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SeriesRow } from "@/lib/validation/series";
-import { RED_FLAG_Y, TAPE_Y, describePoint, distanceAxis, lastIndexWith, painLoadPoints } from "./pain-load-data";
+import { RED_FLAG_Y, TAPE_Y, describePoint, distanceAxis, lastIndexWith, lineLabels, painLoadPoints } from "./pain-load-data";
 
 const row = (over: Partial<SeriesRow>): SeriesRow => ({
   date: "2026-11-02",
@@ -90,6 +90,24 @@ describe("lastIndexWith", () => {
     const pts = painLoadPoints([row({}), row({ weeklyCapM: 31000 }), row({ weeklyCapM: null })], "week", "km");
     expect(lastIndexWith(pts, "weeklyCap")).toBe(1);
     expect(lastIndexWith(pts, "longestCap")).toBe(-1);
+  });
+});
+
+describe("lineLabels", () => {
+  it("names each line with its last value, one decimal, and moves the lower of two close lines down a row", () => {
+    const pts = painLoadPoints([row({ weeklyCapM: 32000, toleratedLoadM: 33420 })], "week", "km");
+    expect(lineLabels(pts, ["weeklyCap", "tolerated"], "km", 40)).toEqual([
+      { key: "tolerated", index: 0, text: "tolerated 33.4 km", dy: 14 },
+      { key: "weeklyCap", index: 0, text: "cap 32 km", dy: 28 },
+    ]);
+  });
+
+  it("leaves far-apart lines on their own row and skips lines with no value", () => {
+    const pts = painLoadPoints([row({ weeklyCapM: 32000, toleratedLoadM: 20000 }), row({ weeklyCapM: 32000, toleratedLoadM: null })], "week", "km");
+    expect(lineLabels(pts, ["weeklyCap", "tolerated"], "km", 40).map((l) => [l.text, l.index, l.dy])).toEqual([
+      ["cap 32 km", 1, 14],
+      ["tolerated 20 km", 0, 14],
+    ]);
   });
 });
 

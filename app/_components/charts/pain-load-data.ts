@@ -74,13 +74,37 @@ export function distanceAxis(points: readonly PainLoadPoint[], lines: { weeklyCa
   return { max: step * 5, ticks: [0, 1, 2, 3, 4, 5].map((i) => round2(i * step)) };
 }
 
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+type LineKey = "weeklyCap" | "tolerated" | "longestCap";
+const LINE_NAMES: Record<LineKey, string> = { weeklyCap: "cap", tolerated: "tolerated", longestCap: "longest-run cap" };
+
+/**
+ * The text and placement of each drawn line's label at its right end. Labels go under their line
+ * (above it is the marker band when a cap is at the top of the axis); when two lines end close
+ * together, the lower one's label moves down a row so they do not overprint.
+ */
+export function lineLabels(points: readonly PainLoadPoint[], shown: readonly LineKey[], unit: DistanceUnit, axisMax: number): { key: LineKey; index: number; text: string; dy: number }[] {
+  const ends = shown
+    .map((key) => {
+      const index = lastIndexWith(points, key);
+      return { key, index, value: points[index]?.[key] ?? null };
+    })
+    .filter((e): e is { key: LineKey; index: number; value: number } => e.value !== null)
+    .sort((a, b) => b.value - a.value);
+  return ends.map((e, i) => {
+    const prev = ends[i - 1];
+    const crowded = prev !== undefined && (prev.value - e.value) / axisMax < 0.08;
+    return { key: e.key, index: e.index, text: `${LINE_NAMES[e.key]} ${fmt(e.value)} ${unit}`, dy: crowded ? 28 : 14 };
+  });
+}
+
 /** The last point where a stepped line has a value, so its label sits at the line's right end. */
-export function lastIndexWith(points: readonly PainLoadPoint[], key: "weeklyCap" | "tolerated" | "longestCap"): number {
+export function lastIndexWith(points: readonly PainLoadPoint[], key: LineKey): number {
   for (let i = points.length - 1; i >= 0; i--) if ((points[i]?.[key] ?? null) !== null) return i;
   return -1;
 }
 
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
 /** The tooltip, as sentences a clinician (or the athlete) reads without decoding colours. */
 export function describePoint(p: PainLoadPoint, bucket: "day" | "week", unit: DistanceUnit, opts: { simple: boolean }): string[] {
