@@ -89,8 +89,8 @@ export default function PainLoadChart({ rows, bucket, unit, simple = false, heig
             <Line yAxisId="distance" dataKey="longestCap" name="Longest-run cap" type="stepAfter" stroke={C.cap} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} label={endLabel("longestCap", C.cap)} />
           ) : null}
           {showBaseline ? <Line yAxisId="pain" dataKey="baseline" name="Usual morning pain" type="stepAfter" stroke={C.baseline} strokeWidth={1} strokeDasharray="1 3" dot={false} isAnimationActive={false} /> : null}
-          <Line yAxisId="pain" dataKey="morningPain" name="Morning pain" stroke={C.morningPain} strokeWidth={2} dot={{ r: many ? 1.5 : 3, fill: C.morningPain }} connectNulls isAnimationActive={false} />
-          <Line yAxisId="pain" dataKey="runningPain" name="Running pain" stroke={C.runningPain} strokeWidth={1.5} dot={{ r: many ? 2 : 4, fill: "#fff", strokeWidth: 2 }} connectNulls isAnimationActive={false} />
+          <Line yAxisId="pain" dataKey="morningPain" name="Morning pain" stroke={C.morningPain} strokeWidth={many ? 1.5 : 2} dot={many ? false : { r: 3, fill: C.morningPain }} connectNulls isAnimationActive={false} />
+          <Line yAxisId="pain" dataKey="runningPain" name="Running pain" stroke={C.runningPain} strokeWidth={many ? 1 : 1.5} dot={many ? { r: 1.5, fill: C.runningPain, strokeWidth: 0 } : { r: 4, fill: "#fff", strokeWidth: 2 }} connectNulls isAnimationActive={false} />
           <Scatter yAxisId="marks" dataKey="redFlagMark" name="Red flag" fill={C.redFlag} shape="triangle" isAnimationActive={false} />
           {!simple ? <Scatter yAxisId="marks" dataKey="tapeMark" name="Tape" fill={C.tape} shape="square" isAnimationActive={false} /> : null}
         </ComposedChart>
@@ -138,7 +138,7 @@ function CrossStrip({ points, bucket }: { points: PainLoadPoint[]; bucket: "day"
         Cross-training, minutes {bucket === "week" ? "per week" : "per day"} (bike, swim, water running…)
       </p>
     <ResponsiveContainer width="100%" height={64}>
-      <BarChart data={points} margin={{ top: 4, right: 0, bottom: 0, left: 0 }} barCategoryGap={points.length > 120 ? 0 : "15%"}>
+      <BarChart data={points} margin={{ top: 6, right: 0, bottom: 6, left: 0 }} barCategoryGap={points.length > 120 ? 0 : "15%"}>
         <XAxis dataKey="date" hide />
         <YAxis domain={[0, top]} ticks={[0, top]} interval={0} tick={{ fontSize: 10 }} width={LEFT_W} />
         <YAxis yAxisId="spacer" orientation="right" width={RIGHT_W} tick={false} axisLine={false} />
