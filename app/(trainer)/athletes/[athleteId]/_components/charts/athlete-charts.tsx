@@ -76,8 +76,8 @@ export function AthleteCharts({ athleteId, athleteName, today, unit }: { athlete
             title="Pain vs running load"
             description={
               bucket === "week"
-                ? `Weekly running distance (${unit}) and cross-training against the highest running and morning pain of each week; dashed lines are the weekly cap and the tolerated load. ▲ red flag, ■ tape.`
-                : `Daily running distance (${unit}) and cross-training against running and morning pain; the dashed line is the longest-run cap. Group by weeks to compare with the weekly cap and tolerated load. ▲ red flag, ■ tape.`
+                ? `Each week: running distance in ${unit} (bars, left axis) with the weekly cap and tolerated load, and the week's highest running and morning pain (lines, right axis 0–10). Cross-training minutes have their own strip below.`
+                : `Each day: running distance in ${unit} (bars, left axis) with the longest-run cap, and running and morning pain (lines, right axis 0–10); a morning's pain sits on the day it was reported, so a rise after a long run shows on the next day. Group by weeks to compare with the weekly cap.`
             }
             columns={painLoadColumns(unit, data.bucket)}
             rows={data.rows}
