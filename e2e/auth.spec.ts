@@ -51,6 +51,6 @@ test("a signed-out visit to the dashboard lands on sign-in", async ({ page }) =>
 test("the demo athlete lands on Today, and the trainer area is not found for them", async ({ page }) => {
   await signIn(page, DEMO.athlete.email, DEMO.athlete.password);
   await expect(page).toHaveURL(/\/today$/);
-  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
   await expectNotFoundPage(page, await page.goto("/dashboard"));
 });

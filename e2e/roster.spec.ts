@@ -67,7 +67,7 @@ test("invite → the athlete sets a password in a fresh browser and lands on Tod
   await phone.getByLabel("Choose a password").fill("my-new-password-1");
   await phone.getByRole("button", { name: "Set password and continue" }).click();
   await expect(phone).toHaveURL(/\/today$/);
-  await expect(phone.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(phone.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
 
   // the link is single use
   const again = await (await browser.newContext()).newPage();
