@@ -1,7 +1,7 @@
 // Athlete advice (DESIGN §2a "Athlete advice"): the one thing Today and Progress say about running.
 // The first rule that applies wins, so a red flag can never sit beside green advice.
 import { addDays } from "./dates";
-import { PAIN_CRITICAL, type LightAssessment } from "./pain";
+import { criticalPains, type CriticalPain, type LightAssessment } from "./pain";
 import { isUrgentRedFlag } from "./red-flags";
 import type { Activity, CheckIn, ExerciseLog, IsoDate, RedFlag } from "./types";
 
@@ -18,14 +18,14 @@ export type UnresolvedRedFlag = { date: IsoDate; flag: RedFlag };
  */
 export type ReturnToRunState = { paused: true } | { paused: false; verdictInWords: string };
 
-export type PainSource = "morning" | "activity" | "exercise";
+export type PainSource = CriticalPain["source"];
 
 export type AdviceInput = {
   d: IsoDate;
   returnToRun: ReturnToRunState | null;
   unresolvedRedFlags: readonly UnresolvedRedFlag[];
   checkIns: readonly Pick<CheckIn, "date" | "morningPain">[];
-  activities: readonly Pick<Activity, "date" | "painDuring" | "painAfter">[];
+  activities: readonly Pick<Activity, "date" | "type" | "painDuring" | "painAfter">[];
   exerciseLogs: readonly Pick<ExerciseLog, "date" | "exercisePain">[];
   /** The §2a light on the latest check-in date ≤ d (currentTrafficLight); null before any check-in. */
   light: LightAssessment | null;
@@ -45,22 +45,6 @@ export type AthleteAdvice =
 
 const newestFirst = <T extends { date: IsoDate }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 
-/** Every pain value ≥ 7 (morning; during or after any activity; exercise) dated from…to. */
-export function criticalPains(input: Pick<AdviceInput, "checkIns" | "activities" | "exerciseLogs">, from: IsoDate, to: IsoDate): Extract<ContactCause, { kind: "pain" }>[] {
-  const within = (date: IsoDate) => date >= from && date <= to;
-  const found: Extract<ContactCause, { kind: "pain" }>[] = [];
-  const add = (date: IsoDate, value: number | null, source: PainSource) => {
-    if (value !== null && value >= PAIN_CRITICAL && within(date)) found.push({ kind: "pain", date, value, source });
-  };
-  for (const c of input.checkIns) add(c.date, c.morningPain, "morning");
-  for (const a of input.activities) {
-    add(a.date, a.painDuring, "activity");
-    add(a.date, a.painAfter, "activity");
-  }
-  for (const l of input.exerciseLogs) add(l.date, l.exercisePain, "exercise");
-  return newestFirst(found);
-}
-
 export function athleteAdvice(input: AdviceInput): AthleteAdvice {
   const { d } = input;
   const flags = newestFirst(input.unresolvedRedFlags.filter((f) => f.date <= d));
@@ -69,7 +53,7 @@ export function athleteAdvice(input: AdviceInput): AthleteAdvice {
   const causes: ContactCause[] = [];
   if (input.returnToRun?.paused) causes.push({ kind: "paused" });
   for (const f of flags) if (isUrgentRedFlag(f.flag) && f.date >= addDays(d, -6)) causes.push({ kind: "urgent_red_flag", ...f });
-  causes.push(...criticalPains(input, addDays(d, -2), d));
+  causes.push(...newestFirst(criticalPains(input, addDays(d, -2), d)).map(({ date, value, source }) => ({ kind: "pain" as const, date, value, source })));
   if (causes.length > 0) return { kind: "contact", message: CONTACT_ADVICE, causes };
 
   // (2) any unresolved red flag, whatever its date

@@ -3,7 +3,7 @@
 // The acute:chronic ratio is deliberately absent: it never raises an alert (§2, §2b Load).
 import { addDays } from "./dates";
 import { asHistory } from "./history";
-import { PAIN_CRITICAL, PAIN_TOO_MUCH, baseline, rise, runningPain } from "./pain";
+import { PAIN_TOO_MUCH, baseline, criticalPains, rise, runningPain } from "./pain";
 import type { LadderRung } from "./ladder";
 import { stepOn, suggestProgression, type ItemStep } from "./progression";
 import { RED_FLAG_LABELS, isUrgentRedFlag, redFlagsOf } from "./red-flags";
@@ -80,22 +80,14 @@ function alert(
 }
 
 const pct = (overPercent: number) => `${Math.round(overPercent)}%`;
-const activityLabel = (a: Activity) => (a.type === "run" ? "run" : a.type.replace("_", " "));
+const activityLabel = (a: Pick<Activity, "type">) => (a.type === "run" ? "run" : a.type.replace("_", " "));
 
 function painValuesOn(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate): string[] {
-  const values: string[] = [];
-  const morning = h.morningPain.get(d);
-  if (morning !== undefined && morning >= PAIN_CRITICAL) values.push(`morning pain ${morning}/10`);
-  for (const a of h.activities.get(d) ?? []) {
-    if (a.painDuring !== null && a.painDuring >= PAIN_CRITICAL) values.push(`${a.painDuring}/10 during a ${activityLabel(a)}`);
-    if (a.painAfter !== null && a.painAfter >= PAIN_CRITICAL) values.push(`${a.painAfter}/10 after a ${activityLabel(a)}`);
-  }
-  for (const log of logs ?? []) {
-    if (log.date === d && log.exercisePain !== null && log.exercisePain >= PAIN_CRITICAL) {
-      values.push(`exercise pain ${log.exercisePain}/10`);
-    }
-  }
-  return values;
+  const checkIn = h.checkIns.get(d);
+  const day = { checkIns: checkIn ? [checkIn] : [], activities: h.activities.get(d) ?? [], exerciseLogs: (logs ?? []).filter((l) => l.date === d) };
+  return criticalPains(day, d, d).map((p) =>
+    p.activity ? `${p.value}/10 ${p.activity.when} a ${activityLabel(p.activity)}` : p.source === "morning" ? `morning pain ${p.value}/10` : `exercise pain ${p.value}/10`,
+  );
 }
 
 function painAlerts(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate, unit: DistanceUnit): Alert[] {

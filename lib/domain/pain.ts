@@ -7,12 +7,46 @@
 // - The baseline is a median of d−7…d−1 that includes any flare days, so a run of rising mornings
 //   slowly raises its own baseline; the week-on-week mean trend is what catches that drift.
 import { addDays, rangeOfDates } from "./dates";
-import type { Activity, CheckIn, History, IsoDate, TrafficLight } from "./types";
+import type { Activity, CheckIn, ExerciseLog, History, IsoDate, TrafficLight } from "./types";
 
 /** Pain above this is "too much" (§2). */
 export const PAIN_TOO_MUCH = 5;
 /** Pain at or above this is the urgent critical line (§2a pain ≥ 7). */
 export const PAIN_CRITICAL = 7;
+
+export type CriticalPain = {
+  date: IsoDate;
+  value: number;
+  source: "morning" | "activity" | "exercise";
+  /** For an activity's pain: which activity, and whether the pain was during or after it. */
+  activity?: { type: Activity["type"]; when: "during" | "after" };
+};
+
+/**
+ * §2a: every pain value of PAIN_CRITICAL or more (morning; during or after any activity; exercise)
+ * dated from…to, in that order: the pain_7 alert words them, the athlete's advice acts on them.
+ */
+export function criticalPains(
+  records: {
+    checkIns: readonly Pick<CheckIn, "date" | "morningPain">[];
+    activities: readonly Pick<Activity, "date" | "type" | "painDuring" | "painAfter">[];
+    exerciseLogs: readonly Pick<ExerciseLog, "date" | "exercisePain">[];
+  },
+  from: IsoDate,
+  to: IsoDate,
+): CriticalPain[] {
+  const found: CriticalPain[] = [];
+  const add = (date: IsoDate, value: number | null, source: CriticalPain["source"], activity?: CriticalPain["activity"]) => {
+    if (value !== null && value >= PAIN_CRITICAL && date >= from && date <= to) found.push({ date, value, source, ...(activity ? { activity } : {}) });
+  };
+  for (const c of records.checkIns) add(c.date, c.morningPain, "morning");
+  for (const a of records.activities) {
+    add(a.date, a.painDuring, "activity", { type: a.type, when: "during" });
+    add(a.date, a.painAfter, "activity", { type: a.type, when: "after" });
+  }
+  for (const l of records.exerciseLogs) add(l.date, l.exercisePain, "exercise");
+  return found;
+}
 /** §2a: a baseline (and each half of the weekly trend) needs at least this many morning values. */
 export const MIN_MORNING_VALUES = 3;
 
