@@ -18,15 +18,22 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-async function main() {
+/**
+ * Every athlete left as last evaluated `daysBack` days ago (nothing else pending), then one timed
+ * day-start run. Also run by scripts/bench/evaluation.ts (npm run bench).
+ */
+export async function timeDayStart({ concurrency = 2, daysBack = 1 }: { concurrency?: number; daysBack?: number } = {}) {
   if (dbKind() !== "pg") throw new Error("Set DATABASE_URL to a scale database (PostgreSQL).");
-  const concurrency = option("concurrency", 2);
-  const daysBack = option("days-back", 1);
-  const db = getDb();
-  await db.execute(sql`
+  await getDb().execute(sql`
     update athletes a set evaluated_through = (now() at time zone coalesce(a.time_zone, c.time_zone))::date - ${daysBack}::int, alerts_from = null
     from clinics c where c.id = a.clinic_id`);
-  const run = await runDayStart({ trigger: "manual", concurrency });
+  return runDayStart({ trigger: "manual", concurrency });
+}
+
+async function main() {
+  const concurrency = option("concurrency", 2);
+  const daysBack = option("days-back", 1);
+  const run = await timeDayStart({ concurrency, daysBack });
   const n = run.evaluated.length;
   console.log(
     `day-start run: ${run.due} due, ${n} evaluated (${daysBack + 1} dates each), ${run.failures.length} failed, concurrency ${concurrency}: ` +
@@ -35,9 +42,11 @@ async function main() {
   for (const f of run.failures.slice(0, 5)) console.log(`  failed: ${f.athleteId}: ${f.message}`);
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => closeDb());
+if (process.argv[1] && /scripts[\\/]bench[\\/]day-start\.ts$/.test(process.argv[1])) {
+  main()
+    .catch((err) => {
+      console.error(err);
+      process.exitCode = 1;
+    })
+    .finally(() => closeDb());
+}

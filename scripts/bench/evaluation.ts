@@ -14,8 +14,8 @@
  */
 import { sql } from "drizzle-orm";
 import { closeDb, dbKind, getDb } from "../../db/client";
-import { runDayStart } from "../../lib/data/derived/day-start";
 import { evaluateAthlete } from "../../lib/data/derived/evaluate";
+import { timeDayStart } from "./day-start";
 
 const SAMPLE = Number(process.env.BENCH_EVALUATION_SAMPLE ?? 150);
 const SPANS = [0, 7, 30] as const;
@@ -49,10 +49,7 @@ async function main() {
     writes[span === 0 ? "a change dated today" : `a change dated ${span} days back`] = { dates: span + 1, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), n: ms.length };
   }
 
-  await db.execute(sql`
-    update athletes a set evaluated_through = (now() at time zone coalesce(a.time_zone, c.time_zone))::date - 1, alerts_from = null
-    from clinics c where c.id = a.clinic_id`);
-  const run = await runDayStart({ trigger: "manual" });
+  const run = await timeDayStart();
   const sweep = { athletes: run.evaluated.length, due: run.due, failures: run.failures.length, seconds: Math.round(run.ms / 100) / 10, msPerAthlete: run.evaluated.length ? Math.round((run.ms / run.evaluated.length) * 10) / 10 : null };
   console.log(JSON.stringify({ sample: refs.length, writes, sweep }));
 }
