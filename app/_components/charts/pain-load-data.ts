@@ -1,7 +1,7 @@
 import { RED_FLAG_LABELS } from "@/lib/domain/red-flags";
-import { metresTo } from "@/lib/domain/units";
 import type { DistanceUnit } from "@/lib/domain/types";
 import type { SeriesRow } from "@/lib/validation/series";
+import { distanceIn } from "./series-format";
 
 /**
  * What the pain vs running load chart plots, computed apart from the JSX so it can be tested:
@@ -33,20 +33,19 @@ export const RED_FLAG_Y = 0.975;
 export const TAPE_Y = 0.915;
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
-const inUnit = (m: number | null, unit: DistanceUnit) => (m === null ? null : round2(metresTo(m, unit)));
 
 export function painLoadPoints(rows: readonly SeriesRow[], bucket: "day" | "week", unit: DistanceUnit): PainLoadPoint[] {
   return rows.map((r) => ({
     date: r.date,
     endDate: r.endDate,
-    distance: round2(metresTo(r.runningDistanceM, unit)),
+    distance: distanceIn(r.runningDistanceM, unit)!,
     cross: Math.round(r.crossTrainingMin),
     runningPain: r.runningPain,
     morningPain: r.morningPain,
     baseline: r.baseline === null ? null : Math.round(r.baseline * 10) / 10,
-    weeklyCap: bucket === "week" ? inUnit(r.weeklyCapM, unit) : null,
-    tolerated: bucket === "week" ? inUnit(r.toleratedLoadM, unit) : null,
-    longestCap: bucket === "day" ? inUnit(r.longestRunCapM, unit) : null,
+    weeklyCap: bucket === "week" ? distanceIn(r.weeklyCapM, unit) : null,
+    tolerated: bucket === "week" ? distanceIn(r.toleratedLoadM, unit) : null,
+    longestCap: bucket === "day" ? distanceIn(r.longestRunCapM, unit) : null,
     redFlagMark: r.redFlags.length > 0 ? RED_FLAG_Y : null,
     tapeMark: r.tape ? TAPE_Y : null,
     redFlags: r.redFlags.map((f) => RED_FLAG_LABELS[f]),
