@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { alerts, athletes, checkIns, clinics, evaluationRuns } from "@/db/schema";
 import type { TrainerScope } from "@/lib/auth/scope";
-import { addDays, todayIn } from "@/lib/domain/dates";
+import { addDays, rangeOfDates, todayIn } from "@/lib/domain/dates";
 import { listNeedsAttention } from "@/lib/data/attention";
 import { recordCheckIn } from "@/lib/data/check-ins";
 import { getDailyEvaluationStatus } from "@/lib/data/evaluation-runs";
@@ -39,11 +39,6 @@ async function evaluatedThrough(ids: Ids, through: string | null) {
   await getDb().update(athletes).set({ evaluatedThrough: through, alertsFrom: null }).where(eq(athletes.id, ids.athleteId));
 }
 
-const range = (from: string, to: string) => {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-};
 
 async function missedAlerts(ids: Ids) {
   return getDb()
@@ -63,7 +58,7 @@ describe("day-start evaluation (DESIGN §2d: time moves on its own)", () => {
     const clinic = await makeClinic("Silent");
     const today = todayIn(LONDON);
     const d = addDays(today, -1); // the third silent day, over since midnight
-    const silent = await athleteWithCheckIns(clinic, "Silent Sam", 20, range(addDays(today, -20), addDays(d, -3)));
+    const silent = await athleteWithCheckIns(clinic, "Silent Sam", 20, rangeOfDates(addDays(today, -20), addDays(d, -3)));
     // yesterday's evaluation: yesterday was today, its day not over, so no missed check-in yet
     await evaluatedThrough(silent, d);
     const asOfYesterday = await getDb().transaction(async (tx) => {
@@ -107,18 +102,18 @@ describe("day-start evaluation (DESIGN §2d: time moves on its own)", () => {
     const clinic = await makeClinic("Catch-up");
     const today = todayIn(LONDON);
     // check-ins until today−8; silent since today−7; last evaluated on today−5 (the worker was down)
-    const ids = await athleteWithCheckIns(clinic, "Away Ann", 30, range(addDays(today, -30), addDays(today, -8)));
+    const ids = await athleteWithCheckIns(clinic, "Away Ann", 30, rangeOfDates(addDays(today, -30), addDays(today, -8)));
     await evaluatedThrough(ids, addDays(today, -5));
     const run = await runDayStart({ trigger: "startup" });
     expect(run.evaluated).toContainEqual(ids);
     // d−2 ≥ today−7 and d before today: today−5 … today−1, one group
-    expect((await missedAlerts(ids)).map((a) => a.date)).toEqual(range(addDays(today, -5), addDays(today, -1)));
+    expect((await missedAlerts(ids)).map((a) => a.date)).toEqual(rangeOfDates(addDays(today, -5), addDays(today, -1)));
   });
 
   it("evaluates a change written outside the data layer (straight SQL) on its next run, from the date it touched", async () => {
     const clinic = await makeClinic("Straight SQL");
     const today = todayIn(LONDON);
-    const ids = await athleteWithCheckIns(clinic, "Sql Sam", 30, range(addDays(today, -30), today));
+    const ids = await athleteWithCheckIns(clinic, "Sql Sam", 30, rangeOfDates(addDays(today, -30), today));
     await evaluatedThrough(ids, today);
     // a hand-run fix: yesterday's check-in gets a red flag; the triggers note the date
     await getDb()
