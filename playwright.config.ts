@@ -36,10 +36,11 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "npm run build && npx tsx scripts/e2e-server.ts",
+    // E2E_SKIP_BUILD=1 reuses the build already in .next (say, after `npm run build` on a busy machine)
+    command: process.env.E2E_SKIP_BUILD ? "npx tsx scripts/e2e-server.ts" : "npm run build && npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,
-    // a cold production build on a busy 2-core machine can take several minutes
-    timeout: 600_000,
+    // a cold production build on a busy 2-core machine can take over ten minutes
+    timeout: 1_200_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
