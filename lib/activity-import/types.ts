@@ -34,7 +34,9 @@ export type ActivityFileErrorCode =
   | "no_positions"
   | "unsupported"
   | "too_large"
-  | "empty";
+  | "empty"
+  /** The server's file readers are all busy and the queue is full: try again shortly. */
+  | "busy";
 
 /**
  * Thrown for any file we cannot turn into an activity. The message is shown to the runner as-is,

@@ -1,9 +1,10 @@
-import { ActivityFileError, MAX_ACTIVITY_FILE_BYTES, parseActivityFile, type ParsedActivity } from "./index";
+import { ActivityFileError, MAX_ACTIVITY_FILE_BYTES, type ParsedActivity } from "./index";
+import { parseInWorker } from "./parse-pool";
 
-/** Reads an uploaded File into a parsed activity, with the size limit checked before reading. */
+/** Reads an uploaded File into a parsed activity (in a worker thread), with the size limit checked before reading. */
 export async function parseUpload(file: File): Promise<ParsedActivity> {
   if (file.size > MAX_ACTIVITY_FILE_BYTES) {
     throw new ActivityFileError("too_large", "This file is larger than 10 MB. Export just the one activity from your watch app.");
   }
-  return parseActivityFile(new Uint8Array(await file.arrayBuffer()), file.name);
+  return parseInWorker(new Uint8Array(await file.arrayBuffer()), file.name);
 }
