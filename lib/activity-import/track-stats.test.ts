@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTrackStats, isPlausibleTotal, isUsablePosition, type TrackPoint } from "./track-stats";
+import { MAX_TRACK_POINTS, computeTrackStats, isPlausibleTotal, isUsablePosition, thinTrackPoints, type TrackPoint } from "./track-stats";
 
 // 0.0001° of latitude is 11.12 m anywhere on Earth
 const STEP_M = 11.119_508;
@@ -89,5 +89,37 @@ describe("isPlausibleTotal", () => {
     expect(isPlausibleTotal(0, 3_000, 15)).toBe(false);
     expect(isPlausibleTotal(null, 3_000, 15)).toBe(false);
     expect(isPlausibleTotal(5_000, null, 15)).toBe(true);
+  });
+});
+
+describe("thinTrackPoints", () => {
+  // a straight line north, one point a second at 3 m/s
+  const line = (n: number): TrackPoint[] =>
+    Array.from({ length: n }, (_, i) => ({ time: new Date(Date.UTC(2026, 0, 1, 7, 0, i)), lat: 51 + (i * 3) / 111_195, lon: 0 }));
+
+  it("leaves a file under the cap as it is", () => {
+    const points = line(10);
+    expect(thinTrackPoints(points, 10)).toBe(points);
+  });
+
+  it("keeps an even stride with the first and last point, and the distance within 1%", () => {
+    const points = line(25_001);
+    const thinned = thinTrackPoints(points, 10_000);
+    expect(thinned.length).toBeLessThanOrEqual(10_001);
+    expect(thinned[0]).toBe(points[0]);
+    expect(thinned.at(-1)).toBe(points.at(-1));
+    const full = computeTrackStats(points.slice(0, MAX_TRACK_POINTS), 10).distanceM;
+    expect(computeTrackStats(thinned, 10).distanceM).toBeCloseTo(full, -1);
+  });
+
+  it("passes a dropped segment start to the next kept point, so a gap never becomes distance", () => {
+    const points = line(9).map((p, i) => (i === 4 ? { ...p, segmentStart: true } : p));
+    const thinned = thinTrackPoints(points, 3); // stride 3: keeps 0, 3, 6, 8
+    expect(thinned.map((p) => p.segmentStart ?? false)).toEqual([false, false, true, false]);
+  });
+
+  it("caps what computeTrackStats reads", () => {
+    const stats = computeTrackStats(line(MAX_TRACK_POINTS + 10), 10);
+    expect(stats.positionedPoints).toBeLessThanOrEqual(MAX_TRACK_POINTS / 2 + 6);
   });
 });

@@ -38,6 +38,32 @@ export function isUsablePosition(lat: number | null, lon: number | null): boolea
   return !(lat === 0 && lon === 0);
 }
 
+/**
+ * Points kept for distance and moving time. A day-long activity recorded every second has
+ * 86,400; beyond this cap a file is read at an even stride (every 2nd point, say), which moves a
+ * GPS distance by well under 1% while bounding the work a crafted file can cause.
+ */
+export const MAX_TRACK_POINTS = 100_000;
+
+/**
+ * At most `max` points at an even stride, always keeping the first and the last point and every
+ * segment start (a dropped segment start passes its mark to the next kept point, so a gap in
+ * the recording never becomes distance).
+ */
+export function thinTrackPoints(points: readonly TrackPoint[], max = MAX_TRACK_POINTS): readonly TrackPoint[] {
+  if (points.length <= max) return points;
+  const stride = Math.ceil(points.length / max);
+  const kept: TrackPoint[] = [];
+  let segmentPending = false;
+  points.forEach((point, i) => {
+    segmentPending ||= Boolean(point.segmentStart);
+    if (i % stride !== 0 && i !== points.length - 1) return;
+    kept.push(segmentPending === Boolean(point.segmentStart) ? point : { ...point, segmentStart: segmentPending });
+    segmentPending = false;
+  });
+  return kept;
+}
+
 type Fix = { time: Date | null; lat: number; lon: number };
 
 const secondsBetween = (a: Date | null, b: Date | null): number | null =>
@@ -45,7 +71,7 @@ const secondsBetween = (a: Date | null, b: Date | null): number | null =>
 
 /**
  * Distance and moving time from raw points, for files without device totals (GPX) and as the
- * moving-time source for all formats. Points are taken in file order.
+ * moving-time source for all formats. Points are taken in file order, at most MAX_TRACK_POINTS of them.
  */
 export function computeTrackStats(points: readonly TrackPoint[], maxSpeedMps: number): TrackStats {
   let firstTime: Date | null = null;
@@ -75,7 +101,7 @@ export function computeTrackStats(points: readonly TrackPoint[], maxSpeedMps: nu
     return haversineMeters(from, to) / Math.max(Math.abs(dt), 1) <= maxSpeedMps;
   };
 
-  for (const point of points) {
+  for (const point of thinTrackPoints(points)) {
     if (point.time && !Number.isNaN(point.time.getTime())) {
       if (!firstTime || point.time < firstTime) firstTime = point.time;
       if (!lastTime || point.time > lastTime) lastTime = point.time;
