@@ -77,6 +77,20 @@ describe("activities", () => {
     await expect(importActivity(me, { clientId: crypto.randomUUID(), rpe: 4 }, parsed, "again.tcx")).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("refuses a watch file recorded before 2000 or in the future, and keeps an old real one", async () => {
+    const clinic = await makeClinic();
+    const me = await makeAthlete(clinic);
+    const bytes = new Uint8Array(readFileSync(path.join(process.cwd(), "test/fixtures/activities/forerunner410-run.tcx")));
+    const parsed = parseActivityFile(bytes, "forerunner410-run.tcx");
+    const at = (iso: string) => ({ ...parsed, startTime: new Date(iso) });
+    await expect(importActivity(me, { clientId: crypto.randomUUID(), rpe: 4 }, at("1000-06-01T07:00:00Z"), "a.tcx")).rejects.toMatchObject({ code: "invalid", fieldErrors: { date: [expect.stringContaining("before 2000")] } });
+    await expect(importActivity(me, { clientId: crypto.randomUUID(), rpe: 4 }, at("1999-12-31T07:00:00Z"), "b.tcx")).rejects.toMatchObject({ code: "invalid" });
+    await expect(importActivity(me, { clientId: crypto.randomUUID(), rpe: 4 }, at(`${addDays(today, 2)}T07:00:00Z`), "c.tcx")).rejects.toMatchObject({ fieldErrors: { date: ["The date cannot be in the future."] } });
+    const kept = await importActivity(me, { clientId: crypto.randomUUID(), rpe: 4 }, at("2000-01-01T12:00:00Z"), "d.tcx");
+    expect(kept.activity.date).toBe("2000-01-01");
+    expect(await getDb().select().from(activities).where(eq(activities.athleteId, me.athleteId))).toHaveLength(1);
+  });
+
   it("counts a run's distance on its shoe", async () => {
     const clinic = await makeClinic();
     const me = await makeAthlete(clinic);
