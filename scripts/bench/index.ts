@@ -21,6 +21,7 @@ import { lighthouse, type LighthouseScore } from "./lighthouse";
 import type { LoadResult } from "./load";
 import { printAll, type Results, type Row } from "./report";
 import { activityWrites, checkInWrites, computedSeriesLoad, firstViewSeriesLoad, getLoad, growthSeriesPath, seriesPath, seriesPathEnding, type Run, type WriteCheck } from "./scenarios";
+import { importHealth, IMPORT_HEALTH_BUDGET_MS, type ImportHealth } from "./import-health";
 import { ensureBuild, ROOT, startServer } from "./server";
 import { signInMany } from "./session";
 import { SCALE_PASSWORD } from "../seed/scale";
@@ -95,6 +96,7 @@ async function main() {
   const writes: Record<string, WriteCheck> = {};
   const lh: LighthouseScore[] = [];
   let seriesGrowthScale: LoadResult | null = null;
+  let imports: ImportHealth | null = null;
 
   // 1. the scale database
   const server = await startServer(opts.port, scaleDb.url, log);
@@ -163,6 +165,10 @@ async function main() {
     const paced = await activityWrites(run, scaleDb.url, writerRefs, WRITE_CONNS, { rate: PACED_WRITES_PER_S, name: `activity writes paced at ${PACED_WRITES_PER_S}/s` });
     writes[paced.load.name] = paced.check;
     rows.push(withRatio(paced.load, ceiling32, "0 errors/lost/dup, p95 ≤50 ms", writeOk(paced.load, paced.check)));
+
+    log("The largest allowed import while /api/health is asked (scripts/bench/import-health.ts)…");
+    imports = await importHealth(server.baseUrl, cookie(writers[1]?.email ?? writers[0]!.email));
+    log(`  ${imports.files} × ${imports.fileMb} MB GPX: ${imports.importStatus} after ${imports.importSeconds} s; /api/health p95 ${imports.idle.p95} ms idle, ${imports.during.p95} ms during (${imports.during.n} checks)`);
 
     if (opts.lighthouse) {
       log("Lighthouse…");
@@ -247,6 +253,9 @@ async function main() {
   const budgets: Results["budgets"] = [
     ...rows.filter((r) => r.budget).map((r) => ({ name: r.name, pass: r.pass, detail: `${r.ratio?.toFixed(2)}× ceiling, p95 ${r.p95} ms, ${r.errors} errors (${r.budget})${ceilingP95Note(r)}` })),
     ...Object.entries(writes).map(([name, w]) => ({ name: `${name} stored once`, pass: w.lost === 0 && w.duplicated === 0, detail: `${w.acknowledged} acknowledged, ${w.lost} lost, ${w.duplicated} duplicated` })),
+    ...(imports
+      ? [{ name: "/api/health during the largest import", pass: imports.pass, detail: `p95 ${imports.during.p95} ms, max ${imports.during.max} ms over ${imports.during.n} checks while ${imports.files} × ${imports.fileMb} MB GPX were imported (${imports.importStatus} after ${imports.importSeconds} s); idle p95 ${imports.idle.p95} ms (≤ ${IMPORT_HEALTH_BUDGET_MS} ms)` }]
+      : []),
     ...(growth ? [{ name: "growth (series p50 scale / one clinic)", pass: growth.pass, detail: `×${growth.ratio} (≤ 1.3)` }] : []),
     ...js.filter((r) => r.budgetKb !== null).map((r) => ({ name: `first-load JS ${r.route}`, pass: r.pass, detail: `${r.gzipKb} KB gzip (≤ ${r.budgetKb} KB)` })),
     ...lh.map((l) => ({
@@ -269,6 +278,7 @@ async function main() {
     firstLoadJs: js,
     lighthouse: lh,
     budgets,
+    imports,
     evaluation: evaluation && { ...evaluation, pacedWriteP50: rows.find((r) => r.name.includes("paced"))?.p50 ?? null },
   };
   console.log(`\n${printAll(results)}`);

@@ -18,6 +18,8 @@ export type Results = {
   firstLoadJs: RouteJs[];
   lighthouse: LighthouseScore[];
   budgets: { name: string; pass: boolean | null; detail: string }[];
+  /** scripts/bench/import-health.ts: /api/health while the largest allowed import is read. */
+  imports?: import("./import-health").ImportHealth | null;
   /** scripts/bench/evaluation.ts: bringUpToDate per write, by how far back the change reaches; one day-start run. */
   evaluation?: {
     sample: number;
