@@ -58,7 +58,7 @@ test("a red flag puts the athlete first; acknowledging moves it; the chart's tab
 
   const frame = page.getByRole("region", { name: "Pain vs running load" });
   await frame.getByRole("button", { name: "View as table" }).click();
-  const row = frame.getByRole("row").filter({ has: page.getByRole("rowheader", { name: today }) });
+  const row = frame.getByRole("row").filter({ has: page.locator(`th[scope="row"] time[datetime="${today}"]`) });
   const cells = await row.getByRole("cell").allTextContents();
   const api = await (await page.request.get(`/api/v1/athletes/${athleteId}/series?from=${addDays(today, -83)}&to=${today}&bucket=day`)).json();
   const apiRow = api.rows.find((r: { date: string }) => r.date === today);

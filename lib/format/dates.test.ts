@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDay, formatLongDay, formatShortDay, formatWeekday } from "./dates";
+import { formatDate, formatDateTime, formatDay, formatDayWithWeekday, formatLongDay, formatShortDay, formatWeekday } from "./dates";
 
 describe("calendar days", () => {
   it("writes a day of this year with its weekday, and another year's with the year", () => {
@@ -15,6 +15,7 @@ describe("calendar days", () => {
     expect(formatShortDay("2025-01-01", "en-GB")).toBe("1 Jan");
     expect(formatShortDay("2025-12-31", "en-US")).toBe("Dec 31");
     expect(formatWeekday("2025-12-01", "en-GB")).toBe("Monday");
+    expect(formatDayWithWeekday("2024-02-29", "en-GB")).toBe("Thu 29 Feb");
   });
 
   it("spells out a day for a page heading", () => {

@@ -29,8 +29,13 @@ const onDay = (day: string, locale: string, options: Intl.DateTimeFormatOptions)
  * (en-GB; en-US writes "Mon, Dec 2" and "Dec 2, 2025"). Without `today` the year is always shown.
  */
 export function formatDay(day: string, locale: string, today?: string): string {
-  if (today !== undefined && today.slice(0, 4) === day.slice(0, 4)) return onDay(day, locale, { weekday: "short", day: "numeric", month: "short" });
+  if (today !== undefined && today.slice(0, 4) === day.slice(0, 4)) return formatDayWithWeekday(day, locale);
   return onDay(day, locale, { day: "numeric", month: "short", year: "numeric" });
+}
+
+/** A day with its weekday, never the year (a chart's tooltip, where the axis shows the span): "Mon 2 Dec". */
+export function formatDayWithWeekday(day: string, locale: string): string {
+  return onDay(day, locale, { weekday: "short", day: "numeric", month: "short" });
 }
 
 /** A day spelled out, for the heading of a day's page: "Monday 2 December". */

@@ -10,7 +10,7 @@ function preferences(acceptLanguage: string): Preference[] {
   const out: Preference[] = [];
   acceptLanguage.split(",").forEach((part, order) => {
     const [rawTag, ...params] = part.trim().split(";");
-    const tag = rawTag.trim();
+    const tag = (rawTag ?? "").trim();
     if (!tag || tag === "*") return;
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     const q = qParam === undefined ? 1 : Number(qParam.slice(2));

@@ -1,14 +1,15 @@
 import { RED_FLAG_LABELS } from "@/lib/domain/red-flags";
 import { metresTo } from "@/lib/domain/units";
+import { formatShortDay } from "@/lib/format/dates";
+import { FALLBACK_LOCALE } from "@/lib/format/locale";
 import type { DistanceUnit } from "@/lib/domain/types";
 import type { SeriesRow } from "@/lib/validation/series";
 import { decimal, fixed, whole, type Column } from "./table-data";
 
 export const distanceIn = (m: number | null, unit: DistanceUnit) => (m === null ? null : Math.round(metresTo(m, unit) * 100) / 100);
 
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-export const dayLabel = (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`));
-export const rowLabel = (r: SeriesRow, bucket: "day" | "week") => (bucket === "week" ? `w/c ${dayLabel(r.date)}` : dayLabel(r.date));
+export const dayLabel = (iso: string, locale: string = FALLBACK_LOCALE) => formatShortDay(iso, locale);
+export const rowLabel = (r: SeriesRow, bucket: "day" | "week", locale: string = FALLBACK_LOCALE) => (bucket === "week" ? `w/c ${dayLabel(r.date, locale)}` : dayLabel(r.date, locale));
 
 export const LIGHT_WORD = { green: "Green", amber: "Amber", red: "Red" } as const;
 export const flagWords = (r: SeriesRow) => r.redFlags.map((f) => RED_FLAG_LABELS[f]).join("; ");
