@@ -50,7 +50,7 @@ test("the favicon is served and linked", async ({ page }) => {
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
   await page.goto("/sign-in");
-  await expect(page.locator('head link[rel="icon"][href*="icon.svg"]')).toHaveCount(1);
+  await expect(page.locator('link[rel="icon"][href*="icon.svg"]')).toHaveCount(1);
 });
 
 test("an API token is copied with one button, or selected where the clipboard cannot be written", async ({ page, browser }) => {
