@@ -15,7 +15,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await requestLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
         <LocaleProvider locale={locale}>{children}</LocaleProvider>
       </body>
