@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { LocaleProvider } from "@/app/_components/locale";
+import { requestLocale } from "@/lib/format/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,10 +10,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Reading the request's locale makes every page render per request, which the CSP nonce needs
+// anyway (proxy.ts): a page prerendered at build time would carry a stale nonce and run no script.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+      </body>
     </html>
   );
 }

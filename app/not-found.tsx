@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, never prerendered: a page built ahead of time carries the nonce of the
+  // build, not the one in this response's CSP header (proxy.ts), so none of its scripts would run.
+  await connection();
   return (
     <main className="mx-auto max-w-lg px-4 py-16 text-center">
       <h1 className="text-2xl font-bold">Page not found</h1>

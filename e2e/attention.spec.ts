@@ -58,12 +58,12 @@ test("a red flag puts the athlete first; acknowledging moves it; the chart's tab
 
   const frame = page.getByRole("region", { name: "Pain vs running load" });
   await frame.getByRole("button", { name: "View as table" }).click();
-  const row = frame.getByRole("row").filter({ has: page.getByRole("rowheader", { name: today }) });
+  const row = frame.getByRole("row").filter({ has: page.locator(`th[scope="row"] time[datetime="${today}"]`) });
   const cells = await row.getByRole("cell").allTextContents();
   const api = await (await page.request.get(`/api/v1/athletes/${athleteId}/series?from=${addDays(today, -83)}&to=${today}&bucket=day`)).json();
   const apiRow = api.rows.find((r: { date: string }) => r.date === today);
-  expect(cells.slice(0, 4)).toEqual([(apiRow.runningDistanceM / 1000).toFixed(2), String(Math.round(apiRow.crossTrainingMin)), String(apiRow.runningPain), String(apiRow.morningPain)]);
-  expect(cells.slice(0, 4)).toEqual(["5.00", "0", "3", "3"]);
+  expect(cells.slice(0, 4)).toEqual([String(Math.round(apiRow.runningDistanceM / 10) / 100), String(Math.round(apiRow.crossTrainingMin)), String(apiRow.runningPain), String(apiRow.morningPain)]);
+  expect(cells.slice(0, 4)).toEqual(["5", "0", "3", "3"]);
   expect(api.rows).toHaveLength(84);
 
   // the status endpoint agrees

@@ -78,7 +78,7 @@ test("an athlete reports a morning, a run with a shoe, exercises and a watch fil
   await phone.getByLabel("Shoes").selectOption({ label: "Pegasus (blue)" });
   await phone.getByRole("button", { name: "Save activity" }).click();
   await expect(phone.getByText("Activity saved.")).toBeVisible();
-  await expect(phone.getByRole("list", { name: "Today's activities" })).toContainText("Run 6.0 km · 33 min · effort 5 · pain 2/3");
+  await expect(phone.getByRole("list", { name: "Today's activities" })).toContainText("Run 6 km · 33 min · effort 5 · pain 2/3");
 
   // tick off both exercises
   for (const ex of repExercises) {
@@ -93,7 +93,7 @@ test("an athlete reports a morning, a run with a shoe, exercises and a watch fil
   await phone.goto("/log/import");
   await phone.getByLabel("Activity files").setInputFiles(path.join(__dirname, "..", "test", "fixtures", "activities", "garmin-connect-run.gpx"));
   await phone.getByRole("button", { name: "Preview" }).click();
-  await expect(phone.getByRole("list", { name: "Preview" })).toContainText("3.10 km");
+  await expect(phone.getByRole("list", { name: "Preview" })).toContainText("3.1 km");
   await phone.getByRole("button", { name: "Save" }).click();
   await expect(phone.getByRole("list", { name: "Import results" })).toContainText("Saved: 2012-10-2");
   await phone.getByRole("button", { name: "Preview" }).click();
@@ -109,8 +109,8 @@ test("an athlete reports a morning, a run with a shoe, exercises and a watch fil
 
   // everything is in the history, once
   await phone.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
-  await expect(phone.getByText("Run 6.00 km · 33 min · effort 5 · pain 2 during, 3 after · Pegasus (blue)")).toBeVisible();
-  await expect(phone.getByText(/Run 3\.10 km .* from a file/)).toHaveCount(1);
+  await expect(phone.getByText("Run 6 km · 33 min · effort 5 · pain 2 during, 3 after · Pegasus (blue)")).toBeVisible();
+  await expect(phone.getByText(/Run 3\.1 km .* from a file/)).toHaveCount(1);
   await expect(phone.getByText(/^Bike/)).toHaveCount(1);
   await expect(phone.getByText("Painful catching or clicking on the inside of the knee").first()).toBeVisible();
   await phoneCtx.close();

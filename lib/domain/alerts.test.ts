@@ -70,7 +70,7 @@ describe("§2b examples as alerts", () => {
     expect(alertsOn([checkIn(D)], [...before, run(day(-6), 11), run(D, 12)])).toEqual([]);
     const alerts = alertsOn([checkIn(D)], [...before, run(day(-6), 12), run(D, 12)]);
     expect(alerts).toMatchObject([
-      { kind: "weekly_jump", severity: "moderate", reason: "24.0 km in the last 7 days is 33% over the 7 days before, 18.0 km" },
+      { kind: "weekly_jump", severity: "moderate", reason: "24 km in the last 7 days is 33% over the 7 days before, 18 km" },
     ]);
   });
 });
@@ -127,7 +127,7 @@ describe("pain alerts", () => {
       ["running_pain", "high"],
       ["morning_pain", "high"],
     ]);
-    expect(alerts[1]).toMatchObject({ activityId: r.id, reason: "Running pain 7/10 (8.0 km run) is over 5" });
+    expect(alerts[1]).toMatchObject({ activityId: r.id, reason: "Running pain 7/10 (8 km run) is over 5" });
   });
 
   it("does not raise morning_pain at 5 or running_pain for cross-training", () => {
@@ -154,13 +154,13 @@ describe("prescription, check-ins and progression", () => {
     // the 12 km run is also a spike over the 10 km before it; only the prescription alerts matter here
     const rx = alerts.filter((a) => a.kind === "over_prescription");
     expect(rx.map((a) => [a.kind, a.reason, a.dedupeKey])).toEqual([
-      ["over_prescription", "22.0 km in the last 7 days is over the weekly cap of 20.0 km", `over_prescription:weekly:${D}`],
-      ["over_prescription", "Run of 12.0 km is over the longest-run cap of 11.0 km", `over_prescription:longest:${D}`],
+      ["over_prescription", "22 km in the last 7 days is over the weekly cap of 20 km", `over_prescription:weekly:${D}`],
+      ["over_prescription", "Run of 12 km is over the longest-run cap of 11 km", `over_prescription:longest:${D}`],
     ]);
     // §2d: the subject is the cap, so two runs over it on one day are one alert
     const twice = alertsOn([checkIn(D)], [run(D, 12), run(D, 13)], { prescription: { weeklyDistanceCapM: null, longestRunCapM: 11000 } });
     expect(twice.filter((a) => a.kind === "over_prescription").map((a) => a.reason)).toEqual([
-      "Run of 13.0 km is over the longest-run cap of 11.0 km (2 runs over it that day)",
+      "Run of 13 km is over the longest-run cap of 11 km (2 runs over it that day)",
     ]);
     const miles = alertsOn([checkIn(D)], [long], { prescription: { weeklyDistanceCapM: null, longestRunCapM: 11000 } }, "mi");
     expect(miles[0]?.reason).toBe("Run of 7.5 mi is over the longest-run cap of 6.8 mi");

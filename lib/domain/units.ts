@@ -13,13 +13,16 @@ export function toMetres(value: number, unit: DistanceUnit): number {
   return value * (unit === "mi" ? METRES_PER_MILE : METRES_PER_KM);
 }
 
-/** "10.5 km" / "6.5 mi": one decimal by default, as alert reasons quote distances (§2b). */
+/**
+ * "10.5 km" / "6.5 mi" / "20 km": at most one decimal by default, never a trailing zero ("32", not
+ * "32.00"); the one way distances are written, in pages and in alert reasons (§2b).
+ */
 export function formatDistance(metres: number, unit: DistanceUnit = "km", decimals = 1): string {
   const factor = 10 ** decimals;
   const metresPerUnit = unit === "mi" ? METRES_PER_MILE : METRES_PER_KM;
   // Scale whole metres before dividing so that 10450 m rounds to 10.5, not to binary 10.4499…
   const rounded = Math.round((metres * factor) / metresPerUnit) / factor;
-  return `${rounded.toFixed(decimals)} ${unit}`;
+  return `${String(rounded)} ${unit}`;
 }
 
 /** Pace as "m:ss /km" (or /mi); null when there is no distance to divide by. */
@@ -35,7 +38,8 @@ export function formatPace(
   return `${minutes}:${String(seconds).padStart(2, "0")} /${unit}`;
 }
 
-/** Numbers in reasons: whole numbers as-is, others to one decimal ("baseline 2.5"). */
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : (Math.round(value * 10) / 10).toFixed(1);
+/** Numbers in reasons and tables: at most `decimals` decimals, no trailing zero ("2.5", "3", not "3.0"). */
+export function formatNumber(value: number, decimals = 1): string {
+  const factor = 10 ** decimals;
+  return String(Math.round(value * factor) / factor);
 }

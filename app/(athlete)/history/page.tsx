@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAthlete } from "@/lib/auth/guards";
-import { getMe } from "@/lib/data/clinics";
+import { getClinic, getMe } from "@/lib/data/clinics";
 import { getHistory } from "@/lib/data/history";
+import { todayIn } from "@/lib/domain/dates";
 import { formatDistance } from "@/lib/domain/units";
+import { formatDay } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
 import { RED_FLAG_QUESTIONS } from "@/lib/validation/red-flag-questions";
 import { ArchiveEntryButton } from "./archive-entry-button";
@@ -12,7 +15,9 @@ export const metadata: Metadata = { title: "History" };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const scope = await requireAthlete();
-  const [days, me, sp] = await Promise.all([getHistory(scope, scope.athleteId), getMe(scope), searchParams]);
+  const [days, me, sp, clinic, locale] = await Promise.all([getHistory(scope, scope.athleteId), getMe(scope), searchParams, getClinic(scope), requestLocale()]);
+  // the year is left out for days of this year (the clinic's: a few hours either side of New Year do not matter here)
+  const today = todayIn(clinic.timeZone);
   return (
     <>
       <h1 className="text-2xl font-bold">History</h1>
@@ -26,7 +31,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <ol className="mt-4 flex flex-col gap-4">
         {days.map((d) => (
           <li key={d.date} className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 className="font-semibold">{new Date(`${d.date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}</h2>
+            <h2 className="font-semibold">{formatDay(d.date, locale, today)}</h2>
             <ul className="mt-2 flex flex-col gap-2 text-sm">
               {d.checkIn ? (
                 <li>
@@ -43,7 +48,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                 <li key={a.id} className="flex flex-wrap items-center justify-between gap-2">
                   <span>
                     {ACTIVITY_LABELS[a.type]}
-                    {a.distanceM ? ` ${formatDistance(a.distanceM, me.unit, 2)}` : ""} · {Math.round(a.durationSec / 60)} min · effort {a.rpe}
+                    {a.distanceM ? ` ${formatDistance(a.distanceM, me.unit)}` : ""} · {Math.round(a.durationSec / 60)} min · effort {a.rpe}
                     {a.painDuring !== null || a.painAfter !== null ? ` · pain ${a.painDuring ?? "–"} during, ${a.painAfter ?? "–"} after` : ""}
                     {a.shoeName ? ` · ${a.shoeName}` : ""}
                     {a.source === "file" ? " · from a file" : ""}
@@ -51,9 +56,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   {d.editable ? (
                     <span className="flex gap-3">
                       <Link href={`/history/activities/${a.id}/edit`} className="font-semibold text-brand-700 underline">
-                        Edit<span className="sr-only"> {ACTIVITY_LABELS[a.type].toLowerCase()} on {d.date}</span>
+                        Edit<span className="sr-only"> {ACTIVITY_LABELS[a.type].toLowerCase()} on {formatDay(d.date, locale, today)}</span>
                       </Link>
-                      <ArchiveEntryButton id={a.id} label={`${ACTIVITY_LABELS[a.type].toLowerCase()} on ${d.date}`} />
+                      <ArchiveEntryButton id={a.id} label={`${ACTIVITY_LABELS[a.type].toLowerCase()} on ${formatDay(d.date, locale, today)}`} />
                     </span>
                   ) : null}
                 </li>

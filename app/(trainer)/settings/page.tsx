@@ -5,13 +5,15 @@ import { listTrainers } from "@/lib/data/athletes";
 import { getClinic } from "@/lib/data/clinics";
 import { getDailyEvaluationStatus, type DailyEvaluationStatus } from "@/lib/data/evaluation-runs";
 import { listPendingTrainerInvites } from "@/lib/data/invites";
+import { formatDate, formatDateTime } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 import { ClinicSettingsForm, TrainerInviteForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage() {
   const scope = await requireOwner();
-  const [clinic, trainers, pending, evaluation] = await Promise.all([getClinic(scope), listTrainers(scope), listPendingTrainerInvites(scope), getDailyEvaluationStatus(scope)]);
+  const [clinic, trainers, pending, evaluation, locale] = await Promise.all([getClinic(scope), listTrainers(scope), listPendingTrainerInvites(scope), getDailyEvaluationStatus(scope), requestLocale()]);
   return (
     <>
       <h1 className="text-2xl font-bold">Clinic settings</h1>
@@ -38,7 +40,7 @@ export default async function SettingsPage() {
                 <span>
                   {p.name} ({p.email})
                 </span>
-                <span className="text-slate-600">Invited, until {p.expiresAt.toISOString().slice(0, 10)}</span>
+                <span className="text-slate-600">Invited, until {formatDate(p.expiresAt, locale, clinic.timeZone)}</span>
               </li>
             ))}
           </ul>
@@ -68,14 +70,14 @@ export default async function SettingsPage() {
           </li>
         </ul>
       </section>
-      <DailyEvaluation status={evaluation} timeZone={clinic.timeZone} />
+      <DailyEvaluation status={evaluation} timeZone={clinic.timeZone} locale={locale} />
     </>
   );
 }
 
 /** DESIGN §2d: each athlete is evaluated when their day begins, so silent athletes are flagged without a write. */
-function DailyEvaluation({ status, timeZone }: { status: DailyEvaluationStatus; timeZone: string }) {
-  const when = (d: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(d);
+function DailyEvaluation({ status, timeZone, locale }: { status: DailyEvaluationStatus; timeZone: string; locale: string }) {
+  const when = (d: Date) => formatDateTime(d, locale, timeZone);
   const run = status.lastRun;
   return (
     <section aria-labelledby="evaluation-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">

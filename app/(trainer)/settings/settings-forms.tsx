@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CopyButton } from "@/app/_components/ui/copy-button";
 import { Field } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SelectField } from "@/app/_components/ui/select-field";
@@ -47,6 +48,7 @@ export function TrainerInviteForm() {
             Invitation link
           </label>
           <input id="trainer-invite-link" readOnly value={state.link} className="rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" />
+          <CopyButton text={state.link} targetId="trainer-invite-link" label="Copy link" />
         </div>
       ) : null}
     </form>

@@ -2,8 +2,16 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { useLocale } from "@/app/_components/locale";
 import { secondaryButton } from "@/app/_components/ui/button-styles";
+import { formatDay } from "@/lib/format/dates";
 import { toCsv, type Column } from "./table-data";
+
+/** A row's heading: a calendar day in the reader's locale (the CSV keeps YYYY-MM-DD), anything else as it is. */
+function RowHeading({ value }: { value: string }) {
+  const locale = useLocale();
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? <time dateTime={value}>{formatDay(value, locale)}</time> : value;
+}
 
 /**
  * A chart's card: title, what it shows, a "View as table" toggle and a CSV of the same numbers.
@@ -103,7 +111,7 @@ export function ChartFrame<R>({
                     {columns.map((c, i) =>
                       i === 0 ? (
                         <th key={c.key} scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">
-                          {c.value(r)}
+                          <RowHeading value={c.value(r)} />
                         </th>
                       ) : (
                         <td key={c.key} className="px-2 py-1">

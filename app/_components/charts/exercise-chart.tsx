@@ -1,12 +1,14 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale } from "@/app/_components/locale";
 import type { ExerciseWeek } from "@/lib/validation/series";
 import { dayLabel } from "./series-format";
 
 /** Per week: the share of planned exercise sessions logged, and exercise pain (0–10). */
 export default function ExerciseChart({ weeks }: { weeks: ExerciseWeek[] }) {
-  const data = weeks.map((w) => ({ label: `w/c ${dayLabel(w.weekStart)}`, adherence: w.adherencePct, maxPain: w.maxExercisePain, meanPain: w.meanExercisePain }));
+  const locale = useLocale();
+  const data = weeks.map((w) => ({ label: `w/c ${dayLabel(w.weekStart, locale)}`, adherence: w.adherencePct, maxPain: w.maxExercisePain, meanPain: w.meanExercisePain }));
   return (
     <ResponsiveContainer width="100%" height={220}>
       <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -12 }}>

@@ -1,13 +1,15 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, Legend } from "recharts";
+import { useLocale } from "@/app/_components/locale";
 import type { SeriesRow } from "@/lib/validation/series";
 import { rowLabel } from "./series-format";
 
 /** Acute and chronic load plotted separately (rolling or EWMA), and the ratio in its own panel. */
 export default function LoadChart({ rows, bucket, form }: { rows: SeriesRow[]; bucket: "day" | "week"; form: "rolling" | "ewma" }) {
+  const locale = useLocale();
   const data = rows.map((r) => ({
-    label: rowLabel(r, bucket),
+    label: rowLabel(r, bucket, locale),
     acute: form === "rolling" ? round(r.acuteRolling) : round(r.acuteEwma),
     chronic: form === "rolling" ? round(r.chronicRolling) : round(r.chronicEwma),
     ratio: r.ratio === null ? null : Math.round(r.ratio * 100) / 100,

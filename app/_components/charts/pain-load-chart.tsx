@@ -1,7 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale } from "@/app/_components/locale";
 import type { DistanceUnit } from "@/lib/domain/types";
+import { formatDayWithWeekday } from "@/lib/format/dates";
 import type { SeriesRow } from "@/lib/validation/series";
 import { PAIN_TICKS, describePoint, distanceAxis, lineLabels, painLoadPoints, type PainLoadPoint } from "./pain-load-data";
 import { dayLabel } from "./series-format";
@@ -38,7 +40,8 @@ export default function PainLoadChart({ rows, bucket, unit, simple = false, heig
   const showCross = !simple && points.some((p) => p.cross > 0);
   const showBaseline = !simple && bucket === "day" && points.some((p) => p.baseline !== null);
   const many = points.length > 120;
-  const tick = (iso: string) => dayLabel(iso);
+  const locale = useLocale();
+  const tick = (iso: string) => dayLabel(iso, locale);
   const labels = lineLabels(points, (Object.keys(lines) as (keyof typeof lines)[]).filter((k) => lines[k]), unit, axis.max);
   const endLabel = (key: keyof typeof lines, color: string) => {
     const l = labels.find((x) => x.key === key);
@@ -112,8 +115,9 @@ function EndLabel({ at, text, color, dy, x, y, index }: { at: number; text: stri
 }
 
 function PointTooltip({ active, point, bucket, unit, simple }: { active?: boolean; point?: PainLoadPoint; bucket: "day" | "week"; unit: DistanceUnit; simple: boolean }) {
+  const locale = useLocale();
   if (!active || !point) return null;
-  const heading = bucket === "week" ? `Week of ${dayLabel(point.date)}–${dayLabel(point.endDate)}` : weekday.format(new Date(`${point.date}T00:00:00Z`));
+  const heading = bucket === "week" ? `Week of ${dayLabel(point.date, locale)}–${dayLabel(point.endDate, locale)}` : formatDayWithWeekday(point.date, locale);
   return (
     <div className="max-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-md">
       <p className="font-semibold">{heading}</p>
@@ -127,10 +131,10 @@ function PointTooltip({ active, point, bucket, unit, simple }: { active?: boolea
     </div>
   );
 }
-const weekday = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
 /** Cross-training minutes on their own small axis, aligned under the main chart's days. */
 function CrossStrip({ points, bucket }: { points: PainLoadPoint[]; bucket: "day" | "week" }) {
+  const locale = useLocale();
   const top = Math.max(...points.map((p) => p.cross));
   return (
     <div>
@@ -149,7 +153,7 @@ function CrossStrip({ points, bucket }: { points: PainLoadPoint[]; bucket: "day"
             if (!t.active || !p) return null;
             return (
               <div className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-md">
-                {bucket === "week" ? `Week of ${dayLabel(p.date)}` : dayLabel(p.date)}: cross-training {p.cross} min
+                {bucket === "week" ? `Week of ${dayLabel(p.date, locale)}` : dayLabel(p.date, locale)}: cross-training {p.cross} min
               </div>
             );
           }}

@@ -1,14 +1,15 @@
 import { RED_FLAG_LABELS } from "@/lib/domain/red-flags";
 import { metresTo } from "@/lib/domain/units";
+import { formatShortDay } from "@/lib/format/dates";
+import { FALLBACK_LOCALE } from "@/lib/format/locale";
 import type { DistanceUnit } from "@/lib/domain/types";
 import type { SeriesRow } from "@/lib/validation/series";
-import { fixed, whole, type Column } from "./table-data";
+import { decimal, fixed, whole, type Column } from "./table-data";
 
 export const distanceIn = (m: number | null, unit: DistanceUnit) => (m === null ? null : Math.round(metresTo(m, unit) * 100) / 100);
 
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-export const dayLabel = (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`));
-export const rowLabel = (r: SeriesRow, bucket: "day" | "week") => (bucket === "week" ? `w/c ${dayLabel(r.date)}` : dayLabel(r.date));
+export const dayLabel = (iso: string, locale: string = FALLBACK_LOCALE) => formatShortDay(iso, locale);
+export const rowLabel = (r: SeriesRow, bucket: "day" | "week", locale: string = FALLBACK_LOCALE) => (bucket === "week" ? `w/c ${dayLabel(r.date, locale)}` : dayLabel(r.date, locale));
 
 export const LIGHT_WORD = { green: "Green", amber: "Amber", red: "Red" } as const;
 export const flagWords = (r: SeriesRow) => r.redFlags.map((f) => RED_FLAG_LABELS[f]).join("; ");
@@ -17,13 +18,13 @@ export const flagWords = (r: SeriesRow) => r.redFlags.map((f) => RED_FLAG_LABELS
 export function painLoadColumns(unit: DistanceUnit, bucket: "day" | "week"): Column<SeriesRow>[] {
   return [
     { key: "date", label: bucket === "week" ? "Week starting" : "Date", value: (r) => r.date },
-    { key: "distance", label: `Running distance (${unit})`, value: (r) => fixed(distanceIn(r.runningDistanceM, unit), 2) },
+    { key: "distance", label: `Running distance (${unit})`, value: (r) => decimal(distanceIn(r.runningDistanceM, unit)) },
     { key: "cross", label: "Cross-training (min)", value: (r) => whole(r.crossTrainingMin) },
     { key: "runningPain", label: `Running pain (0–10)${bucket === "week" ? ", highest" : ""}`, value: (r) => whole(r.runningPain) },
     { key: "morningPain", label: `Morning pain (0–10)${bucket === "week" ? ", highest" : ""}`, value: (r) => whole(r.morningPain) },
-    { key: "weeklyCap", label: `Weekly cap (${unit})`, value: (r) => fixed(distanceIn(r.weeklyCapM, unit), 2) },
-    { key: "longestCap", label: `Longest-run cap (${unit})`, value: (r) => fixed(distanceIn(r.longestRunCapM, unit), 2) },
-    { key: "tolerated", label: `Tolerated load (${unit}/week)`, value: (r) => fixed(distanceIn(r.toleratedLoadM, unit), 2) },
+    { key: "weeklyCap", label: `Weekly cap (${unit})`, value: (r) => decimal(distanceIn(r.weeklyCapM, unit)) },
+    { key: "longestCap", label: `Longest-run cap (${unit})`, value: (r) => decimal(distanceIn(r.longestRunCapM, unit)) },
+    { key: "tolerated", label: `Tolerated load (${unit}/week)`, value: (r) => decimal(distanceIn(r.toleratedLoadM, unit)) },
     { key: "light", label: "Light", value: (r) => (r.light ? LIGHT_WORD[r.light] : "") },
     { key: "flags", label: "Red flags", value: flagWords },
     { key: "tape", label: "Tape", value: (r) => (r.tape ? "yes" : "") },

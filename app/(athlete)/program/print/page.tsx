@@ -3,6 +3,8 @@ import { requireAthlete } from "@/lib/auth/guards";
 import { getClinic, getMe } from "@/lib/data/clinics";
 import { getCurrentPrescription } from "@/lib/data/prescriptions";
 import { getProgram } from "@/lib/data/programs";
+import { formatDate } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 import { HomeProgram } from "../_components/home-program";
 
 export const metadata: Metadata = { title: "Print my program" };
@@ -15,6 +17,6 @@ export default async function AthletePrintPage() {
     getClinic(scope),
     getMe(scope),
   ]);
-  const printedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: clinic.timeZone }).format(new Date());
+  const printedOn = formatDate(new Date(), await requestLocale(), clinic.timeZone, { long: true });
   return <HomeProgram program={program} prescription={prescription} clinicName={clinic.name} trainerName={program.athlete.trainerName} unit={me.unit} printedOn={printedOn} />;
 }

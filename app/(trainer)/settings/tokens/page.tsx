@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { requireTrainer } from "@/lib/auth/guards";
 import { listApiTokens } from "@/lib/data/api-tokens";
+import { getClinic } from "@/lib/data/clinics";
+import { formatDateTime } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 import { CreateTokenForm, RevokeTokenForm } from "./token-forms";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "never");
-
 export default async function TokensPage() {
   const scope = await requireTrainer();
-  const tokens = await listApiTokens(scope);
+  const [tokens, clinic, locale] = await Promise.all([listApiTokens(scope), getClinic(scope), requestLocale()]);
+  const day = (d: Date | null) => (d ? formatDateTime(d, locale, clinic.timeZone) : "never");
   return (
     <>
       <h1 className="text-2xl font-bold">API tokens</h1>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CopyButton } from "@/app/_components/ui/copy-button";
 import { Field } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SelectField } from "@/app/_components/ui/select-field";
@@ -13,12 +14,15 @@ export function CreateTokenForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.message} ok={state.ok} />
       {state.token ? (
-        <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <span className="font-semibold">Your new token: </span>
-          <code data-testid="new-token" className="break-all">
-            {state.token}
-          </code>
-        </p>
+        <div className="flex flex-col gap-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          <p>
+            <span className="font-semibold">Your new token: </span>
+            <code id="new-token" data-testid="new-token" className="break-all">
+              {state.token}
+            </code>
+          </p>
+          <CopyButton text={state.token} targetId="new-token" label="Copy token" />
+        </div>
       ) : null}
       <Field label="Token name" name="name" defaultValue={state.ok ? "" : state.values?.name} errors={state.fieldErrors?.name} />
       <SelectField
