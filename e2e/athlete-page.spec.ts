@@ -11,7 +11,7 @@ async function openAlex(page: Page) {
 }
 
 test("the athlete page: summary and alerts first, readable change lines, no overflow at 375 px", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
   const athleteId = await openAlex(page);
 
@@ -60,13 +60,10 @@ test("the athlete page: summary and alerts first, readable change lines, no over
   // ladder strips show every step at 1280 px
   await page.goto("/exercises");
   const ladder = page.getByRole("region", { name: "Hip abduction ladder" });
-  const steps = ladder.getByRole("listitem");
-  const n = await steps.count();
-  expect(n).toBeGreaterThanOrEqual(6);
-  for (let i = 0; i < n; i++) {
-    const box = (await steps.nth(i).boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(1280);
-  }
+  await expect(ladder.getByRole("listitem").first()).toBeVisible();
+  const rights = await ladder.getByRole("listitem").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+  expect(rights.length).toBeGreaterThanOrEqual(6);
+  expect(Math.max(...rights)).toBeLessThanOrEqual(1280);
   await noHorizontalOverflow(page);
 });
 

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
 import { currentTrafficLight, type LightAssessment } from "@/lib/domain/pain";
-import type { IsoDate, Prescription } from "@/lib/domain/types";
+import { RED_FLAGS, type IsoDate, type Prescription, type RedFlag } from "@/lib/domain/types";
 import { athleteAccess } from "./access";
 import { LOOKBACK_DAYS, loadAthleteRecords, prescriptionOn } from "./athlete-records";
 import { suggestionsFrom, type ItemSuggestion } from "./series";
@@ -13,6 +13,8 @@ export type AthleteOverview = {
   /** The running light on the latest check-in date; null when there is none in the last LOOKBACK_DAYS. */
   light: LightAssessment | null;
   lastCheckIn: { date: IsoDate; morningPain: number | null } | null;
+  /** The latest check-ins, newest first (within LOOKBACK_DAYS). */
+  recentCheckIns: { date: IsoDate; morningPain: number | null; redFlags: RedFlag[]; tape: boolean }[];
   lastRun: { date: IsoDate; distanceM: number | null; runningPain: number | null } | null;
   /** The caps in force today (a dated history, §2a). */
   prescription: Prescription;
@@ -20,6 +22,8 @@ export type AthleteOverview = {
   lookbackDays: number;
   suggestions: Map<string, ItemSuggestion>;
 };
+
+const RECENT_CHECK_INS = 7;
 
 /**
  * The athlete page's summary and each program item's suggestion from one read of the athlete's
@@ -31,8 +35,12 @@ export const getAthleteOverview = cache(async (scope: Scope, athleteId: string):
   const d = athlete.today;
   const loaded = await loadAthleteRecords(db, athlete, d, d);
   const h = loaded.history;
-  let lastCheckIn: AthleteOverview["lastCheckIn"] = null;
-  for (const [date, c] of h.checkIns) if (date <= d && (!lastCheckIn || date > lastCheckIn.date)) lastCheckIn = { date, morningPain: c.morningPain };
+  const recentCheckIns = [...h.checkIns.values()]
+    .filter((c) => c.date <= d)
+    .sort((a, b) => (a.date < b.date ? 1 : -1))
+    .slice(0, RECENT_CHECK_INS)
+    .map((c) => ({ date: c.date, morningPain: c.morningPain, redFlags: RED_FLAGS.filter((f) => c.redFlags[f]), tape: c.tape }));
+  const lastCheckIn = recentCheckIns[0] ? { date: recentCheckIns[0].date, morningPain: recentCheckIns[0].morningPain } : null;
   let lastRun: AthleteOverview["lastRun"] = null;
   for (const [date, list] of h.activities) {
     if (date > d || (lastRun && lastRun.date > date)) continue;
@@ -46,6 +54,7 @@ export const getAthleteOverview = cache(async (scope: Scope, athleteId: string):
     today: d,
     light: currentTrafficLight(h, d),
     lastCheckIn,
+    recentCheckIns,
     lastRun,
     prescription: prescriptionOn(loaded.prescriptions, d),
     lookbackDays: LOOKBACK_DAYS,

@@ -11,6 +11,7 @@ import { ChartsSection } from "./_components/charts/charts-section";
 import { InvitePanel } from "./_components/invite-panel";
 import { ProfileFacts } from "./_components/profile-facts";
 import { ProgramHistorySection, ProgramSection, RunningPrescriptionSection } from "./_components/program-section";
+import { RecentCheckIns } from "./_components/recent-check-ins";
 import { RecentEntries } from "./_components/recent-entries";
 import { loadAthleteOr404 } from "./load-athlete";
 
@@ -38,6 +39,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
           ["program", "Program"],
           ["running", "Running prescription"],
           ["entries", "Recent activities"],
+          ["check-ins", "Recent check-ins"],
           ["program-history", "Program history"],
         ] as [string, string][])),
     ["change-history", "Change history"],
@@ -107,6 +109,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
         <div className="grid min-w-0 gap-4 lg:grid-cols-2">
           {archived ? null : <RunningPrescriptionSection athleteId={athlete.id} />}
           {archived ? null : <RecentEntries scope={scope} athleteId={athlete.id} athleteName={athlete.name} />}
+          {archived ? null : <RecentCheckIns scope={scope} athleteId={athlete.id} />}
           {archived ? null : <ProgramHistorySection athleteId={athlete.id} />}
           <ChangeHistory scope={scope} athleteId={athlete.id} />
         </div>
