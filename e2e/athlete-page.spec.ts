@@ -28,7 +28,7 @@ test("the athlete page: summary and alerts first, readable change lines, no over
   expect(await top("Program")).toBeLessThan(await top("Change history"));
 
   // a prescription change reads as a sentence: caps before → after, who and when
-  await page.locator("#running summary").click();
+  await page.getByText(/^(Change the|Set a) running prescription$/).click();
   const weekly = page.getByLabel("Weekly distance cap (km)");
   const before = await weekly.inputValue();
   await weekly.fill("33");

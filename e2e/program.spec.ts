@@ -52,7 +52,7 @@ test("a trainer applies a template and progresses an exercise; the athlete sees 
   await expect(timeline.getByText("Why: Two sessions at full dosage, pain 1/10")).toBeVisible();
 
   // running prescription
-  await page.locator("#running summary").click();
+  await page.getByText(/^(Change the|Set a) running prescription$/).click();
   await page.getByLabel("Weekly distance cap (km)").fill("20");
   await page.getByLabel("Longest run cap (km)").fill("8");
   await page.getByLabel("Run interval (min, optional)").fill("4");
