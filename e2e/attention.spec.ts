@@ -50,6 +50,7 @@ test("a red flag puts the athlete first; acknowledging moves it; the chart's tab
 
   // the athlete page: alerts panel and charts
   await page.goto(`/athletes/${athleteId}`);
+  await page.getByText(/^Acknowledged, not resolved/).click();
   await expect(page.getByRole("list", { name: "Acknowledged alerts" })).toContainText("painful catching or clicking");
   // charts render once their card nears the viewport
   await page.getByRole("region", { name: "Pain vs running load" }).scrollIntoViewIfNeeded();

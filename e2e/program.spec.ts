@@ -25,6 +25,8 @@ test("a trainer applies a template and progresses an exercise; the athlete sees 
   const athleteUrl = page.url();
   const athleteId = athleteUrl.split("/athletes/")[1]!;
 
+  // the program's tools sit behind one disclosure once it has exercises
+  await page.getByText("Change the program: apply a template, save it as one, add an exercise").click();
   await page.getByLabel("Template", { exact: true }).selectOption({ label: `${TEMPLATE} (7)` });
   await page.getByRole("button", { name: "Apply template" }).click();
   await expect(page.getByText("Template applied.")).toBeVisible();
@@ -50,6 +52,7 @@ test("a trainer applies a template and progresses an exercise; the athlete sees 
   await expect(timeline.getByText("Why: Two sessions at full dosage, pain 1/10")).toBeVisible();
 
   // running prescription
+  await page.getByText(/^(Change the|Set a) running prescription$/).click();
   await page.getByLabel("Weekly distance cap (km)").fill("20");
   await page.getByLabel("Longest run cap (km)").fill("8");
   await page.getByLabel("Run interval (min, optional)").fill("4");

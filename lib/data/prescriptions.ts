@@ -59,11 +59,18 @@ export async function setRunningPrescription(scope: TrainerScope, input: Prescri
     };
     // rounding can push a longest run a metre over an equal weekly cap
     values.longestRunM = Math.min(values.longestRunM, values.weeklyDistanceM);
+    // the one it replaces, so the audit reads "Weekly cap 30 → 32 km"
+    const [before] = await tx
+      .select({ weeklyDistanceM: runningPrescriptions.weeklyDistanceM, longestRunM: runningPrescriptions.longestRunM, runIntervalSec: runningPrescriptions.runIntervalSec, walkIntervalSec: runningPrescriptions.walkIntervalSec, note: runningPrescriptions.note })
+      .from(runningPrescriptions)
+      .where(and(eq(runningPrescriptions.clinicId, scope.clinicId), eq(runningPrescriptions.athleteId, input.athleteId)))
+      .orderBy(desc(runningPrescriptions.createdAt))
+      .limit(1);
     const [row] = await tx
       .insert(runningPrescriptions)
       .values({ clinicId: scope.clinicId, athleteId: input.athleteId, setBy: scope.userId, ...values })
       .returning({ id: runningPrescriptions.id });
-    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "running_prescription.set", entity: "athlete", entityId: input.athleteId, after: values });
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "running_prescription.set", entity: "athlete", entityId: input.athleteId, before: before ?? null, after: values });
     // it takes effect from the athlete's today (a dated history): the triggers mark that date
     await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: input.athleteId }, { because: "the running prescription changed" });
     return row!;

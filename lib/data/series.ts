@@ -288,7 +288,11 @@ export async function listSuggestions(scope: Scope, athleteId: string): Promise<
   const db = getDb();
   const athlete = await athleteAccess(scope, athleteId, { db });
   const d = athlete.today;
-  const loaded = await loadAthleteRecords(db, athlete, d, d);
+  return suggestionsFrom(await loadAthleteRecords(db, athlete, d, d), d);
+}
+
+/** Each loaded program item's §2a suggestion on d, by item id. */
+export function suggestionsFrom(loaded: LoadedRecords, d: IsoDate): Map<string, ItemSuggestion> {
   return new Map(
     loaded.programItems.map((item) => [
       item.id,

@@ -83,7 +83,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
                 {!l.builtin ? <ArchiveLadderButton ladderId={l.id} name={l.name} /> : null}
               </div>
               {l.steps.length === 0 ? <p className="mt-2 text-sm text-slate-700">No steps yet. Open one of your exercises to place it on this ladder.</p> : null}
-              <ol className="mt-3 flex gap-2 overflow-x-auto pb-2">
+              <ol className="mt-3 flex flex-wrap gap-2 pb-2">
                 {l.steps.map((s, i) => (
                   <li key={s.exerciseId} className="flex shrink-0 items-center gap-2">
                     {i > 0 ? <span aria-hidden="true" className="text-slate-500">→</span> : null}

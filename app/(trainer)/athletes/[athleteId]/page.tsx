@@ -3,50 +3,61 @@ import Link from "next/link";
 import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { requireTrainer } from "@/lib/auth/guards";
 import { getAthleteInviteStatus } from "@/lib/data/invites";
-import { STATUS_LABELS } from "@/lib/validation/athletes";
 import { AlertsPanel } from "./_components/alerts-panel";
 import { ArchiveToggle } from "./_components/archive-toggle";
+import { AthleteSummary } from "./_components/athlete-summary";
+import { ChangeHistory } from "./_components/change-history";
 import { ChartsSection } from "./_components/charts/charts-section";
 import { InvitePanel } from "./_components/invite-panel";
-import { ProgramSection } from "./_components/program-section";
+import { ProfileFacts } from "./_components/profile-facts";
+import { ProgramHistorySection, ProgramSection, RunningPrescriptionSection } from "./_components/program-section";
+import { RecentCheckIns } from "./_components/recent-check-ins";
 import { RecentEntries } from "./_components/recent-entries";
 import { loadAthleteOr404 } from "./load-athlete";
-import { AuditTrail } from "./_components/audit-trail";
 
 export const metadata: Metadata = { title: "Athlete" };
 
 const SIDE: Record<string, string> = { left: "Left", right: "Right", both: "Both" };
 
+/**
+ * One screen a trainer scans first (summary and open alerts), then the pain-vs-load chart and the
+ * program; everything else below, each in its own section reached from the contents list.
+ */
 export default async function AthletePage({ params }: { params: Promise<{ athleteId: string }> }) {
   const scope = await requireTrainer();
   const { athleteId } = await params;
   const athlete = await loadAthleteOr404(scope, athleteId);
   const invite = athlete.hasLogin ? { pendingUntil: null } : await getAthleteInviteStatus(scope, athlete.id);
   const archived = athlete.status === "archived";
-
-  const facts: [string, string][] = [
-    ["Status", STATUS_LABELS[athlete.status]],
-    ["Group", athlete.sportGroup ?? "—"],
-    ["Condition", athlete.condition],
-    ["Injured side", athlete.injuredSide ? SIDE[athlete.injuredSide]! : "—"],
-    ["Onset", athlete.onsetDate ?? "—"],
-    ["Birth year", athlete.birthYear?.toString() ?? "—"],
-    ["Trainer", athlete.trainerName ?? "—"],
-    ["Email", athlete.email ?? "—"],
-    ["Time zone", athlete.effectiveTimeZone],
+  const sections: [string, string][] = [
+    ["summary", "Summary"],
+    ["alerts", "Alerts"],
+    ["charts", "Pain and load"],
+    ...(archived
+      ? []
+      : ([
+          ["program", "Program"],
+          ["running", "Running prescription"],
+          ["entries", "Recent activities"],
+          ["check-ins", "Recent check-ins"],
+          ["program-history", "Program history"],
+        ] as [string, string][])),
+    ["change-history", "Change history"],
+    ["profile", "Profile"],
   ];
 
   return (
-    <>
+    <div className="min-w-0">
       <Link href="/athletes" className="no-print text-sm font-semibold text-brand-700 underline">
         ← Athletes
       </Link>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{athlete.name}</h1>
-          <p className="text-slate-700">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold break-words">{athlete.name}</h1>
+          <p className="break-words text-slate-700">
             {athlete.condition}
             {athlete.injuredSide ? `, ${SIDE[athlete.injuredSide]!.toLowerCase()} side` : ""}
+            {athlete.sportGroup ? <> · {athlete.sportGroup}</> : null}
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
@@ -59,6 +70,18 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
         </div>
       </div>
 
+      <nav aria-label="On this page" className="no-print mt-3">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {sections.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`} className="font-semibold text-brand-700 underline">
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       {archived ? (
         <p role="status" className="mt-4 rounded-md bg-amber-50 px-4 py-3 text-amber-900">
           This athlete is archived: they are hidden from lists and alerts, and every record is kept. Restore them to work
@@ -66,33 +89,32 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
         </p>
       ) : null}
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-1">
-          <h2 id="profile-heading" className="text-lg font-semibold">
-            Profile
-          </h2>
-          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            {facts.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="font-medium text-slate-600">{k}</dt>
-                <dd className="break-words">{v}</dd>
-              </div>
-            ))}
-          </dl>
-          {athlete.notes ? <p className="mt-4 text-sm whitespace-pre-line text-slate-800">{athlete.notes}</p> : null}
-          <div className="mt-5 border-t border-slate-100 pt-4">
-            <InvitePanel athleteId={athlete.id} hasLogin={athlete.hasLogin} pendingUntil={invite.pendingUntil?.toISOString() ?? null} archived={archived} />
-          </div>
-        </section>
-
-        <div className="flex flex-col gap-6 lg:col-span-2">
+      <div className="mt-4 grid min-w-0 gap-4 lg:grid-cols-5">
+        <div className="flex min-w-0 flex-col gap-4 lg:col-span-2">
+          <AthleteSummary scope={scope} athlete={athlete} />
+          {!athlete.hasLogin && !archived ? (
+            <section aria-label="Athlete login" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
+              <InvitePanel athleteId={athlete.id} hasLogin={athlete.hasLogin} pendingUntil={invite.pendingUntil?.toISOString() ?? null} archived={archived} />
+            </section>
+          ) : null}
+        </div>
+        <div className="min-w-0 lg:col-span-3">
           <AlertsPanel athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
-          <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
-          {archived ? null : <RecentEntries scope={scope} athleteId={athlete.id} athleteName={athlete.name} />}
-          {archived ? null : <ProgramSection athleteId={athlete.id} />}
         </div>
       </div>
-      <AuditTrail athleteId={athlete.id} />
-    </>
+
+      <div className="mt-4 flex min-w-0 flex-col gap-4">
+        <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
+        {archived ? null : <ProgramSection athleteId={athlete.id} />}
+        <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+          {archived ? null : <RunningPrescriptionSection athleteId={athlete.id} />}
+          {archived ? null : <RecentEntries scope={scope} athleteId={athlete.id} athleteName={athlete.name} />}
+          {archived ? null : <RecentCheckIns scope={scope} athleteId={athlete.id} />}
+          {archived ? null : <ProgramHistorySection athleteId={athlete.id} />}
+          <ChangeHistory scope={scope} athleteId={athlete.id} />
+        </div>
+        <ProfileFacts athlete={athlete} />
+      </div>
+    </div>
   );
 }

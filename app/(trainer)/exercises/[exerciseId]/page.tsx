@@ -51,7 +51,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
           <h2 id="ladder-heading" className="font-semibold">
             {exercise.ladderView.name} ladder
           </h2>
-          <ol className="mt-3 flex gap-2 overflow-x-auto pb-2">
+          <ol className="mt-3 flex flex-wrap gap-2 pb-2">
             {steps.map((s, i) => (
               <li key={s.exerciseId} className="flex shrink-0 items-center gap-2">
                 {i > 0 ? <span aria-hidden="true">→</span> : null}

@@ -51,7 +51,7 @@ export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athlet
   const acknowledged = active.filter((g) => !open.includes(g));
   const [resolved, retired] = [groupAlerts(resolvedMembers), groupAlerts(retiredMembers)];
   return (
-    <section aria-labelledby="alerts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+    <section id="alerts" aria-labelledby="alerts-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="alerts-heading" className="text-lg font-semibold">
         Alerts
       </h2>
@@ -65,17 +65,17 @@ export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athlet
         </ul>
       )}
       {acknowledged.length > 0 ? (
-        <>
-          <h3 className="mt-5 font-semibold">Acknowledged</h3>
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Acknowledged, not resolved ({acknowledged.length})</summary>
           <ul aria-label="Acknowledged alerts" className="mt-1 flex flex-col gap-3">
             {acknowledged.map((g) => (
               <AlertItem key={g.key} g={g} timeZone={timeZone} />
             ))}
           </ul>
-        </>
+        </details>
       ) : null}
       {retired.length > 0 ? (
-        <details className="mt-5">
+        <details className="mt-3">
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">No longer apply ({retired.length})</summary>
           <ul aria-label="Alerts that no longer apply" className="mt-1 flex flex-col gap-3">
             {retired.map((g) => (
@@ -85,7 +85,7 @@ export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athlet
         </details>
       ) : null}
       {resolved.length > 0 ? (
-        <details className="mt-5">
+        <details className="mt-3">
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">Recently resolved ({resolved.length})</summary>
           <ul className="mt-1 flex flex-col gap-3">
             {resolved.map((g) => (

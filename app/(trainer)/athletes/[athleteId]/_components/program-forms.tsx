@@ -24,7 +24,7 @@ function NativeSelect({ label, name, options, errors, defaultValue }: { label: s
   const id = useId();
   const groups = [...new Set(options.map((o) => o.group ?? ""))];
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -34,7 +34,7 @@ function NativeSelect({ label, name, options, errors, defaultValue }: { label: s
         defaultValue={defaultValue ?? ""}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? `${id}-error` : undefined}
-        className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm"
+        className="w-full min-w-0 max-w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm"
         required
       >
         <option value="" disabled>

@@ -31,16 +31,15 @@ function describe(e: ProgramEventView): { title: string; detail: string | null }
   }
 }
 
-/** Every program change, newest first: who, when, from what to what, and why. */
-export function ProgramTimeline({ events, timeZone }: { events: ProgramEventView[]; timeZone: string }) {
-  if (!events.length) return <p className="text-sm text-slate-700">No changes yet.</p>;
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+const SHOWN = 5;
+
+function Events({ events, fmt, label }: { events: ProgramEventView[]; fmt: Intl.DateTimeFormat; label: string }) {
   return (
-    <ol className="flex flex-col gap-3 border-l-2 border-slate-200 pl-4" aria-label="Program history">
+    <ol className="flex flex-col gap-3 border-l-2 border-slate-200 pl-4" aria-label={label}>
       {events.map((e) => {
         const { title, detail } = describe(e);
         return (
-          <li key={e.id} className="text-sm">
+          <li key={e.id} className="min-w-0 text-sm break-words">
             <p className="font-medium">{title}</p>
             <p className="text-slate-600">
               <time dateTime={e.at.toISOString()}>{fmt.format(e.at)}</time>
@@ -51,5 +50,24 @@ export function ProgramTimeline({ events, timeZone }: { events: ProgramEventView
         );
       })}
     </ol>
+  );
+}
+
+/** Every program change, newest first: who, when, from what to what, and why; the latest few in view. */
+export function ProgramTimeline({ events, timeZone }: { events: ProgramEventView[]; timeZone: string }) {
+  if (!events.length) return <p className="text-sm text-slate-700">No changes yet.</p>;
+  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  return (
+    <>
+      <Events events={events.slice(0, SHOWN)} fmt={fmt} label="Program history" />
+      {events.length > SHOWN ? (
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Earlier program changes ({events.length - SHOWN})</summary>
+          <div className="mt-3">
+            <Events events={events.slice(SHOWN)} fmt={fmt} label="Older program changes" />
+          </div>
+        </details>
+      ) : null}
+    </>
   );
 }

@@ -10,7 +10,7 @@ import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
 export async function RecentEntries({ scope, athleteId, athleteName }: { scope: TrainerScope; athleteId: string; athleteName: string }) {
   const [items, me] = await Promise.all([listActivities(scope, athleteId, {}, "desc", 8), getMe(scope)]);
   return (
-    <section aria-labelledby="entries-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+    <section id="entries" aria-labelledby="entries-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="entries-heading" className="text-lg font-semibold">
           Recent activities
@@ -25,7 +25,7 @@ export async function RecentEntries({ scope, athleteId, athleteName }: { scope: 
         <ul className="mt-3 divide-y divide-slate-100 text-sm">
           {items.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span>
+              <span className="min-w-0">
                 {a.date} · {ACTIVITY_LABELS[a.type]}
                 {a.distanceM ? ` ${formatDistance(a.distanceM, me.unit)}` : ""} · {Math.round(a.durationSec / 60)} min · effort {a.rpe}
                 {a.painDuring !== null || a.painAfter !== null ? ` · pain ${a.painDuring ?? "–"}/${a.painAfter ?? "–"}` : ""}

@@ -45,7 +45,7 @@ export function AthleteCharts({ athleteId, athleteName, today, unit }: { athlete
   const slug = `${athleteName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${range.from}-to-${range.to}`;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex min-w-0 flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <RangePicker value={range} onChange={setRange} today={today} />
         <div className="flex flex-col gap-1">
@@ -85,6 +85,10 @@ export function AthleteCharts({ athleteId, athleteName, today, unit }: { athlete
           >
             <PainLoadChart rows={data.rows} bucket={data.bucket} unit={unit} />
           </ChartFrame>
+          {/* the pain-vs-load chart is the one read at every visit; the others open on demand */}
+          <details className="min-w-0">
+            <summary className="cursor-pointer font-semibold text-brand-700">More charts: training load, exercise adherence, shoe distance</summary>
+            <div className="mt-3 flex min-w-0 flex-col gap-4">
           <ChartFrame
             title="Training load"
             description="Session load = minutes × effort (CR-10), runs and cross-training together. Acute and chronic are daily averages."
@@ -127,6 +131,8 @@ export function AthleteCharts({ athleteId, athleteName, today, unit }: { athlete
           >
             {data.shoes.length === 0 ? <p className="text-sm text-slate-700">No shoes recorded yet.</p> : <ShoeChart shoes={data.shoes} unit={unit} />}
           </ChartFrame>
+            </div>
+          </details>
         </>
       )}
     </div>

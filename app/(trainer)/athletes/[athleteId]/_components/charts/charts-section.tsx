@@ -8,7 +8,7 @@ import { AthleteCharts } from "./athlete-charts";
 export async function ChartsSection({ athleteId, athleteName, timeZone }: { athleteId: string; athleteName: string; timeZone: string }) {
   const me = await getMe(await requireTrainer());
   return (
-    <section aria-labelledby="charts-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+    <section id="charts" aria-labelledby="charts-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="charts-heading" className="text-lg font-semibold">
         Pain and running load
       </h2>
