@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { indexHistory } from "./history";
 import { overPrescription } from "./running";
 import { D, day, run } from "./test-builders";
-import { capWarning, capsOn, checkRunAgainstCaps, formatWeekSoFar, weekSoFar, type CapPeriod, type RunEntry } from "./week-so-far";
+import { capWarning, capsOn, checkDraftRun, checkRunAgainstCaps, formatWeekSoFar, weekSoFar, type CapPeriod, type RunEntry } from "./week-so-far";
 
 const entry = (id: string, date: string, km: number | null): RunEntry => ({ id, date, distanceM: km === null ? null : Math.round(km * 1000) });
 const caps20x8: CapPeriod[] = [{ fromDate: day(-30), weeklyDistanceCapM: 20_000, longestRunCapM: 8_000 }];
@@ -82,5 +82,16 @@ describe("a run against the caps, before it is saved", () => {
   it("says nothing without caps", () => {
     const check = checkRunAgainstCaps({ runs: week, periods: [], run: entry("new", D, 30), today: D });
     expect(capWarning(check, "km", D)).toBeNull();
+  });
+});
+
+describe("a run being typed, checked from what the form was given", () => {
+  const context = { today: D, coversFrom: day(-13), runs: [entry("a", day(-6), 8), entry("b", day(-3), 7)], periods: caps20x8 };
+
+  it("checks a run dated in the last week, not one whose weeks reach before the runs given", () => {
+    expect(checkDraftRun(context, entry("new", D, 8))?.weekly).toEqual({ to: D, distanceM: 23_000, capM: 20_000 });
+    expect(checkDraftRun(context, entry("new", day(-7), 1))).toEqual({ weekly: null, longest: null });
+    expect(checkDraftRun(context, entry("new", day(-8), 30))).toBeNull();
+    expect(checkDraftRun(context, entry("new", day(1), 30))).toBeNull();
   });
 });

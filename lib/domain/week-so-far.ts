@@ -15,6 +15,19 @@ export type CapPeriod = { fromDate: IsoDate; weeklyDistanceCapM: number; longest
 
 export type Caps = { weeklyM: number; longestM: number };
 
+/**
+ * What a form needs to check a run before it is saved, with no round trip: the athlete's runs
+ * from `coversFrom` to today and the prescriptions. A run dated before coversFrom + 6 days cannot
+ * be checked from it (some week holding it reaches back before the runs given).
+ */
+export type RunCapContext = { today: IsoDate; coversFrom: IsoDate; runs: RunEntry[]; periods: CapPeriod[] };
+
+/** The check for a run being typed; null when the context does not reach back far enough for its date. */
+export function checkDraftRun(context: RunCapContext, run: RunEntry): RunCapCheck | null {
+  if (run.date > context.today || addDays(run.date, -6) < context.coversFrom) return null;
+  return checkRunAgainstCaps({ runs: context.runs, periods: context.periods, run, today: context.today });
+}
+
 /** The caps in force on d: the latest period starting on or before d; none before the first. */
 export function capsOn(periods: readonly CapPeriod[], d: IsoDate): Caps | null {
   let found: CapPeriod | null = null;
