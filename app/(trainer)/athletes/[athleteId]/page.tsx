@@ -12,6 +12,7 @@ import { ProgramSection } from "./_components/program-section";
 import { RecentEntries } from "./_components/recent-entries";
 import { loadAthleteOr404 } from "./load-athlete";
 import { AuditTrail } from "./_components/audit-trail";
+import { PainByActivitySection } from "./_components/pain-by-activity-section";
 
 export const metadata: Metadata = { title: "Athlete" };
 
@@ -88,6 +89,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
         <div className="flex flex-col gap-6 lg:col-span-2">
           <AlertsPanel athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
           <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
+          <PainByActivitySection athleteId={athlete.id} />
           {archived ? null : <RecentEntries scope={scope} athleteId={athlete.id} athleteName={athlete.name} />}
           {archived ? null : <ProgramSection athleteId={athlete.id} />}
         </div>
