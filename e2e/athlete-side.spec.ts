@@ -17,7 +17,7 @@ async function expectNoSidewaysScroll(page: Page) {
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
 test("on a phone: the check-in asks explicitly, Today shows the week against the caps, and a run past a cap is warned about and still saved", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const stamp = Date.now();
 
   // the trainer adds an athlete with one exercise, sets 20 km a week, longest run 8 km, and invites them

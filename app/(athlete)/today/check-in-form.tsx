@@ -25,7 +25,9 @@ export function CheckInForm({ existing }: { existing: CheckInView | null }) {
   const v = state.values;
   const e = state.fieldErrors ?? {};
   const existingAny = existing ? (RED_FLAG_QUESTIONS.some((q) => existing.redFlags[q.code]) ? "yes" : "none") : undefined;
-  const [any, setAny] = useState<string | undefined>(v?.redFlagsAny ?? existingAny);
+  // uncontrolled like the other fields: React resets a form after its action, back to the defaults
+  const answered = v?.redFlagsAny ?? existingAny;
+  const [any, setAny] = useState<string | undefined>(answered);
   const flagValue = (code: string) => v?.[`flag_${code}`] ?? (existingAny === "yes" ? (existing!.redFlags[code as keyof CheckInView["redFlags"]] ? "yes" : "no") : undefined);
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
@@ -49,7 +51,7 @@ export function CheckInForm({ existing }: { existing: CheckInView | null }) {
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="relative">
-              <input type="radio" name="redFlagsAny" value={value} checked={any === value} onChange={() => setAny(value)} required className="peer sr-only" />
+              <input type="radio" name="redFlagsAny" value={value} defaultChecked={answered === value} onChange={() => setAny(value)} required className="peer sr-only" />
               <span className={`${choice} w-20`}>{label}</span>
             </label>
           ))}
