@@ -64,6 +64,7 @@ test("on a phone: the check-in asks explicitly, Today shows the week against the
   await phone.getByRole("group", { name: RED_FLAG_QUESTIONS[0]!.question }).getByText("no", { exact: true }).click();
   await phone.getByRole("button", { name: "Save check-in" }).click();
   await expect(phone.getByText("Answer yes or no.")).toHaveCount(RED_FLAG_QUESTIONS.length - 1);
+  await expect(any.getByRole("radio", { name: "Yes" })).toBeChecked(); // what was answered stays answered
   await expectAxeClean(phone);
   await shot(phone, "check-in-yes-375");
 

@@ -5,7 +5,7 @@ import { DEMO, expect, signIn, test } from "./fixtures";
 test.describe.configure({ mode: "serial" });
 
 test("an athlete reports a morning, a run with a shoe, exercises and a watch file on a phone", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const stamp = Date.now();
   const email = `reporter-${stamp}@example.com`;
 
