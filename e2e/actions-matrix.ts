@@ -88,7 +88,7 @@ const mine = (w: World) => selfData(w.callers.self) as Promise<Mine>;
 
 const itemOf = (p: Program, id: string) => p.items.find((i) => i.id === id);
 const dosage = (extra: Fields = {}): Fields => ({ sets: "3", reps: "10", holdSec: "", daysPerWeek: "3", load: "", note: "", ...extra });
-const flagsNo = () => Object.fromEntries(RED_FLAGS.map((f) => [`flag_${f}`, "no"]));
+const flagsNo = () => ({ redFlagsAny: "yes", ...Object.fromEntries(RED_FLAGS.map((f) => [`flag_${f}`, "no"])) });
 
 /** The owner's template page as its controls and text, to tell items apart. */
 const templateState = async (w: World, id = w.t.templateId) => {
@@ -175,7 +175,7 @@ export const MATRIX: ActionSpec[] = [
     refused: { athlete: /was not found|already used for another record/ },
     state: mine,
     success: ({ w, after, o }) => {
-      expect(o.actionRedirect).toBe("/history?saved=activity");
+      expect(o.actionRedirect).toBe(`/history?saved=activity&run=${w.t.activityId}`);
       const row = (after as Mine).datasets.activities!.find((a) => a.id === w.t.activityId);
       expect(row?.durationSec).toBe(45 * 60);
       expect(row?.note).toBe("Matrix corrected by the athlete");
@@ -216,7 +216,7 @@ export const MATRIX: ActionSpec[] = [
     access: "athlete",
     page: () => "/shoes",
     // the shoe form has an athleteId field (trainers may add shoes): naming another athlete is not found
-    inputs: (t) => [{ athleteId: t.athleteId, name: `Matrix Planted Shoe ${t.stamp}`, reminderKm: "" }],
+    inputs: (t) => [{ athleteId: t.athleteId, name: `Matrix Planted Shoe ${t.stamp}`, reminder: "" }],
     state: mine,
     success: ({ w, after, o }) => {
       expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);

@@ -211,7 +211,7 @@ export async function buildWorld(): Promise<World> {
   if (log.status() !== 201) throw new Error(`exercise log: ${log.status()} ${await log.text()}`);
   const logId = ((await log.json()) as { id: string }).id;
   const shoeName = `Matrix Shoe ${stamp}`;
-  expectOk(await act(w0, self, "app/(athlete)/actions.ts#addShoeAction", "/shoes", form({ name: shoeName, reminderKm: "" })), "add shoe");
+  expectOk(await act(w0, self, "app/(athlete)/actions.ts#addShoeAction", "/shoes", form({ name: shoeName, reminder: "" })), "add shoe");
   const shoeHtml = await getHtml(self, "/shoes");
   const shoeId = new RegExp(`name="id" value="(${UUID})"`).exec(shoeHtml)?.[1];
   if (!shoeId) throw new Error("the target's shoe is not on /shoes");

@@ -1,10 +1,11 @@
 import path from "node:path";
+import { RED_FLAG_QUESTIONS } from "../lib/validation/red-flag-questions";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
 test("an athlete reports a morning, a run with a shoe, exercises and a watch file on a phone", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const stamp = Date.now();
   const email = `reporter-${stamp}@example.com`;
 
@@ -37,7 +38,9 @@ test("an athlete reports a morning, a run with a shoe, exercises and a watch fil
   // morning check-in with a red flag
   const pain = phone.getByRole("group", { name: "Knee pain this morning (0–10)" });
   await pain.getByText("3", { exact: true }).click();
-  await phone.getByText("yes", { exact: true }).first().click();
+  // "Any of these today?" has no answer until one is given; Yes asks each of the seven
+  await phone.getByRole("group", { name: "Any of these today?" }).getByText("Yes", { exact: true }).click();
+  for (const q of RED_FLAG_QUESTIONS) await phone.getByRole("group", { name: q.question }).getByText(q.code === "clicking" ? "yes" : "no", { exact: true }).click();
   await phone.getByRole("button", { name: "Save check-in" }).click();
   await expect(phone.getByText("Check-in saved. Thank you!")).toBeVisible();
   await expect(phone.getByText(/You reported: painful catching or clicking on the inside of the knee/)).toBeVisible();

@@ -17,8 +17,7 @@ import { runValidated } from "@/lib/auth/action";
 import { importMetaSchema, MAX_IMPORT_FILES } from "@/lib/validation/activity-import";
 import { isActivityFileError } from "@/lib/activity-import";
 import { parseUpload } from "@/lib/activity-import/upload";
-import { activityFormSchema, checkInFormSchema, exerciseLogFormSchema } from "@/lib/validation/reporting-forms";
-import { shoeSchema } from "@/lib/validation/reporting";
+import { activityFormSchema, checkInFormSchema, exerciseLogFormSchema, shoeFormSchema, shoeUpdateFormSchema } from "@/lib/validation/reporting-forms";
 
 export const saveCheckInAction = athleteAction(checkInFormSchema, async (input, scope) => {
   await recordCheckIn(scope, input);
@@ -55,7 +54,9 @@ export async function saveActivityAction(_prev: ActionState, formData: FormData)
   if (!state.ok) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
   revalidatePath("/today");
   revalidatePath("/history");
-  redirect(activityId ? "/history?saved=activity" : "/today?saved=activity");
+  // the page it lands on says whether this run passed a cap (read again there, from the stored run)
+  const run = state.result?.activity.type === "run" ? `&run=${state.result.activity.id}` : "";
+  redirect(activityId ? `/history?saved=activity${run}` : `/today?saved=activity${run}`);
 }
 
 export const archiveActivityAction = athleteAction(idOnly, async ({ id }, scope) => {
@@ -129,21 +130,24 @@ export async function importFilesAction(_prev: ImportActionState, formData: Form
   return { ok: stored > 0, results, message: stored ? `Imported ${stored} of ${results.length} file${results.length === 1 ? "" : "s"}.` : "Nothing was imported." };
 }
 
-export const addShoeAction = athleteAction(shoeSchema, async (input, scope) => {
-  await addShoe(scope, input);
-  revalidatePath("/shoes");
-});
+/** The reminder distance is typed in the athlete's unit, so the schema is built per athlete. */
+export async function addShoeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const scope = await requireAthlete();
+  const me = await getMe(scope);
+  const { result: _r, ...state } = await runValidated(shoeFormSchema(me.unit), formData, scope, (input) => addShoe(scope, input));
+  if (state.ok) revalidatePath("/shoes");
+  return state;
+}
 
-const shoeUpdate = z.object({
-  id: z.uuid(),
-  name: z.string().trim().min(1, "Give the shoe a name.").max(80, "Keep the name under 80 characters.").optional(),
-  retired: z.enum(["yes", "no"]).optional(),
-});
-
-export const updateShoeAction = athleteAction(shoeUpdate, async ({ id, name, retired }, scope) => {
-  await updateShoe(scope, id, { name, retired: retired === undefined ? undefined : retired === "yes" });
-  revalidatePath("/shoes");
-});
+export async function updateShoeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const scope = await requireAthlete();
+  const me = await getMe(scope);
+  const { result: _r, ...state } = await runValidated(shoeUpdateFormSchema(me.unit), formData, scope, ({ id, ...patch }) => updateShoe(scope, id, patch));
+  if (state.ok) revalidatePath("/shoes");
+  return state;
+}
 
 export const setUnitAction = athleteAction(z.object({ unit: z.enum(["km", "mi"], { error: "Choose km or mi." }) }), async ({ unit }, scope) => {
   await setUnit(scope, unit);

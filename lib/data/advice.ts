@@ -6,7 +6,7 @@ import { alerts } from "@/db/schema";
 import { athleteAdvice, type AthleteAdvice, type UnresolvedRedFlag } from "@/lib/domain/advice";
 import { currentTrafficLight } from "@/lib/domain/pain";
 import { RED_FLAGS } from "@/lib/domain/types";
-import { loadAthleteRecords, type AthleteContext, type LoadedRecords } from "./athlete-records";
+import type { LoadedRecords } from "./athlete-records";
 
 type Conn = Db | Tx;
 
@@ -38,11 +38,4 @@ export function adviceFrom(loaded: LoadedRecords, d: string, unresolvedRedFlags:
     exerciseLogs: loaded.exerciseLogs,
     light: currentTrafficLight(h, d),
   });
-}
-
-/** The athlete's advice today, for a caller that has already passed athleteAccess (getToday). */
-export async function loadAdvice(db: Conn, athlete: AthleteContext): Promise<AthleteAdvice> {
-  const d = athlete.today;
-  const [loaded, flags] = await Promise.all([loadAthleteRecords(db, athlete, d, d), listUnresolvedRedFlags(db, athlete.clinicId, athlete.athleteId)]);
-  return adviceFrom(loaded, d, flags);
 }

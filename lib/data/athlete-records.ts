@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runningPrescriptions, users } from "@/db/schema";
 import { addDays, localDateOf, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
+import { capsOn } from "@/lib/domain/week-so-far";
 import type { LadderRung } from "@/lib/domain/ladder";
 import type { ItemStep } from "@/lib/domain/progression";
 import type { Activity, AthleteStatus, CheckIn, DistanceUnit, ExerciseLog, History, IsoDate, Prescription } from "@/lib/domain/types";
@@ -281,7 +282,6 @@ export function statusOn(periods: readonly StatusPeriod[], d: IsoDate, fallback:
 
 /** The prescription in effect on d (the newest set on or before d), or null. */
 export function prescriptionOn(periods: readonly PrescriptionPeriod[], d: IsoDate): Prescription {
-  let found: PrescriptionPeriod | null = null;
-  for (const p of periods) if (p.fromDate <= d) found = p;
-  return found ? { weeklyDistanceCapM: found.weeklyDistanceCapM, longestRunCapM: found.longestRunCapM } : null;
+  const caps = capsOn(periods, d);
+  return caps ? { weeklyDistanceCapM: caps.weeklyM, longestRunCapM: caps.longestM } : null;
 }

@@ -94,7 +94,7 @@ describe("activities", () => {
   it("counts a run's distance on its shoe", async () => {
     const clinic = await makeClinic();
     const me = await makeAthlete(clinic);
-    const { id } = await addShoe(me, { name: "Pegasus", reminderKm: 50 });
+    const { id } = await addShoe(me, { name: "Pegasus", reminderM: 50_000 });
     await recordActivity(me, run({ shoeId: id, distanceM: 10000, durationSec: 3000 }));
     await recordActivity(me, run({ shoeId: id, distanceM: 42195, durationSec: 14400 }));
     const [shoe] = await listShoes(me);

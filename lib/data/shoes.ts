@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { activities, shoes } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { notFound } from "@/lib/errors";
+import { SHOE_REMINDER_DEFAULT_M, type ShoeInput } from "@/lib/validation/reporting";
 import { writeAudit } from "./audit";
 import { athleteAccess } from "./access";
 
@@ -28,19 +29,37 @@ export async function listShoes(scope: Scope, athleteId?: string): Promise<ShoeV
   return rows.map((r) => ({ id: r.id, name: r.name, reminderM: r.reminderM, distanceM: r.distanceM, retired: r.retiredAt !== null, due: r.retiredAt === null && r.distanceM >= r.reminderM }));
 }
 
-export async function addShoe(scope: Scope, input: { athleteId?: string; name: string; reminderKm?: number }): Promise<{ id: string }> {
+/**
+ * The shoe a new run starts with: the pair of the most recent run that named one, while that pair
+ * is still in use; otherwise the only pair in use; otherwise none (the athlete chooses).
+ */
+export async function getDefaultShoeId(scope: Scope, shoeList: readonly ShoeView[], athleteId?: string): Promise<string | null> {
+  const target = await athleteAccess(scope, athleteId ?? (scope.role === "athlete" ? scope.athleteId : undefined));
+  const inUse = shoeList.filter((s) => !s.retired);
+  if (inUse.length === 0) return null;
+  const [last] = await getDb()
+    .select({ shoeId: activities.shoeId })
+    .from(activities)
+    .where(and(eq(activities.clinicId, target.clinicId), eq(activities.athleteId, target.athleteId), isNull(activities.archivedAt), eq(activities.type, "run"), isNotNull(activities.shoeId)))
+    .orderBy(desc(activities.date), desc(activities.startedAt))
+    .limit(1);
+  if (last?.shoeId && inUse.some((s) => s.id === last.shoeId)) return last.shoeId;
+  return inUse.length === 1 ? inUse[0]!.id : null;
+}
+
+export async function addShoe(scope: Scope, input: ShoeInput): Promise<{ id: string }> {
   return getDb().transaction(async (tx) => {
     const target = await athleteAccess(scope, input.athleteId, { write: true, db: tx });
     const [row] = await tx
       .insert(shoes)
-      .values({ clinicId: target.clinicId, athleteId: target.athleteId, name: input.name, reminderM: Math.round((input.reminderKm ?? 800) * 1000) })
+      .values({ clinicId: target.clinicId, athleteId: target.athleteId, name: input.name, reminderM: input.reminderM ?? SHOE_REMINDER_DEFAULT_M })
       .returning({ id: shoes.id });
     await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "shoe.added", entity: "shoe", entityId: row!.id, after: { name: input.name } });
     return row!;
   });
 }
 
-export async function updateShoe(scope: Scope, shoeId: string, patch: { name?: string; reminderKm?: number; retired?: boolean }): Promise<void> {
+export async function updateShoe(scope: Scope, shoeId: string, patch: { name?: string; reminderM?: number; retired?: boolean }): Promise<void> {
   await getDb().transaction(async (tx) => {
     const athleteId = scope.role === "athlete" ? scope.athleteId : undefined;
     const [shoe] = await tx
@@ -50,10 +69,10 @@ export async function updateShoe(scope: Scope, shoeId: string, patch: { name?: s
     if (!shoe) throw notFound("Shoe");
     const set: Partial<typeof shoes.$inferInsert> = { updatedAt: new Date() };
     if (patch.name) set.name = patch.name;
-    if (patch.reminderKm) set.reminderM = Math.round(patch.reminderKm * 1000);
+    if (patch.reminderM !== undefined) set.reminderM = patch.reminderM;
     if (patch.retired !== undefined) set.retiredAt = patch.retired ? (shoe.retiredAt ?? new Date()) : null;
     await tx.update(shoes).set(set).where(and(eq(shoes.id, shoeId), eq(shoes.clinicId, scope.clinicId)));
-    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "shoe.updated", entity: "shoe", entityId: shoeId, before: { name: shoe.name, retired: !!shoe.retiredAt }, after: patch });
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "shoe.updated", entity: "shoe", entityId: shoeId, before: { name: shoe.name, reminderM: shoe.reminderM, retired: !!shoe.retiredAt }, after: patch });
   });
 }
 

@@ -7,6 +7,7 @@ import type { AthleteAdvice } from "@/lib/domain/advice";
 import { addDays } from "@/lib/domain/dates";
 import { runningPain } from "@/lib/domain/pain";
 import { formatDistance } from "@/lib/domain/units";
+import { weekSoFar, type WeekSoFar } from "@/lib/domain/week-so-far";
 import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
 import { listActivities, type ActivityView } from "./activities";
 import { toCheckInView, type CheckInView } from "./check-ins";
@@ -14,7 +15,9 @@ import { getMe } from "./clinics";
 import { getCurrentPrescription, type PrescriptionView } from "./prescriptions";
 import { getProgram, type ProgramItemView } from "./programs";
 import { athleteAccess } from "./access";
-import { loadAdvice } from "./advice";
+import { adviceFrom, listUnresolvedRedFlags } from "./advice";
+import { loadAthleteRecords } from "./athlete-records";
+import { runEntriesBetween } from "./running-caps";
 
 export type TodayItem = ProgramItemView & { doneToday: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null };
 
@@ -28,6 +31,8 @@ export type TodayView = {
   yesterday: string;
   /** What to do about running today (DESIGN §2a Athlete advice). */
   advice: AthleteAdvice;
+  /** Running over §2a's week (today−6…today) against the caps in force today. */
+  weekSoFar: WeekSoFar;
 };
 
 /** Everything the athlete's home needs, in a handful of queries. */
@@ -36,7 +41,7 @@ export async function getToday(scope: AthleteScope): Promise<TodayView> {
   const target = await athleteAccess(scope, scope.athleteId, { write: true, db });
   const { today } = target;
   const yesterday = addDays(today, -1);
-  const [me, program, prescription, checkInRows, logs, recent, advice] = await Promise.all([
+  const [me, program, prescription, checkInRows, logs, recent, loaded, unresolvedRedFlags] = await Promise.all([
     getMe(scope),
     getProgram(scope, scope.athleteId),
     getCurrentPrescription(scope, scope.athleteId),
@@ -50,7 +55,8 @@ export async function getToday(scope: AthleteScope): Promise<TodayView> {
       .where(and(eq(exerciseLogs.clinicId, scope.clinicId), eq(exerciseLogs.athleteId, scope.athleteId), isNull(exerciseLogs.archivedAt), gte(exerciseLogs.date, yesterday), lte(exerciseLogs.date, today)))
       .orderBy(desc(exerciseLogs.createdAt)),
     listActivities(scope, scope.athleteId, { from: yesterday, to: today }),
-    loadAdvice(db, target),
+    loadAthleteRecords(db, target, today, today),
+    listUnresolvedRedFlags(db, target.clinicId, target.athleteId),
   ]);
   const checkIn = checkInRows.find((c) => c.date === today);
   const items = program.items
@@ -73,7 +79,8 @@ export async function getToday(scope: AthleteScope): Promise<TodayView> {
     activities: recent.filter((a) => a.date === today),
     prescription,
     yesterday: summary,
-    advice,
+    advice: adviceFrom(loaded, today, unresolvedRedFlags),
+    weekSoFar: weekSoFar(runEntriesBetween(loaded.history, addDays(today, -6), today), loaded.prescriptions, today),
   };
 }
 

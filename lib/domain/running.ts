@@ -22,7 +22,7 @@ type ActivitiesByDate = ReadonlyMap<IsoDate, readonly Activity[]>;
 type Distances = ReadonlyMap<IsoDate, number>;
 
 /** Running distance by date; a run with no distance adds 0 but still marks the day as run. */
-export function runningDistanceByDate(activities: readonly Activity[]): Map<IsoDate, number> {
+export function runningDistanceByDate(activities: readonly Pick<Activity, "type" | "date" | "distanceM">[]): Map<IsoDate, number> {
   const byDate = new Map<IsoDate, number>();
   for (const a of activities) {
     if (a.type === "run") byDate.set(a.date, (byDate.get(a.date) ?? 0) + (a.distanceM ?? 0));
@@ -76,7 +76,7 @@ export function toleratedLoad(
 }
 
 /** Longest single run in from…to; null when there was no run with a distance. */
-export function longestRunBetween(activities: ActivitiesByDate, from: IsoDate, to: IsoDate): number | null {
+export function longestRunBetween(activities: ReadonlyMap<IsoDate, readonly Pick<Activity, "type" | "distanceM">[]>, from: IsoDate, to: IsoDate): number | null {
   let longest: number | null = null;
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const a of activities.get(date) ?? []) {

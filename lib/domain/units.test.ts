@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDistance, formatNumber, formatPace, metresTo, toMetres } from "./units";
+import { formatDistance, formatDistanceOf, formatDistanceValue, formatNumber, formatPace, metresTo, toMetres } from "./units";
 
 describe("units", () => {
   it("formats kilometres with at most one decimal, rounding halves up, without a trailing zero", () => {
@@ -35,5 +35,14 @@ describe("units", () => {
     expect(formatNumber(1.255, 2)).toBe("1.25"); // binary 1.25499…, as toFixed would give too
     expect(formatNumber(2.5)).toBe("2.5");
     expect(formatNumber(1 / 3)).toBe("0.3");
+  });
+
+  it("states an amount against a limit with the unit once and no trailing .0", () => {
+    expect(formatDistanceOf(12400, 20000, "km")).toBe("12.4 of 20 km");
+    expect(formatDistanceOf(8000, 8000)).toBe("8 of 8 km");
+    expect(formatDistanceValue(10450)).toBe("10.5");
+    expect(formatDistanceValue(0)).toBe("0");
+    expect(formatDistanceOf(16093.44, 32186.88, "mi")).toBe("10 of 20 mi");
+    expect(formatDistanceValue(10500, "mi")).toBe("6.5");
   });
 });

@@ -43,3 +43,18 @@ export function formatNumber(value: number, decimals = 1): string {
   const factor = 10 ** decimals;
   return String(Math.round(value * factor) / factor);
 }
+
+/**
+ * A distance as a plain number in the unit, one decimal at most and no trailing ".0"
+ * ("12.4", "20"), for phrases that name the unit once: "12.4 of 20 km".
+ */
+export function formatDistanceValue(metres: number, unit: DistanceUnit = "km"): string {
+  const metresPerUnit = unit === "mi" ? METRES_PER_MILE : METRES_PER_KM;
+  const tenths = Math.round((metres * 10) / metresPerUnit);
+  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+}
+
+/** "12.4 of 20 km": an amount against a limit, both in the same unit, the unit said once. */
+export function formatDistanceOf(metres: number, limitMetres: number, unit: DistanceUnit = "km"): string {
+  return `${formatDistanceValue(metres, unit)} of ${formatDistanceValue(limitMetres, unit)} ${unit}`;
+}

@@ -1,31 +1,45 @@
 import { z } from "zod";
-import { RED_FLAGS } from "@/lib/domain/types";
-import { toMetres } from "@/lib/domain/units";
-import { activitySchema, checkInSchema, exerciseLogSchema, parseDuration } from "./reporting";
+import { RED_FLAGS, type RedFlag } from "@/lib/domain/types";
+import { formatDistanceValue, toMetres } from "@/lib/domain/units";
+import { activitySchema, checkInSchema, exerciseLogSchema, parseDuration, SHOE_REMINDER_MAX_M, SHOE_REMINDER_MIN_M } from "./reporting";
 
 /**
  * FormData → the API's canonical inputs. Forms speak the athlete's language (minutes, km or mi,
  * yes/no); the API and the data layer speak seconds and metres.
  */
-const yesNo = z.enum(["yes", "no"], { error: "Answer yes or no." });
+const NO_FLAGS = Object.fromEntries(RED_FLAGS.map((f) => [f, false])) as Record<RedFlag, boolean>;
 
+/**
+ * The check-in form asks "Any of these today?" first and needs an answer: "none" records the seven
+ * red flags as no; "yes" needs each of the seven answered. Nothing is answered for the athlete.
+ */
 export const checkInFormSchema = z
   .object({
     date: z.string().optional(),
     morningPain: z.string({ error: "Choose your knee pain this morning, 0 to 10." }).min(1, "Choose your knee pain this morning, 0 to 10."),
+    redFlagsAny: z.enum(["none", "yes"], { error: "Answer \u201cAny of these today?\u201d: choose None or Yes." }),
     tapeYesterday: z.string().optional(),
     note: z.string().optional(),
     clientId: z.string().optional(),
-    ...Object.fromEntries(RED_FLAGS.map((f) => [`flag_${f}`, yesNo])),
   })
+  .catchall(z.unknown())
   .transform((v, ctx) => {
+    let redFlags = NO_FLAGS;
+    if (v.redFlagsAny === "yes") {
+      const answers = RED_FLAGS.map((f) => [f, v[`flag_${f}`]] as const);
+      for (const [f, answer] of answers) {
+        if (answer !== "yes" && answer !== "no") ctx.addIssue({ code: "custom", path: [`flag_${f}`], message: "Answer yes or no." });
+      }
+      if (answers.some(([, answer]) => answer !== "yes" && answer !== "no")) return z.NEVER;
+      redFlags = Object.fromEntries(answers.map(([f, answer]) => [f, answer === "yes"])) as Record<RedFlag, boolean>;
+    }
     const parsed = checkInSchema.safeParse({
       date: v.date || undefined,
       morningPain: v.morningPain,
       tapeYesterday: v.tapeYesterday === "on" || v.tapeYesterday === "yes",
       note: v.note || undefined,
       clientId: v.clientId || undefined,
-      redFlags: Object.fromEntries(RED_FLAGS.map((f) => [f, (v as Record<string, string>)[`flag_${f}`] === "yes"])),
+      redFlags,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
@@ -102,3 +116,49 @@ export const exerciseLogFormSchema = z
     }
     return parsed.data;
   });
+
+/**
+ * The reminder distance as typed in the athlete's unit ("500" mi) → whole metres; blank is
+ * undefined (the caller keeps the stored one, or the default for a new pair).
+ */
+function reminderField(unit: "km" | "mi") {
+  const min = formatDistanceValue(SHOE_REMINDER_MIN_M, unit);
+  const max = formatDistanceValue(SHOE_REMINDER_MAX_M, unit);
+  return z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const t = text?.trim().replace(",", ".") ?? "";
+      if (!t) return undefined;
+      const value = Number(t);
+      if (!Number.isFinite(value)) {
+        ctx.addIssue({ code: "custom", message: `Enter the reminder distance in ${unit} as a number.` });
+        return z.NEVER;
+      }
+      const metres = Math.round(toMetres(value, unit));
+      if (metres < SHOE_REMINDER_MIN_M || metres > SHOE_REMINDER_MAX_M) {
+        ctx.addIssue({ code: "custom", message: `Set the reminder between ${min} and ${max} ${unit}.` });
+        return z.NEVER;
+      }
+      return metres;
+    });
+}
+
+const shoeName = z.string().trim().min(1, "Give the shoe a name, like 'Pegasus 41 (blue)'.").max(80, "Keep the name under 80 characters.");
+
+/** Adding a pair: a name and the reminder in the athlete's unit. */
+export function shoeFormSchema(unit: "km" | "mi") {
+  return z.object({ athleteId: z.uuid().optional(), name: shoeName, reminder: reminderField(unit) }).transform(({ reminder, ...v }) => ({ ...v, reminderM: reminder }));
+}
+
+/** Changing a pair: its name, its reminder (in the athlete's unit) or whether it is retired. */
+export function shoeUpdateFormSchema(unit: "km" | "mi") {
+  return z
+    .object({
+      id: z.uuid(),
+      name: shoeName.optional(),
+      reminder: reminderField(unit),
+      retired: z.enum(["yes", "no"]).optional(),
+    })
+    .transform(({ reminder, retired, ...v }) => ({ ...v, reminderM: reminder, retired: retired === undefined ? undefined : retired === "yes" }));
+}

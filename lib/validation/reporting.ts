@@ -102,14 +102,17 @@ export const exerciseLogSchema = z.object({
 });
 export type ExerciseLogInput = z.infer<typeof exerciseLogSchema>;
 
+export const SHOE_REMINDER_MIN_M = 50_000;
+export const SHOE_REMINDER_MAX_M = 5_000_000;
+export const SHOE_REMINDER_DEFAULT_M = 800_000;
+
+/** A shoe as stored: the reminder distance in metres (the forms read it in the athlete's unit). */
 export const shoeSchema = z.object({
   athleteId: z.uuid().optional(),
   name: z.string().trim().min(1, "Give the shoe a name, like 'Pegasus 41 (blue)'.").max(80, "Keep the name under 80 characters."),
-  reminderKm: z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error: "Enter the reminder distance as a number." }).min(50, "Set the reminder at 50 km or more.").max(5000, "Set the reminder at 5000 km or less.").optional(),
-  ),
+  reminderM: z.number().int().min(SHOE_REMINDER_MIN_M).max(SHOE_REMINDER_MAX_M).optional(),
 });
+export type ShoeInput = z.infer<typeof shoeSchema>;
 
 /** "45", "45:30" or "1:05:30" → seconds; minutes when there is no colon. */
 export function parseDuration(text: string): number | null {

@@ -1,6 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { isIsoDate } from "@/lib/domain/dates";
+import { toMetres } from "@/lib/domain/units";
+import { capWarning, checkDraftRun, type RunCapContext } from "@/lib/domain/week-so-far";
 import { useClientId } from "@/app/_components/ui/client-id";
 import { Field } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
@@ -20,19 +23,39 @@ type Props = {
   today: string;
   shoes: { id: string; name: string }[];
   initial?: Partial<Record<string, string>> & { activityId?: string };
+  /** the athlete's runs and caps, to say before saving that a run passes a cap (it is still saved) */
+  caps?: RunCapContext;
+  /** the shoe a new run is in unless changed: the one used last, or the only active pair */
+  defaultShoeId?: string | null;
 };
 
 const PAIN_WORDS = { 0: "none", 5: "moderate", 10: "worst" };
 
 /** Runs and cross-training; what was typed stays after a failed submit, and retries reuse one id. */
-export function ActivityForm({ action: save = saveActivityAction, athleteId, unit, today, shoes, initial = {} }: Props) {
+/** The cap warning for what is typed now; null when the run is within the caps or cannot be read yet. */
+function draftWarning(caps: RunCapContext | undefined, draft: { type: string; date: string; distance: string; id: string }, unit: "km" | "mi"): string | null {
+  if (!caps || draft.type !== "run" || !isIsoDate(draft.date)) return null;
+  const text = draft.distance.trim().replace(",", ".");
+  const value = text ? Number(text) : NaN;
+  if (!Number.isFinite(value) || value <= 0) return null;
+  const check = checkDraftRun(caps, { id: draft.id, date: draft.date, distanceM: Math.round(toMetres(value, unit)) });
+  return check ? capWarning(check, unit, caps.today) : null;
+}
+
+export function ActivityForm({ action: save = saveActivityAction, athleteId, unit, today, shoes, initial = {}, caps, defaultShoeId }: Props) {
   const [state, action] = useActionState(save, {});
   const clientId = useClientId();
   const v = { ...initial, ...state.values };
   const e = state.fieldErrors ?? {};
   const [type, setType] = useState(v.type ?? "run");
+  const [draft, setDraft] = useState({ date: v.date ?? today, distance: v.distance ?? "" });
+  const warning = draftWarning(caps, { type, ...draft, id: initial.activityId ?? "new" }, unit);
+  const track = (event: React.ChangeEvent<HTMLFormElement>) => {
+    const { name, value } = event.target as unknown as HTMLInputElement;
+    if (name === "date" || name === "distance") setDraft((d) => ({ ...d, [name]: value }));
+  };
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form action={action} onChange={track} className="flex flex-col gap-5" noValidate>
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="clientId" value={v.clientId ?? clientId} />
       {initial.activityId ? <input type="hidden" name="activityId" value={initial.activityId} /> : null}
@@ -67,9 +90,12 @@ export function ActivityForm({ action: save = saveActivityAction, athleteId, uni
       <ScaleField legend="Knee pain during (0–10)" name="painDuring" defaultValue={v.painDuring} errors={e.painDuring} words={PAIN_WORDS} />
       <ScaleField legend="Knee pain after (0–10)" name="painAfter" defaultValue={v.painAfter} errors={e.painAfter} words={PAIN_WORDS} />
       {type === "run" && shoes.length ? (
-        <SelectField label="Shoes" name="shoeId" defaultValue={v.shoeId ?? ""} errors={e.shoeId} options={[{ value: "", label: "Not recorded" }, ...shoes.map((s) => ({ value: s.id, label: s.name }))]} />
+        <SelectField label="Shoes" name="shoeId" defaultValue={v.shoeId ?? defaultShoeId ?? ""} errors={e.shoeId} options={[{ value: "", label: "Not recorded" }, ...shoes.map((s) => ({ value: s.id, label: s.name }))]} />
       ) : null}
       <TextareaField label="Note (optional)" name="note" rows={2} defaultValue={v.note ?? ""} errors={e.note} />
+      <div aria-live="polite">
+        {warning ? <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">{warning}</p> : null}
+      </div>
       <SubmitButton pendingLabel="Saving…">{initial.activityId ? "Save changes" : "Save activity"}</SubmitButton>
     </form>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getClinic, getMe } from "@/lib/data/clinics";
 import { getHistory } from "@/lib/data/history";
+import { getRunCapNotice } from "@/lib/data/running-caps";
 import { todayIn } from "@/lib/domain/dates";
 import { formatDistance } from "@/lib/domain/units";
 import { formatDay } from "@/lib/format/dates";
@@ -13,18 +14,19 @@ import { ArchiveEntryButton } from "./archive-entry-button";
 
 export const metadata: Metadata = { title: "History" };
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ saved?: string; run?: string }> }) {
   const scope = await requireAthlete();
   const [days, me, sp, clinic, locale] = await Promise.all([getHistory(scope, scope.athleteId), getMe(scope), searchParams, getClinic(scope), requestLocale()]);
   // the year is left out for days of this year (the clinic's: a few hours either side of New Year do not matter here)
   const today = todayIn(clinic.timeZone);
+  const capNotice = sp.saved === "activity" && sp.run ? await getRunCapNotice(scope, sp.run) : null;
   return (
     <>
       <h1 className="text-2xl font-bold">History</h1>
       <p className="text-sm text-slate-700">Check-ins and exercises from the last 90 days and your recent activities, newest first. You can change entries from the last 7 days.</p>
       {sp.saved ? (
         <p role="status" className="mt-3 rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">
-          Saved.
+          Saved.{capNotice ? ` ${capNotice}` : ""}
         </p>
       ) : null}
       {days.length === 0 ? <p className="mt-6 text-slate-700">Nothing logged yet. Your check-ins, runs and exercises will appear here.</p> : null}

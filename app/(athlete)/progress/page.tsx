@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { AdviceCard } from "@/app/(athlete)/_components/advice-card";
+import { PainByActivityList } from "@/app/(athlete)/_components/pain-by-activity-list";
 import { Providers } from "@/app/providers";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
+import { getPainByActivity } from "@/lib/data/pain-by-activity";
 import { getAthleteStatus } from "@/lib/data/series";
 import { formatDistance } from "@/lib/domain/units";
 import { ProgressChart } from "./_components/progress-chart";
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Progress" };
 
 export default async function ProgressPage() {
   const scope = await requireAthlete();
-  const [status, me] = await Promise.all([getAthleteStatus(scope, scope.athleteId), getMe(scope)]);
+  const [status, me, painByActivity] = await Promise.all([getAthleteStatus(scope, scope.athleteId), getMe(scope), getPainByActivity(scope, scope.athleteId)]);
   return (
     <>
       <h1 className="text-2xl font-bold">Progress</h1>
@@ -29,6 +31,7 @@ export default async function ProgressPage() {
           </p>
         ) : null}
       </div>
+      <PainByActivityList summaries={painByActivity} who="athlete" className="mt-6 rounded-lg border border-slate-200 bg-white p-4" />
       <section aria-labelledby="chart-heading" className="mt-6">
         <h2 id="chart-heading" className="sr-only">
           Chart

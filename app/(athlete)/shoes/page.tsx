@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
 import { listShoes } from "@/lib/data/shoes";
-import { formatDistance } from "@/lib/domain/units";
-import { AddShoeForm, RenameShoeForm, RetireShoeButton, UnitForm } from "./shoe-forms";
+import { formatDistance, formatDistanceValue } from "@/lib/domain/units";
+import { AddShoeForm, EditShoeForm, RetireShoeButton, UnitForm } from "./shoe-forms";
 
 export const metadata: Metadata = { title: "Shoes and settings" };
 
@@ -35,7 +35,7 @@ export default async function ShoesPage() {
                 </p>
               ) : null}
               <div className="mt-2 flex flex-wrap items-end gap-3">
-                <RenameShoeForm id={s.id} name={s.name} />
+                <EditShoeForm id={s.id} name={s.name} reminder={formatDistanceValue(s.reminderM, me.unit)} unit={me.unit} />
                 <RetireShoeButton id={s.id} retired={s.retired} />
               </div>
             </li>

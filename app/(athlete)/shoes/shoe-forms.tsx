@@ -7,6 +7,9 @@ import { SelectField } from "@/app/_components/ui/select-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { addShoeAction, setUnitAction, updateShoeAction } from "../actions";
 
+/** The default reminder, a round number in the athlete's unit: 800 km, or 500 mi. */
+const DEFAULT_REMINDER = { km: "800", mi: "500" } as const;
+
 export function AddShoeForm({ unit }: { unit: "km" | "mi" }) {
   const [state, action] = useActionState(addShoeAction, {});
   return (
@@ -14,12 +17,12 @@ export function AddShoeForm({ unit }: { unit: "km" | "mi" }) {
       <FormMessage message={state.ok ? "Shoe added." : state.message} ok={state.ok} />
       <Field label="Name" name="name" placeholder="Pegasus 41 (blue)" defaultValue={state.ok ? "" : state.values?.name} errors={state.fieldErrors?.name} />
       <Field
-        label="Remind me after (km)"
-        name="reminderKm"
-        inputMode="numeric"
-        defaultValue={state.ok ? "800" : (state.values?.reminderKm ?? "800")}
-        description={unit === "mi" ? "In kilometres; 800 km is about 500 mi." : "800 km is a common rule of thumb."}
-        errors={state.fieldErrors?.reminderKm}
+        label={`Remind me after (${unit})`}
+        name="reminder"
+        inputMode="decimal"
+        defaultValue={state.ok ? DEFAULT_REMINDER[unit] : (state.values?.reminder ?? DEFAULT_REMINDER[unit])}
+        description={unit === "mi" ? "500 mi is a common rule of thumb." : "800 km is a common rule of thumb."}
+        errors={state.fieldErrors?.reminder}
       />
       <div>
         <SubmitButton>Add shoes</SubmitButton>
@@ -28,13 +31,20 @@ export function AddShoeForm({ unit }: { unit: "km" | "mi" }) {
   );
 }
 
-export function RenameShoeForm({ id, name }: { id: string; name: string }) {
+/** Rename a pair or change when it reminds, in the athlete's unit (stored in metres). */
+export function EditShoeForm({ id, name, reminder, unit }: { id: string; name: string; reminder: string; unit: "km" | "mi" }) {
   const [state, action] = useActionState(updateShoeAction, {});
   return (
-    <form action={action} className="flex items-end gap-2">
+    <form action={action} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="id" value={id} />
-      <Field label={`Rename ${name}`} name="name" defaultValue={name} errors={state.fieldErrors?.name} className="w-48" />
-      <SubmitButton variant="secondary">Rename</SubmitButton>
+      <Field label={`Name of ${name}`} name="name" defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} className="w-48" />
+      <Field label={`Remind me after (${unit})`} name="reminder" inputMode="decimal" defaultValue={state.values?.reminder ?? reminder} errors={state.fieldErrors?.reminder} className="w-32" />
+      <SubmitButton variant="secondary">Save</SubmitButton>
+      {state.ok ? (
+        <span role="status" className="pb-2 text-sm">
+          Saved.
+        </span>
+      ) : null}
     </form>
   );
 }

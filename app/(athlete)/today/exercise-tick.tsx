@@ -49,7 +49,9 @@ export function ExerciseTick({ itemId, name, dosage, sets, done }: Props) {
             <label htmlFor={`pain-${slug}`} className="text-sm font-medium">
               Pain during (0–10)
             </label>
-            <select id={`pain-${slug}`} name="exercisePain" defaultValue={state.values?.exercisePain ?? "0"} className="rounded-md border border-slate-400 bg-white px-2 py-2">
+            {/* no answer is chosen for the athlete: left blank, the pain is not reported (never 0) */}
+            <select id={`pain-${slug}`} name="exercisePain" defaultValue={state.values?.exercisePain ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2">
+              <option value="">Not said</option>
               {Array.from({ length: 11 }, (_, n) => (
                 <option key={n} value={n}>
                   {n}

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { AdviceCard } from "@/app/(athlete)/_components/advice-card";
 import { primaryButton, secondaryButton } from "@/app/_components/ui/button-styles";
 import { requireAthlete } from "@/lib/auth/guards";
+import { getRunCapNotice } from "@/lib/data/running-caps";
 import { getToday } from "@/lib/data/today";
 import { formatDosage, formatRunWalk } from "@/lib/domain/dosage";
 import { formatDistance } from "@/lib/domain/units";
+import { formatWeekSoFar } from "@/lib/domain/week-so-far";
 import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
 import { RED_FLAG_QUESTIONS } from "@/lib/validation/red-flag-questions";
 import { CheckInForm } from "./check-in-form";
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: "Today" };
 
 const SAVED: Record<string, string> = { "check-in": "Check-in saved. Thank you!", activity: "Activity saved." };
 
-export default async function TodayPage({ searchParams }: { searchParams: Promise<{ saved?: string; edit?: string }> }) {
+export default async function TodayPage({ searchParams }: { searchParams: Promise<{ saved?: string; edit?: string; run?: string }> }) {
   const scope = await requireAthlete();
   const [t, sp] = await Promise.all([getToday(scope), searchParams]);
   const dateLabel = new Date(`${t.today}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
@@ -24,6 +26,10 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
   const rx = t.prescription;
   const runWalk = rx ? formatRunWalk(rx.runIntervalSec, rx.walkIntervalSec) : null;
   const done = t.items.filter((i) => i.doneToday).length;
+  const week = t.weekSoFar;
+  const weekLine = formatWeekSoFar(week, t.unit);
+  const over = week.caps ? [week.distanceM > week.caps.weeklyM ? "weekly distance" : null, week.longestM !== null && week.longestM > week.caps.longestM ? "longest run" : null].filter((x) => x !== null) : [];
+  const capNotice = sp.saved === "activity" && sp.run ? await getRunCapNotice(scope, sp.run) : null;
 
   return (
     <div className="flex flex-col gap-5">
@@ -35,6 +41,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
       {sp.saved && SAVED[sp.saved] ? (
         <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">
           {SAVED[sp.saved]}
+          {capNotice ? ` ${capNotice}` : ""}
         </p>
       ) : null}
 
@@ -63,12 +70,26 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         <h2 id="running-heading" className="text-lg font-semibold">
           Running this week
         </h2>
-        <p className="mt-1 text-sm text-slate-800">
-          {rx
-            ? `Up to ${formatDistance(rx.weeklyDistanceM, t.unit)} in total this week, no single run longer than ${formatDistance(rx.longestRunM, t.unit)}${runWalk ? `, ${runWalk.toLowerCase()}` : ""}.`
-            : "Your trainer has not set running limits yet. Run only as much as keeps your knee calm by the next morning."}
-          {rx?.note ? ` ${rx.note}` : ""}
-        </p>
+        {weekLine ? (
+          <>
+            <p className="mt-1 text-sm text-slate-800">
+              <strong>{weekLine}.</strong>
+              {over.length ? ` Over your trainer's limit (${over.join(" and ")}): your trainer will see it.` : ""}
+            </p>
+            <p className="mt-1 text-sm text-slate-700">
+              This week means the last 7 days, today included.
+              {runWalk ? ` ${runWalk}.` : ""}
+              {rx?.note ? ` ${rx.note}` : ""}
+            </p>
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-slate-800">
+            {rx
+              ? `Up to ${formatDistance(rx.weeklyDistanceM, t.unit)} in total this week, no single run longer than ${formatDistance(rx.longestRunM, t.unit)}${runWalk ? `, ${runWalk.toLowerCase()}` : ""}.`
+              : "Your trainer has not set running limits yet. Run only as much as keeps your knee calm by the next morning."}
+            {rx?.note ? ` ${rx.note}` : ""}
+          </p>
+        )}
         <div className="mt-3 flex flex-wrap gap-2">
           <Link href="/log" className={primaryButton}>
             Log a run or cross-training

@@ -13,7 +13,7 @@ import { importFilesAction, type ImportActionState } from "../../actions";
 const minutes = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, "0")}`;
 
 /** Choose files → preview (start, distance, moving and elapsed time, laps) → save. */
-export function ImportFilesForm({ unit, shoes }: { unit: "km" | "mi"; shoes: { id: string; name: string }[] }) {
+export function ImportFilesForm({ unit, shoes, defaultShoeId = null }: { unit: "km" | "mi"; shoes: { id: string; name: string }[]; defaultShoeId?: string | null }) {
   const [state, action] = useActionState<ImportActionState, FormData>(importFilesAction, {});
   const [pending, startTransition] = useTransition();
   // one id per chosen file, made when the files are chosen: saving the same choice twice stores each once
@@ -78,7 +78,7 @@ export function ImportFilesForm({ unit, shoes }: { unit: "km" | "mi"; shoes: { i
         <ScaleField legend="Session effort (0–10)" name="rpe" defaultValue="4" words={CR10_WORDS} errors={e.rpe} />
         <ScaleField legend="Knee pain during (0–10)" name="painDuring" errors={e.painDuring} />
         <ScaleField legend="Knee pain after (0–10)" name="painAfter" errors={e.painAfter} />
-        {shoes.length ? <SelectField label="Shoes" name="shoeId" options={[{ value: "", label: "Not recorded" }, ...shoes.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
+        {shoes.length ? <SelectField label="Shoes" name="shoeId" defaultValue={defaultShoeId ?? ""} options={[{ value: "", label: "Not recorded" }, ...shoes.map((s) => ({ value: s.id, label: s.name }))]} /> : null}
         <div className="flex gap-2">
           <button type="submit" name="intent" value="preview" disabled={pending} className={secondaryButton}>
             Preview

@@ -14,6 +14,7 @@ import { ProgramHistorySection, ProgramSection, RunningPrescriptionSection } fro
 import { RecentCheckIns } from "./_components/recent-check-ins";
 import { RecentEntries } from "./_components/recent-entries";
 import { loadAthleteOr404 } from "./load-athlete";
+import { PainByActivitySection } from "./_components/pain-by-activity-section";
 
 export const metadata: Metadata = { title: "Athlete" };
 
@@ -105,6 +106,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
 
       <div className="mt-4 flex min-w-0 flex-col gap-4">
         <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
+        <PainByActivitySection athleteId={athlete.id} />
         {archived ? null : <ProgramSection athleteId={athlete.id} />}
         <div className="grid min-w-0 gap-4 lg:grid-cols-2">
           {archived ? null : <RunningPrescriptionSection athleteId={athlete.id} />}

@@ -6,6 +6,7 @@ import { requireAthlete } from "@/lib/auth/guards";
 import { getActivity } from "@/lib/data/activities";
 import { getAthlete } from "@/lib/data/athletes";
 import { getMe } from "@/lib/data/clinics";
+import { getRunCapContext } from "@/lib/data/running-caps";
 import { listShoes } from "@/lib/data/shoes";
 import { todayIn } from "@/lib/domain/dates";
 import { activityFormValues } from "@/app/(athlete)/_components/activity-form-values";
@@ -22,7 +23,7 @@ export default async function EditActivityPage({ params }: { params: Promise<{ a
     if (isAppError(err) && err.code === "not_found") notFound();
     throw err;
   });
-  const [me, shoes, athlete] = await Promise.all([getMe(scope), listShoes(scope), getAthlete(scope, scope.athleteId)]);
+  const [me, shoes, athlete, caps] = await Promise.all([getMe(scope), listShoes(scope), getAthlete(scope, scope.athleteId), getRunCapContext(scope, scope.athleteId, activity.date)]);
   const tz = athlete.effectiveTimeZone;
   const initial = activityFormValues(activity, tz, me.unit);
   return (
@@ -31,7 +32,7 @@ export default async function EditActivityPage({ params }: { params: Promise<{ a
         ← History
       </Link>
       <h1 className="mt-2 mb-4 text-2xl font-bold">Edit activity</h1>
-      <ActivityForm unit={me.unit} today={todayIn(tz)} shoes={shoes.filter((s) => !s.retired || s.id === activity.shoeId)} initial={initial} />
+      <ActivityForm unit={me.unit} today={todayIn(tz)} shoes={shoes.filter((s) => !s.retired || s.id === activity.shoeId)} initial={initial} caps={caps} />
     </>
   );
 }
