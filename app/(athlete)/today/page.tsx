@@ -12,6 +12,8 @@ import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
 import { RED_FLAG_QUESTIONS } from "@/lib/validation/red-flag-questions";
 import { CheckInForm } from "./check-in-form";
 import { ExerciseTick } from "./exercise-tick";
+import { formatLongDay } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -19,8 +21,8 @@ const SAVED: Record<string, string> = { "check-in": "Check-in saved. Thank you!"
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<{ saved?: string; edit?: string; run?: string }> }) {
   const scope = await requireAthlete();
-  const [t, sp] = await Promise.all([getToday(scope), searchParams]);
-  const dateLabel = new Date(`${t.today}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const [t, sp, locale] = await Promise.all([getToday(scope), searchParams, requestLocale()]);
+  const dateLabel = formatLongDay(t.today, locale);
   const editing = sp.edit === "check-in" || !t.checkIn;
   const flagsYes = t.checkIn ? RED_FLAG_QUESTIONS.filter((q) => t.checkIn!.redFlags[q.code]) : [];
   const rx = t.prescription;

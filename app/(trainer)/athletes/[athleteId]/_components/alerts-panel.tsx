@@ -3,11 +3,13 @@ import { requireTrainer } from "@/lib/auth/guards";
 import { listAlerts, listRetiredAlerts, type AlertView } from "@/lib/data/alerts";
 import { groupAlerts, type AlertGroup } from "@/lib/domain/alert-groups";
 import { AlertActionForm } from "../../../dashboard/_components/alert-action-form";
+import { formatDateTime, formatDay } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 
-const when = (d: Date | null, tz: string) => (d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: tz }).format(d) : "");
+const when = (d: Date | null, tz: string, locale: string) => (d ? formatDateTime(d, locale, tz) : "");
 
 /** One display group (§2d): the same alert on consecutive days, shown once with its span. */
-function AlertItem({ g, timeZone }: { g: AlertGroup<AlertView>; timeZone: string }) {
+function AlertItem({ g, timeZone, locale }: { g: AlertGroup<AlertView>; timeZone: string; locale: string }) {
   const a = g.newest;
   const sev = SEVERITY_LABEL[g.severity];
   const members = [a, ...g.earlier];
@@ -19,15 +21,15 @@ function AlertItem({ g, timeZone }: { g: AlertGroup<AlertView>; timeZone: string
         <p>
           <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${sev.className}`}>{sev.label}</span>
           <span className="font-medium">{a.reason}</span>
-          <span className="text-slate-600"> · {g.from === g.to ? g.to : `${g.from} to ${g.to}`}</span>
+          <span className="text-slate-600"> · {g.from === g.to ? formatDay(g.to, locale) : `${formatDay(g.from, locale)} to ${formatDay(g.to, locale)}`}</span>
         </p>
         {a.acknowledgedAt ? (
           <p className="mt-1 text-slate-600">
-            Acknowledged by {a.acknowledgedBy ?? "a former trainer"}, {when(a.acknowledgedAt, timeZone)}
-            {a.resolvedAt ? ` · resolved by ${a.resolvedBy ?? "a former trainer"}, ${when(a.resolvedAt, timeZone)}` : ""}
+            Acknowledged by {a.acknowledgedBy ?? "a former trainer"}, {when(a.acknowledgedAt, timeZone, locale)}
+            {a.resolvedAt ? ` · resolved by ${a.resolvedBy ?? "a former trainer"}, ${when(a.resolvedAt, timeZone, locale)}` : ""}
           </p>
         ) : null}
-        {a.retiredAt ? <p className="mt-1 text-slate-600">Retired {when(a.retiredAt, timeZone)}: {a.retiredReason}</p> : null}
+        {a.retiredAt ? <p className="mt-1 text-slate-600">Retired {when(a.retiredAt, timeZone, locale)}: {a.retiredReason}</p> : null}
         {notes.length ? <p className="mt-1 whitespace-pre-line text-slate-800">{notes.join("\n")}</p> : null}
       </div>
       {a.status === "resolved" || a.retiredAt ? null : <AlertActionForm alertId={g.ids} reason={a.reason} allowResolve acknowledged={!stillOpen} />}
@@ -38,6 +40,7 @@ function AlertItem({ g, timeZone }: { g: AlertGroup<AlertView>; timeZone: string
 /** The athlete's alerts: open and acknowledged ones to act on, the latest resolved ones below. */
 export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athleteId: string; athleteName: string; timeZone: string }) {
   const scope = await requireTrainer();
+  const locale = await requestLocale();
   const [openMembers, acknowledgedMembers, resolvedMembers, retiredMembers] = await Promise.all([
     listAlerts(scope, { athleteId, status: "open" }),
     listAlerts(scope, { athleteId, status: "acknowledged" }, 200),
@@ -60,7 +63,7 @@ export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athlet
       ) : (
         <ul aria-label="Open alerts" className="mt-2 flex flex-col gap-3">
           {open.map((g) => (
-            <AlertItem key={g.key} g={g} timeZone={timeZone} />
+            <AlertItem key={g.key} g={g} timeZone={timeZone} locale={locale} />
           ))}
         </ul>
       )}
@@ -69,7 +72,7 @@ export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athlet
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">Acknowledged, not resolved ({acknowledged.length})</summary>
           <ul aria-label="Acknowledged alerts" className="mt-1 flex flex-col gap-3">
             {acknowledged.map((g) => (
-              <AlertItem key={g.key} g={g} timeZone={timeZone} />
+              <AlertItem key={g.key} g={g} timeZone={timeZone} locale={locale} />
             ))}
           </ul>
         </details>
@@ -79,7 +82,7 @@ export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athlet
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">No longer apply ({retired.length})</summary>
           <ul aria-label="Alerts that no longer apply" className="mt-1 flex flex-col gap-3">
             {retired.map((g) => (
-              <AlertItem key={g.key} g={g} timeZone={timeZone} />
+              <AlertItem key={g.key} g={g} timeZone={timeZone} locale={locale} />
             ))}
           </ul>
         </details>
@@ -89,7 +92,7 @@ export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athlet
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">Recently resolved ({resolved.length})</summary>
           <ul className="mt-1 flex flex-col gap-3">
             {resolved.map((g) => (
-              <AlertItem key={g.key} g={g} timeZone={timeZone} />
+              <AlertItem key={g.key} g={g} timeZone={timeZone} locale={locale} />
             ))}
           </ul>
         </details>

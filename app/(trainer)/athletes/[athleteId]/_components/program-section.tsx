@@ -13,6 +13,8 @@ import { AddItemForm, ApplyTemplateForm, DosageForm, PrescriptionForm, SaveTempl
 import { ProgramTimeline } from "./program-timeline";
 import { SuggestionLine } from "./charts/suggestion-line";
 import { getAthleteOverview } from "@/lib/data/athlete-overview";
+import { formatDate } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 
 const card = "min-w-0 rounded-lg border border-slate-200 bg-white p-4";
 const round1 = (n: number) => String(Math.round(n * 10) / 10);
@@ -107,7 +109,7 @@ export async function ProgramSection({ athleteId }: { athleteId: string }) {
 /** The running caps in force, the form to change them, and the earlier ones. */
 export async function RunningPrescriptionSection({ athleteId }: { athleteId: string }) {
   const scope = await requireTrainer();
-  const [prescriptions, me, clinic] = await Promise.all([listPrescriptions(scope, athleteId), getMe(scope), getClinic(scope)]);
+  const [prescriptions, me, clinic, locale] = await Promise.all([listPrescriptions(scope, athleteId), getMe(scope), getClinic(scope), requestLocale()]);
   const current = prescriptions[0] ?? null;
   const unit = me.unit;
   return (
@@ -150,7 +152,7 @@ export async function RunningPrescriptionSection({ athleteId }: { athleteId: str
           <ul className="mt-2 flex flex-col gap-1 text-sm text-slate-700">
             {prescriptions.slice(1).map((p) => (
               <li key={p.id}>
-                {new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: clinic.timeZone }).format(p.setAt)}: {formatDistance(p.weeklyDistanceM, unit)} a week, longest{" "}
+                {formatDate(p.setAt, locale, clinic.timeZone)}: {formatDistance(p.weeklyDistanceM, unit)} a week, longest{" "}
                 {formatDistance(p.longestRunM, unit)}
                 {p.setByName ? ` (${p.setByName})` : ""}
               </li>
@@ -165,14 +167,14 @@ export async function RunningPrescriptionSection({ athleteId }: { athleteId: str
 /** Every program change, the latest few in view. */
 export async function ProgramHistorySection({ athleteId }: { athleteId: string }) {
   const scope = await requireTrainer();
-  const [history, clinic] = await Promise.all([listProgramHistory(scope, athleteId), getClinic(scope)]);
+  const [history, clinic, locale] = await Promise.all([listProgramHistory(scope, athleteId), getClinic(scope), requestLocale()]);
   return (
     <section id="program-history" aria-labelledby="program-history-heading" className={card}>
       <h2 id="program-history-heading" className="text-lg font-semibold">
         Program history
       </h2>
       <div className="mt-3">
-        <ProgramTimeline events={history} timeZone={clinic.timeZone} />
+        <ProgramTimeline events={history} timeZone={clinic.timeZone} locale={locale} />
       </div>
     </section>
   );

@@ -54,9 +54,9 @@ function Events({ events, fmt, label }: { events: ProgramEventView[]; fmt: Intl.
 }
 
 /** Every program change, newest first: who, when, from what to what, and why; the latest few in view. */
-export function ProgramTimeline({ events, timeZone }: { events: ProgramEventView[]; timeZone: string }) {
+export function ProgramTimeline({ events, timeZone, locale }: { events: ProgramEventView[]; timeZone: string; locale: string }) {
   if (!events.length) return <p className="text-sm text-slate-700">No changes yet.</p>;
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
     <>
       <Events events={events.slice(0, SHOWN)} fmt={fmt} label="Program history" />

@@ -5,10 +5,12 @@ import { listActivities } from "@/lib/data/activities";
 import { getMe } from "@/lib/data/clinics";
 import { formatDistance } from "@/lib/domain/units";
 import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
+import { formatDay } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 
 /** The athlete's latest activities, with the trainer's way to add or correct one. */
 export async function RecentEntries({ scope, athleteId, athleteName }: { scope: TrainerScope; athleteId: string; athleteName: string }) {
-  const [items, me] = await Promise.all([listActivities(scope, athleteId, {}, "desc", 8), getMe(scope)]);
+  const [items, me, locale] = await Promise.all([listActivities(scope, athleteId, {}, "desc", 8), getMe(scope), requestLocale()]);
   return (
     <section id="entries" aria-labelledby="entries-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -26,12 +28,12 @@ export async function RecentEntries({ scope, athleteId, athleteName }: { scope: 
           {items.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span className="min-w-0">
-                {a.date} · {ACTIVITY_LABELS[a.type]}
+                <time dateTime={a.date}>{formatDay(a.date, locale)}</time> · {ACTIVITY_LABELS[a.type]}
                 {a.distanceM ? ` ${formatDistance(a.distanceM, me.unit)}` : ""} · {Math.round(a.durationSec / 60)} min · effort {a.rpe}
                 {a.painDuring !== null || a.painAfter !== null ? ` · pain ${a.painDuring ?? "–"}/${a.painAfter ?? "–"}` : ""}
               </span>
               <Link href={`/athletes/${athleteId}/activities/${a.id}/edit`} className="font-semibold text-brand-700 underline">
-                Correct<span className="sr-only"> the {ACTIVITY_LABELS[a.type].toLowerCase()} on {a.date}</span>
+                Correct<span className="sr-only"> the {ACTIVITY_LABELS[a.type].toLowerCase()} on {formatDay(a.date, locale)}</span>
               </Link>
             </li>
           ))}

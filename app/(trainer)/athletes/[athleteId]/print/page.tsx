@@ -7,6 +7,8 @@ import { getClinic, getMe } from "@/lib/data/clinics";
 import { getCurrentPrescription } from "@/lib/data/prescriptions";
 import { getProgram } from "@/lib/data/programs";
 import { isAppError } from "@/lib/errors";
+import { formatDate } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/format/request-locale";
 
 export const metadata: Metadata = { title: "Home program" };
 
@@ -24,7 +26,7 @@ export default async function TrainerPrintPage({ params }: { params: Promise<{ a
     if (isAppError(err) && err.code === "not_found") notFound();
     throw err;
   });
-  const printedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: clinic.timeZone }).format(new Date());
+  const printedOn = formatDate(new Date(), await requestLocale(), clinic.timeZone, { long: true });
   return (
     <HomeProgram
       program={program}
