@@ -168,6 +168,40 @@ export function transitionAlerts(scope: TrainerScope, alertIds: string[], to: "a
   return transition(scope, alertIds, to, note);
 }
 
+/**
+ * A step applied to a program item answers its "ready to progress" alerts: the open or acknowledged
+ * ones that still hold are resolved, noting the step (as DESIGN §2c does for a return-to-run step),
+ * so the triage view and the athlete page stop offering a step already taken. Runs in the step's
+ * transaction, after its evaluation.
+ */
+export async function resolveItemSuggestions(tx: Tx, scope: TrainerScope, itemId: string, note: string): Promise<void> {
+  const rows = await tx
+    .select({ id: alerts.id, status: alerts.status, note: alerts.note, acknowledgedBy: alerts.acknowledgedBy, acknowledgedAt: alerts.acknowledgedAt })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, scope.clinicId), eq(alerts.subjectId, itemId), eq(alerts.kind, "ready_to_progress"), ne(alerts.status, "resolved"), isNull(alerts.retiredAt)))
+    .orderBy(asc(alerts.id))
+    .for("update");
+  if (rows.length === 0) return;
+  const now = new Date();
+  for (const before of rows) {
+    await tx
+      .update(alerts)
+      .set({ status: "resolved", resolvedBy: scope.userId, resolvedAt: now, acknowledgedBy: before.acknowledgedBy ?? scope.userId, acknowledgedAt: before.acknowledgedAt ?? now, note: joinNotes(before.note, "Resolved", note), updatedAt: now })
+      .where(and(eq(alerts.id, before.id), eq(alerts.clinicId, scope.clinicId)));
+  }
+  await tx.insert(auditLog).values(
+    rows.map((before) => ({
+      clinicId: scope.clinicId,
+      actorId: scope.userId,
+      action: "alert.resolved",
+      entity: "alert",
+      entityId: before.id,
+      before: { status: before.status, note: before.note },
+      after: { status: "resolved", note },
+    })),
+  );
+}
+
 /** Alerts of one athlete that no longer hold, newest first: the athlete page's history. */
 export async function listRetiredAlerts(scope: TrainerScope, athleteId: string, limit = 50): Promise<AlertView[]> {
   const rows = await alertSelect(getDb(), scope.clinicId)
@@ -184,5 +218,3 @@ export async function listOpenAlertsFor(db: Conn, clinicId: string, athleteId: s
     .orderBy(asc(alerts.severity), desc(alerts.date), asc(alerts.id));
   return asView(rows);
 }
-
-export { listNeedsAttention, type AttentionRow } from "./attention";
