@@ -5,7 +5,7 @@ import type { TrainerScope } from "@/lib/auth/scope";
 import { todayIn } from "@/lib/domain/dates";
 import type { AlertKind, AlertSeverity, IsoDate } from "@/lib/domain/types";
 import { GOOD_NEWS_PAGE_SIZE, TRIAGE_PAGE_SIZE, type TriageQuery } from "@/lib/validation/triage";
-import { recentSignals, type RecentSignals } from "./attention";
+import { recentSignals, type RecentSignals } from "./recent-signals";
 import { clinicLadders, placeOf } from "./library-scope";
 
 /**
