@@ -107,21 +107,22 @@ export async function listTriage(scope: TrainerScope, query: TriageQuery = {}): 
   if (query.severity === "good_news") return { rows: [], total: 0, page, pageSize };
   const severity = query.severity ? sql` and p.severity = ${query.severity}::alert_severity` : sql``;
   const result = await getDb().execute(sql`
-    with open_alerts as materialized (${openAlertsOf(scope, query, false)}),
+    with open_alerts as (${openAlertsOf(scope, query, false)}),
     groups as (
       select athlete_id, kind, subject, gs, min(severity) as severity, max(date) as last_date,
-             (array_agg(reason order by date desc, id))[1] as reason
+             (array_agg(reason order by date desc, id))[1] as reason, string_agg(id::text, ' ') as ids
         from open_alerts group by athlete_id, kind, subject, gs),
-    ranked as (
-      select g.*, row_number() over w as rn, count(*) over (partition by athlete_id) as n_groups,
-             max(last_date) over (partition by athlete_id) as latest
-        from groups g
-      window w as (partition by athlete_id order by severity, (kind = 'red_flag') desc, last_date desc, kind, subject)),
-    p as (select * from ranked where rn = 1)
+    -- per athlete: the most severe group (a red flag first, then the newest) and the whole row's figures
+    p as (
+      select distinct on (athlete_id) athlete_id, kind, severity, reason, gs, last_date,
+             count(*) over a as n_groups, max(last_date) over a as latest, string_agg(ids, ' ') over a as alert_ids
+        from groups
+      window a as (partition by athlete_id)
+       order by athlete_id, severity, (kind = 'red_flag') desc, last_date desc, kind, subject)
     select p.athlete_id, t.name, t.sport_group, u.name as trainer_name, coalesce(t.time_zone, c.time_zone) as tz,
            p.severity, p.kind, p.reason, p.gs::text as gs, p.last_date::text as last_date, p.n_groups::int as n_groups,
            (select max(ci.date) from check_ins ci where ci.clinic_id = t.clinic_id and ci.athlete_id = t.id)::text as last_check_in,
-           (select string_agg(o.id::text, ' ' order by o.id) from open_alerts o where o.athlete_id = p.athlete_id) as alert_ids,
+           p.alert_ids,
            (count(*) over ())::int as total
       from p
       join athletes t on t.id = p.athlete_id and t.clinic_id = ${scope.clinicId}

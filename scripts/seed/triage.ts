@@ -77,6 +77,8 @@ export async function seedTriageClinic(count = 500): Promise<{ clinicId: string;
   const { bringClinicUpToDate } = await import("../../lib/data/derived/clinic");
   await bringClinicUpToDate(clinicId, 3);
   console.log(`  evaluation: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  // fresh statistics, so the first requests are planned for 500 athletes, not for an empty table
+  await db.execute(sql`analyze athletes, alerts, check_ins, exercise_logs, program_items`);
   return { clinicId, created: true };
 }
 
