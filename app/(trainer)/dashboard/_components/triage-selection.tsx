@@ -130,7 +130,7 @@ export function BulkAcknowledge() {
         <input id={noteId} name="note" maxLength={1000} className="mt-1 w-64 max-w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm" />
       </div>
       <AcknowledgeButton count={selected.size} />
-      <p role="status" aria-live="polite" className="min-h-6 basis-full text-sm font-medium text-slate-800">
+      <p role="status" aria-live="polite" className="self-center text-sm font-medium text-slate-800">
         {announcement}
       </p>
     </form>

@@ -46,7 +46,7 @@ export function TriageTable({ data, query, filtered }: { data: TriagePage<Triage
                 <SelectAllCheckbox />
               </th>
               <SortHeader query={query} sort="name" label="Athlete" />
-              <th scope="col" className="px-3 py-2 font-semibold">
+              <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
                 Running light
               </th>
               <SortHeader query={query} sort="severity" label="Most severe open alert" />
@@ -74,7 +74,7 @@ export function TriageTable({ data, query, filtered }: { data: TriagePage<Triage
                     <span className="block text-xs font-normal text-slate-600">{[r.sportGroup, r.trainerName].filter(Boolean).join(" · ") || "No group"}</span>
                   </th>
                   <td className="px-3 py-2">
-                    <TrafficLightBadge light={r.light?.light ?? null} />
+                    <TrafficLightBadge light={r.light?.light ?? null} compact />
                   </td>
                   <td className="max-w-md px-3 py-2">
                     <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${sev.className}`}>{sev.label}</span>
@@ -116,10 +116,10 @@ function SortHeader({ query, sort, label }: { query: TriageQuery; sort: TriageSo
   const next = current && dir === "asc" ? "desc" : "asc";
   return (
     <th scope="col" aria-sort={ariaSort} className="px-3 py-2 font-semibold">
-      <Link href={triageHref(query, { sort, dir: next, page: undefined })} className="inline-flex items-center gap-1 underline decoration-slate-400 underline-offset-2">
+      <Link href={triageHref(query, { sort, dir: next, page: undefined })} className="inline-flex items-center gap-1 whitespace-nowrap underline decoration-slate-400 underline-offset-2">
         {label}
         <span aria-hidden="true">{current ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
-        <span className="sr-only">{current ? `, sorted ${SORT_WORDS[sort][dir === "desc" ? 1 : 0]}; activate to reverse` : ", activate to sort"}</span>
+        <span className="sr-only">{current ? ` (sorted ${SORT_WORDS[sort][dir === "desc" ? 1 : 0]}; activate to reverse)` : " (activate to sort)"}</span>
       </Link>
     </th>
   );
