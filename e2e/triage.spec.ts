@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { DEMO, expect as baseExpect, signIn, test } from "./fixtures";
 
 /**
  * The triage view at size: the "Triage Test Clinic" (scripts/seed/triage.ts, run by the e2e server)
@@ -10,6 +10,9 @@ const OWNER = { email: "triage-owner@example.com", password: DEMO.trainer.passwo
 const shots = process.env.E2E_SCREENSHOTS;
 
 test.describe.configure({ mode: "serial" });
+// pages of 50 rows on a 2-core machine shared with builds: a navigation can take many seconds
+test.beforeEach(() => test.slow());
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const alertsTable = (page: Page) => page.getByRole("table", { name: /^Athletes with open alerts/ });
 const goodNewsTable = (page: Page) => page.getByRole("table", { name: /^Exercises ready to progress/ });
