@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useActionState, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/auth/action";
 import { stepItemAction } from "../../athletes/[athleteId]/_components/program-actions";
@@ -8,37 +8,47 @@ import { stepItemAction } from "../../athletes/[athleteId]/_components/program-a
 /**
  * Good news rows: apply the suggested progression from the row, with a reason, through the same
  * action, schema and data function as the athlete page's step form. A step resolves the row's
- * alerts, so the row leaves the table; the section's live region (outside the table) says what was done.
+ * alerts, so the row leaves the table in the same render that carries the action's result: the
+ * action's state therefore lives in the section (one useActionState, still a plain server-action
+ * form without JavaScript), whose live region outside the table says what was done.
  */
-const Announce = createContext<(message: string) => void>(() => {});
+type Submitted = { itemId: string; message: string };
+type Section = { action: (formData: FormData) => void; state: ActionState; last: Submitted | null; submitted: (s: Submitted) => void };
+
+const SectionContext = createContext<Section | null>(null);
 
 export function GoodNewsAnnouncements({ children }: { children: React.ReactNode }) {
+  const [state, action] = useActionState<ActionState, FormData>(stepItemAction, {});
+  const [last, setLast] = useState<Submitted | null>(null);
   const [message, setMessage] = useState("");
+  const seen = useRef(state);
+  useEffect(() => {
+    if (state === seen.current) return;
+    seen.current = state;
+    setMessage(state.ok && last ? last.message : "");
+  }, [state, last]);
+  const value = useMemo<Section>(() => ({ action, state, last, submitted: setLast }), [action, state, last]);
   return (
-    <Announce.Provider value={setMessage}>
+    <SectionContext.Provider value={value}>
       <p role="status" aria-live="polite" className="min-h-6 text-sm font-medium text-slate-800">
         {message}
       </p>
       {children}
-    </Announce.Provider>
+    </SectionContext.Provider>
   );
 }
 
 export function ProgressFromRow({ itemId, athleteName, exerciseName, toName }: { itemId: string; athleteName: string; exerciseName: string; toName: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(stepItemAction, {});
-  const announce = useContext(Announce);
-  const last = useRef(state);
+  const section = useContext(SectionContext);
+  if (!section) throw new Error("ProgressFromRow must sit inside <GoodNewsAnnouncements>.");
+  const { action, state, last, submitted } = section;
+  const mine = last?.itemId === itemId;
+  const failed = mine && state.ok === false;
+  const errors = failed ? state.fieldErrors?.reason : undefined;
   const reasonId = `progress-reason-${itemId}`;
-  const errors = state.fieldErrors?.reason;
-
-  useEffect(() => {
-    if (state === last.current) return;
-    last.current = state;
-    if (state.ok) announce(`${athleteName}: ${exerciseName} progressed to ${toName}.`);
-  }, [state, announce, athleteName, exerciseName, toName]);
 
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2">
+    <form action={action} onSubmit={() => submitted({ itemId, message: `${athleteName}: ${exerciseName} progressed to ${toName}.` })} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="direction" value="progress" />
       <div className="flex min-w-0 flex-col">
@@ -51,15 +61,15 @@ export function ProgressFromRow({ itemId, athleteName, exerciseName, toName }: {
           required
           minLength={3}
           maxLength={300}
-          defaultValue={state.ok ? "" : state.values?.reason}
+          defaultValue={failed ? state.values?.reason : undefined}
           placeholder="e.g. two clean sessions"
           aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? `${reasonId}-error` : undefined}
+          aria-describedby={failed ? `${reasonId}-error` : undefined}
           className="mt-1 w-56 max-w-full rounded-md border border-slate-400 px-2 py-1.5 text-sm"
         />
       </div>
       <ProgressButton toName={toName} athleteName={athleteName} />
-      {errors?.length || state.ok === false ? (
+      {failed ? (
         <p id={`${reasonId}-error`} className="basis-full text-sm font-medium text-red-700">
           {errors?.join(" ") ?? state.message}
         </p>
