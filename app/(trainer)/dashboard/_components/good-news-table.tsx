@@ -19,7 +19,7 @@ export function GoodNewsTable({ data, query }: { data: TriagePage<GoodNewsRow>; 
         <p className="mt-2 text-slate-700">No exercise is waiting to progress.</p>
       ) : (
         <>
-          <div role="region" aria-labelledby="good-news-caption" tabIndex={0} className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700">
+          <div role="region" aria-labelledby="good-news-caption" tabIndex={0} className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700">
             <table className="w-full min-w-[760px] text-left text-sm">
               <caption id="good-news-caption" className="px-3 py-2 text-left text-sm text-slate-700">
                 Exercises ready to progress, newest first. {rows.length ? `Rows ${first}–${first + rows.length - 1} of ${total}` : `No rows on page ${page}`}.

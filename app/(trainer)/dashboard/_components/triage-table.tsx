@@ -35,7 +35,7 @@ export function TriageTable({ data, query, filtered }: { data: TriagePage<Triage
       <div className="mt-3 rounded-lg border border-slate-200 bg-white p-3">
         <BulkAcknowledge />
       </div>
-      <div role="region" aria-labelledby="triage-caption" tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700">
+      <div role="region" aria-labelledby="triage-caption" tabIndex={0} className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700">
         <table className="w-full min-w-[860px] text-left text-sm">
           <caption id="triage-caption" className="px-3 py-2 text-left text-sm text-slate-700">
             {caption}
