@@ -29,21 +29,22 @@ test("a red flag puts the athlete first; acknowledging moves it; the chart's tab
   const scrollWidth = await phone.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(375);
 
-  // the trainer's list shows that athlete first, with the reason
+  // the trainer's triage table shows that athlete first, with the reason
   await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
   await page.goto("/dashboard");
-  const list = page.getByRole("list", { name: "Athletes needing attention" });
-  const first = list.locator(":scope > li").first();
-  await expect(first.getByRole("heading", { level: 2 })).toContainText("Alex Morgan");
+  const table = page.getByRole("table", { name: /^Athletes with open alerts/ });
+  const first = table.locator("tbody tr").first();
+  await expect(first.getByRole("rowheader")).toContainText("Alex Morgan");
   await expect(first.getByText("Reported painful catching or clicking; needs an AT's assessment")).toBeVisible();
   await expect(first.getByText(/^(Green|Amber|Red)/)).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
   const athleteId = (await first.getByRole("link", { name: "Alex Morgan" }).getAttribute("href"))!.split("/").pop()!;
 
-  await first.getByRole("button", { name: /^Acknowledge: Reported painful catching/ }).click();
-  // the red flag leaves the list (Alex may stay for the demo's other open alerts)
-  const alexRow = page.getByRole("list", { name: "Athletes needing attention" }).getByRole("listitem", { name: "Alex Morgan", exact: true });
-  await expect(alexRow.getByText("Reported painful catching or clicking; needs an AT's assessment")).toHaveCount(0);
+  // acknowledging the row acknowledges every open alert of it, the red flag among them
+  await first.getByRole("checkbox", { name: "Select Alex Morgan" }).check();
+  await page.getByRole("button", { name: "Acknowledge selected (1)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Acknowledged the open alerts of 1 athlete." })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Alex Morgan", exact: true })).toHaveCount(0);
   const acknowledged = await (await page.request.get(`/api/v1/alerts?status=acknowledged&athleteId=${athleteId}`)).json();
   expect(acknowledged.items.map((a: { kind: string; flag: string | null }) => `${a.kind}:${a.flag}`)).toContain("red_flag:clicking");
   expect(acknowledged.items[0].acknowledgedBy).toBe("Sam Rivera");

@@ -63,11 +63,14 @@ async function main() {
     AUTH_TRUST_HOST: "true",
     PORT: port,
   };
-  const seed = spawn("npx", ["tsx", "--conditions=react-server", "scripts/seed/index.ts"], { cwd: root, env, stdio: "inherit" });
-  const seedCode: number = await new Promise((r) => seed.on("exit", (c) => r(c ?? 1)));
-  if (seedCode !== 0) {
-    await cleanup();
-    process.exit(seedCode);
+  // the demo clinic, then a clinic of 500 athletes with open alerts for the triage spec
+  for (const script of ["scripts/seed/index.ts", "scripts/seed/triage.ts"]) {
+    const seed = spawn("npx", ["tsx", "--conditions=react-server", script], { cwd: root, env, stdio: "inherit" });
+    const seedCode: number = await new Promise((r) => seed.on("exit", (c) => r(c ?? 1)));
+    if (seedCode !== 0) {
+      await cleanup();
+      process.exit(seedCode);
+    }
   }
   const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
   let stopping = false;

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { activities, alerts, auditLog, checkIns } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { acknowledgeAlert, listAlerts, listNeedsAttention, resolveAlert } from "@/lib/data/alerts";
+import { acknowledgeAlert, listAlerts, resolveAlert } from "@/lib/data/alerts";
+import { listTriage } from "@/lib/data/triage";
 import { evaluateAthlete } from "@/lib/data/derived/evaluate";
 import { getAthleteSeries, getAthleteStatus } from "@/lib/data/series";
 import { seriesQuerySchema } from "@/lib/validation/series";
@@ -156,7 +157,7 @@ describe("alerts", () => {
     expect(ack).toMatchObject({ status: "acknowledged", acknowledgedBy: expect.stringMatching(/^Owner/), note: "Acknowledged: Seen; booked an assessment" });
     expect(ack.acknowledgedAt).toBeInstanceOf(Date);
     expect(await listAlerts(clinic, { status: "open" })).toHaveLength(0);
-    expect(await listNeedsAttention(clinic)).toEqual([]);
+    expect((await listTriage(clinic)).rows).toEqual([]);
     // a second click changes nothing
     expect((await acknowledgeAlert(clinic, open!.id)).note).toBe("Acknowledged: Seen; booked an assessment");
     const res = await resolveAlert(clinic, open!.id, "Meniscus cleared");
@@ -174,13 +175,13 @@ describe("alerts", () => {
     await checkIn(calmIds, today, 3); // rise 1 → moderate
     await evaluateAthlete(ids);
     await evaluateAthlete(calmIds);
-    const list = await listNeedsAttention(clinic);
+    const list = (await listTriage(clinic)).rows;
     expect(list.map((r) => r.name)).toEqual(["Clicky Knee", "Aaron Calm"]);
-    expect(list[0]!.alerts.map((a) => a.kind)).toEqual(["red_flag"]);
+    expect(list[0]).toMatchObject({ kind: "red_flag", otherGroups: 0 });
     expect(list[1]).toMatchObject({ severity: "moderate", light: { light: "amber" } });
     expect(list[1]!.sparkline).toHaveLength(14);
     expect(list[1]!.sparkline.slice(-2).map((s) => s.morningPain)).toEqual([2, 3]);
-    expect(await listNeedsAttention(clinic, { group: "No such group" })).toEqual([]);
+    expect((await listTriage(clinic, { group: "No such group" })).rows).toEqual([]);
   });
 
   it("is scoped to the clinic, and archived athletes get no alerts", async () => {
@@ -191,7 +192,7 @@ describe("alerts", () => {
     await expect(acknowledgeAlert(other, a!.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(resolveAlert(other, a!.id)).rejects.toMatchObject({ code: "not_found" });
     expect(await listAlerts(other)).toEqual([]);
-    expect(await listNeedsAttention(other)).toEqual([]);
+    expect((await listTriage(other)).rows).toEqual([]);
 
     const archived = await makeAthlete(clinic, "Gone");
     await getDb().update((await import("@/db/schema")).athletes).set({ status: "archived" }).where(eq((await import("@/db/schema")).athletes.id, archived.athleteId));

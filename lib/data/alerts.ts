@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { alerts, athletes, auditLog, users } from "@/db/schema";
@@ -101,8 +101,46 @@ export async function getAlert(scope: Scope, alertId: string): Promise<AlertView
   return row;
 }
 
-const joinNotes = (existing: string | null, label: string, note: string | undefined) =>
-  note ? (existing ? `${existing}\n${label}: ${note}` : `${label}: ${note}`) : existing;
+type Changing = { id: string; status: "open" | "acknowledged" | "resolved"; note: string | null };
+
+/**
+ * One UPDATE for every alert that changes (a bulk acknowledge of a page of the triage view is
+ * hundreds of alerts) and one insert of their audit rows. The note is appended to each alert's
+ * own on a new line ("Acknowledged: …"); resolving an open alert also records who saw it.
+ */
+async function applyTransition(tx: Tx, scope: TrainerScope, changing: Changing[], to: "acknowledged" | "resolved", note: string | undefined): Promise<void> {
+  if (changing.length === 0) return;
+  const now = new Date();
+  const label = to === "acknowledged" ? "Acknowledged" : "Resolved";
+  const noteSql = note ? sql`case when ${alerts.note} is null then ${`${label}: ${note}`} else ${alerts.note} || ${`\n${label}: ${note}`} end` : sql`${alerts.note}`;
+  const set =
+    to === "acknowledged"
+      ? { status: to, acknowledgedBy: scope.userId, acknowledgedAt: now, note: noteSql, updatedAt: now }
+      : {
+          status: to,
+          resolvedBy: scope.userId,
+          resolvedAt: now,
+          acknowledgedBy: sql`coalesce(${alerts.acknowledgedBy}, ${scope.userId}::uuid)`,
+          acknowledgedAt: sql`coalesce(${alerts.acknowledgedAt}, ${now.toISOString()}::timestamptz)`,
+          note: noteSql,
+          updatedAt: now,
+        };
+  await tx
+    .update(alerts)
+    .set(set)
+    .where(and(inArray(alerts.id, changing.map((c) => c.id)), eq(alerts.clinicId, scope.clinicId)));
+  await tx.insert(auditLog).values(
+    changing.map((before) => ({
+      clinicId: scope.clinicId,
+      actorId: scope.userId,
+      action: to === "acknowledged" ? "alert.acknowledged" : "alert.resolved",
+      entity: "alert",
+      entityId: before.id,
+      before: { status: before.status, note: before.note },
+      after: { status: to, note: note ?? null },
+    })),
+  );
+}
 
 /** Several alerts (the same alert on several days) change together or not at all. */
 async function transition(scope: TrainerScope, alertIds: string[], to: "acknowledged" | "resolved", note: string | undefined): Promise<string[]> {
@@ -119,36 +157,7 @@ async function transition(scope: TrainerScope, alertIds: string[], to: "acknowle
     // a second click on the same button changes nothing; a resolved member stays resolved
     const changing = rows.filter((r) => r.status !== to && r.status !== "resolved");
     if (to === "acknowledged" && rows.every((r) => r.status === "resolved")) throw conflict("This alert is already resolved.");
-    const now = new Date();
-    for (const before of changing) {
-      const set =
-        to === "acknowledged"
-          ? { status: to, acknowledgedBy: scope.userId, acknowledgedAt: now, note: joinNotes(before.note, "Acknowledged", note), updatedAt: now }
-          : {
-              status: to,
-              resolvedBy: scope.userId,
-              resolvedAt: now,
-              // resolving an open alert also records who saw it
-              acknowledgedBy: before.acknowledgedBy ?? scope.userId,
-              acknowledgedAt: before.acknowledgedAt ?? now,
-              note: joinNotes(before.note, "Resolved", note),
-              updatedAt: now,
-            };
-      await tx.update(alerts).set(set).where(and(eq(alerts.id, before.id), eq(alerts.clinicId, scope.clinicId)));
-    }
-    if (changing.length > 0) {
-      await tx.insert(auditLog).values(
-        changing.map((before) => ({
-          clinicId: scope.clinicId,
-          actorId: scope.userId,
-          action: to === "acknowledged" ? "alert.acknowledged" : "alert.resolved",
-          entity: "alert",
-          entityId: before.id,
-          before: { status: before.status, note: before.note },
-          after: { status: to, note: note ?? null },
-        })),
-      );
-    }
+    await applyTransition(tx, scope, changing, to, note);
     return [...new Set(rows.map((r) => r.athleteId))];
   });
 }
@@ -168,6 +177,22 @@ export function transitionAlerts(scope: TrainerScope, alertIds: string[], to: "a
   return transition(scope, alertIds, to, note);
 }
 
+/**
+ * A step applied to a program item answers its "ready to progress" alerts: the open or acknowledged
+ * ones that still hold are resolved, noting the step (as DESIGN §2c does for a return-to-run step),
+ * so the triage view and the athlete page stop offering a step already taken. Runs in the step's
+ * transaction, after its evaluation.
+ */
+export async function resolveItemSuggestions(tx: Tx, scope: TrainerScope, itemId: string, note: string): Promise<void> {
+  const rows = await tx
+    .select({ id: alerts.id, status: alerts.status, note: alerts.note })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, scope.clinicId), eq(alerts.subjectId, itemId), eq(alerts.kind, "ready_to_progress"), ne(alerts.status, "resolved"), isNull(alerts.retiredAt)))
+    .orderBy(asc(alerts.id))
+    .for("update");
+  await applyTransition(tx, scope, rows, "resolved", note);
+}
+
 /** Alerts of one athlete that no longer hold, newest first: the athlete page's history. */
 export async function listRetiredAlerts(scope: TrainerScope, athleteId: string, limit = 50): Promise<AlertView[]> {
   const rows = await alertSelect(getDb(), scope.clinicId)
@@ -184,5 +209,3 @@ export async function listOpenAlertsFor(db: Conn, clinicId: string, athleteId: s
     .orderBy(asc(alerts.severity), desc(alerts.date), asc(alerts.id));
   return asView(rows);
 }
-
-export { listNeedsAttention, type AttentionRow } from "./attention";

@@ -9,6 +9,7 @@ import { carryDosage } from "@/lib/domain/ladder";
 import { invalid, notFound } from "@/lib/errors";
 import type { AddItemInput, DosageInput, StepDirection } from "@/lib/validation/programs";
 import { athleteAccess } from "./access";
+import { resolveItemSuggestions } from "./alerts";
 import { bringUpToDate } from "./derived/evaluate";
 import { writeAudit } from "./audit";
 import { clinicLadders, loadLadders, NOT_ON_LADDER_MESSAGE, placeOf, type Conn, type LadderView } from "./library-scope";
@@ -264,6 +265,7 @@ export async function stepItem(scope: TrainerScope, input: { itemId: string; dir
       after,
     });
     await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: item.athleteId }, { because: `the exercise was ${input.direction === "progress" ? "progressed" : "regressed"} one step` });
+    await resolveItemSuggestions(tx, scope, item.id, `${input.direction === "progress" ? "progressed" : "regressed"} to ${target.name}: ${input.reason}`);
     return updated!;
   });
   return stepped;

@@ -35,6 +35,15 @@ async function openProgressAlerts(clinic: TrainerScope, athleteId: string) {
     .orderBy(alerts.date);
 }
 
+/** The item alerts that still hold, whatever their status. */
+async function progressAlerts(clinic: TrainerScope, athleteId: string) {
+  return getDb()
+    .select({ date: alerts.date, reason: alerts.reason, subjectId: alerts.subjectId, status: alerts.status, note: alerts.note })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, clinic.clinicId), eq(alerts.athleteId, athleteId), eq(alerts.kind, "ready_to_progress"), isNull(alerts.retiredAt)))
+    .orderBy(alerts.date);
+}
+
 /** A clamshell item, with its template note, and two clean sessions on d−2 and d−1. */
 async function readyClamshell() {
   const clinic = await makeClinic("Steps");
@@ -64,10 +73,13 @@ describe("suggestions per step (issue 15, item 5)", () => {
     expect(status.openAlerts.filter((a) => a.kind === "ready_to_progress" && a.date === today)).toEqual([]);
 
     // no ready_to_progress for the new step; the earlier date's alert is still the clamshell's,
-    // also when that date is evaluated again after the step
+    // also when that date is evaluated again after the step, and the step resolved it (triage)
     await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: me.athleteId }, "the records changed", addDays(today, -2));
-    const after = await openProgressAlerts(clinic, me.athleteId);
-    expect(after).toEqual([{ date: addDays(today, -1), subjectId: id, reason: expect.stringMatching(/^Clamshell is ready to progress/) }]);
+    expect(await openProgressAlerts(clinic, me.athleteId)).toEqual([]);
+    const after = await progressAlerts(clinic, me.athleteId);
+    expect(after).toEqual([
+      { date: addDays(today, -1), subjectId: id, status: "resolved", note: "Resolved: progressed to Banded clamshell: Two clean sessions", reason: expect.stringMatching(/^Clamshell is ready to progress/) },
+    ]);
 
     // the clamshell logs belong to the first step; the item's steps say so
     const athlete = await loadAthleteContext(getDb(), clinic.clinicId, me.athleteId);
@@ -83,7 +95,7 @@ describe("suggestions per step (issue 15, item 5)", () => {
     await tick(me, id, today);
     await evaluateAthlete({ clinicId: clinic.clinicId, athleteId: me.athleteId });
     expect((await listSuggestions(clinic, me.athleteId)).get(id)).toMatchObject({ suggestion: "hold", reason: "Only one session logged; progress needs two" });
-    expect((await openProgressAlerts(clinic, me.athleteId)).map((a) => a.date)).toEqual([addDays(today, -1)]);
+    expect(await openProgressAlerts(clinic, me.athleteId)).toEqual([]);
   });
 
   it("the old exercise's coaching note does not follow the step, on screen or in print; the history keeps it", async () => {

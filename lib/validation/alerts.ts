@@ -23,17 +23,20 @@ export const alertNoteSchema = z.object({
 });
 export type AlertNoteInput = z.infer<typeof alertNoteSchema>;
 
+/** Form values name one alert each, or (a triage row's checkbox) several separated by spaces. */
+const alertIdList = (v: unknown) =>
+  v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === "string" ? x.split(/\s+/).filter(Boolean) : [x]));
+
 export const alertActionFormSchema = alertNoteSchema.extend({
-  // one alert, or a display group (§2d: the same alert on consecutive days, up to the longest
-  // stretch an evaluation covers) acted on together
-  alertId: z
-    .union([z.uuid({ error: "That alert was not found." }), z.array(z.uuid({ error: "That alert was not found." })).min(1).max(400)])
-    .transform((v) => (Array.isArray(v) ? v : [v])),
+  // one alert, a display group (§2d: the same alert on consecutive days) or the triage view's
+  // selected rows (every open alert of each), acted on together
+  alertId: z.preprocess(
+    alertIdList,
+    z
+      .array(z.uuid({ error: "That alert was not found." }))
+      .min(1, "Select at least one athlete (or alert) first.")
+      .max(2000, "Too many alerts at once: select fewer rows."),
+  ),
   intent: z.enum(["acknowledge", "resolve"]),
 });
 
-/** Dashboard filters, kept in the URL. */
-export const attentionQuerySchema = z.object({
-  trainer: z.preprocess(blankToUndefined, z.uuid().optional().catch(undefined)),
-  group: z.preprocess(blankToUndefined, z.string().trim().max(80).optional().catch(undefined)),
-});

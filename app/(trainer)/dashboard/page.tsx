@@ -1,41 +1,43 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SEVERITY_LABEL } from "@/app/_components/charts/severity";
-import { Sparkline } from "@/app/_components/charts/sparkline";
-import { TrafficLightBadge } from "@/app/_components/charts/traffic-light";
 import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { requireTrainer } from "@/lib/auth/guards";
-import { listNeedsAttention } from "@/lib/data/alerts";
-import { groupAlerts } from "@/lib/domain/alert-groups";
 import { listGroups, listTrainers } from "@/lib/data/athletes";
 import { getMe } from "@/lib/data/clinics";
-import { attentionQuerySchema } from "@/lib/validation/alerts";
-import { AlertActionForm } from "./_components/alert-action-form";
+import { listGoodNews, listTriage } from "@/lib/data/triage";
+import { triageQuerySchema } from "@/lib/validation/triage";
+import { GoodNewsTable } from "./_components/good-news-table";
+import { TriageTable } from "./_components/triage-table";
 
 export const metadata: Metadata = { title: "Needs attention" };
 
+const SEVERITY_OPTIONS = [
+  { value: "", label: "All severities" },
+  { value: "urgent", label: "Urgent" },
+  { value: "high", label: "High" },
+  { value: "moderate", label: "Moderate" },
+  { value: "good_news", label: "Good news only" },
+];
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireTrainer();
-  const raw = await searchParams;
-  const filters = attentionQuerySchema.parse({ trainer: raw.trainer, group: raw.group });
-  const [rows, trainers, groups, me] = await Promise.all([
-    listNeedsAttention(scope, { trainerId: filters.trainer, group: filters.group }),
-    listTrainers(scope),
-    listGroups(scope),
-    getMe(scope),
-  ]);
-  const filtered = Boolean(filters.trainer || filters.group);
+  const query = triageQuerySchema.parse(await searchParams);
+  const [triage, goodNews, trainers, groups, me] = await Promise.all([listTriage(scope, query), listGoodNews(scope, query), listTrainers(scope), listGroups(scope), getMe(scope)]);
+  const filtered = Boolean(query.trainer || query.group || query.severity);
 
   return (
     <>
       <h1 className="text-2xl font-bold">Needs attention</h1>
-      <p className="mt-1 text-slate-700">Welcome, {me.name}. Athletes with open alerts, most urgent first.</p>
+      <p className="mt-1 text-slate-700">Welcome, {me.name}. One row per athlete with open alerts, most urgent first.</p>
 
-      <form method="get" action="/dashboard" role="search" aria-label="Filter the list" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <SelectField label="Trainer" name="trainer" defaultValue={filters.trainer ?? ""} options={[{ value: "", label: "All trainers" }, ...trainers.map((t) => ({ value: t.id, label: t.id === me.id ? `${t.name} (me)` : t.name }))]} />
-        <SelectField label="Group" name="group" defaultValue={filters.group ?? ""} options={[{ value: "", label: "All groups" }, ...groups.map((g) => ({ value: g, label: g }))]} />
+      <form method="get" action="/dashboard" role="search" aria-label="Filter the triage view" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <SelectField label="Trainer" name="trainer" defaultValue={query.trainer ?? ""} options={[{ value: "", label: "All trainers" }, ...trainers.map((t) => ({ value: t.id, label: t.id === me.id ? `${t.name} (me)` : t.name }))]} />
+        <SelectField label="Group" name="group" defaultValue={query.group ?? ""} options={[{ value: "", label: "All groups" }, ...groups.map((g) => ({ value: g, label: g }))]} />
+        <SelectField label="Severity" name="severity" defaultValue={query.severity ?? ""} options={SEVERITY_OPTIONS} />
+        {/* the sort survives a change of filters; the page starts again at 1 */}
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <button type="submit" className={secondaryButton}>
           Apply filters
         </button>
@@ -46,56 +48,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ) : null}
       </form>
 
-      {rows.length === 0 ? (
-        <section aria-labelledby="all-clear" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="all-clear" className="text-lg font-semibold">
-            All clear
+      {query.severity !== "good_news" ? (
+        <section aria-labelledby="open-alerts" className="mt-6">
+          <h2 id="open-alerts" className="text-lg font-semibold">
+            Open alerts <span className="text-base font-normal text-slate-600">({triage.total} {triage.total === 1 ? "athlete" : "athletes"})</span>
           </h2>
-          <p className="mt-1 text-slate-700">{filtered ? "No open alerts for these filters." : "No open alerts right now."}</p>
+          <TriageTable data={triage} query={query} filtered={filtered} />
         </section>
-      ) : (
-        <ol aria-label="Athletes needing attention" className="mt-6 flex flex-col gap-4">
-          {rows.map((row) => {
-            const sev = SEVERITY_LABEL[row.severity];
-            return (
-              <li key={row.athleteId} aria-label={row.name} className="rounded-lg border border-slate-200 bg-white p-4">
-                <div className="flex flex-wrap items-start justify-between gap-3">
-                  <div>
-                    <h2 className="text-lg font-semibold">
-                      <Link href={`/athletes/${row.athleteId}`} className="hover:underline">
-                        {row.name}
-                      </Link>
-                      <span className={`ml-2 rounded px-2 py-0.5 align-middle text-xs font-semibold ${sev.className}`}>{sev.label}</span>
-                    </h2>
-                    <p className="text-sm text-slate-600">
-                      {[row.sportGroup, row.trainerName ? `Trainer: ${row.trainerName}` : null].filter(Boolean).join(" · ") || "No group"}
-                    </p>
-                  </div>
-                  <div className="flex flex-wrap items-center gap-3">
-                    <div className="flex flex-col items-end">
-                      <span className="text-xs text-slate-600">Morning pain, 14 days</span>
-                      <Sparkline points={row.sparkline} label={`${row.name}'s morning pain over 14 days, oldest first`} />
-                    </div>
-                    <TrafficLightBadge light={row.light?.light ?? null} />
-                  </div>
-                </div>
-                <ul className="mt-3 flex flex-col gap-3" aria-label={`Open alerts for ${row.name}`}>
-                  {groupAlerts(row.alerts).map(({ key, newest: a, ids, from, to, severity }) => (
-                    <li key={key} className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-100 pt-3">
-                      <p className="min-w-0 flex-1 text-sm">
-                        <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_LABEL[severity].className}`}>{SEVERITY_LABEL[severity].label}</span>
-                        <span className="font-medium">{a.reason}</span>
-                        <span className="text-slate-600"> · {from === to ? to : `${from} to ${to}`}</span>
-                      </p>
-                      <AlertActionForm alertId={ids} reason={a.reason} />
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      ) : null}
+
+      {!query.severity || query.severity === "good_news" ? (
+        <section aria-labelledby="good-news" className="mt-8">
+          <h2 id="good-news" className="text-lg font-semibold">
+            Good news <span className="text-base font-normal text-slate-600">({goodNews.total} ready to progress)</span>
+          </h2>
+          <GoodNewsTable data={goodNews} query={query} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { alerts, athletes, checkIns, clinics, evaluationRuns } from "@/db/schema";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { addDays, rangeOfDates, todayIn } from "@/lib/domain/dates";
-import { listNeedsAttention } from "@/lib/data/attention";
+import { listTriage } from "@/lib/data/triage";
 import { recordCheckIn } from "@/lib/data/check-ins";
 import { getDailyEvaluationStatus } from "@/lib/data/evaluation-runs";
 import { loadAthleteContext } from "@/lib/data/athlete-records";
@@ -75,8 +75,8 @@ describe("day-start evaluation (DESIGN §2d: time moves on its own)", () => {
     expect(await missedAlerts(silent)).toEqual([{ date: d, retiredAt: null, retiredReason: null, severity: "moderate" }]);
     expect(await evaluatedThroughOf(silent.athleteId)).toBe(today);
     // the trainer's dashboard shows the silent athlete
-    const attention = await listNeedsAttention(clinic);
-    expect(attention.find((r) => r.athleteId === silent.athleteId)?.alerts.map((a) => a.kind)).toContain("missed_checkins");
+    const attention = await listTriage(clinic);
+    expect(attention.rows.find((r) => r.athleteId === silent.athleteId)?.kind).toBe("missed_checkins");
 
     // the owner sees the run, with their clinic's numbers
     const status = await getDailyEvaluationStatus(clinic);
@@ -90,8 +90,8 @@ describe("day-start evaluation (DESIGN §2d: time moves on its own)", () => {
     expect(retired?.date).toBe(d);
     expect(retired?.retiredAt).toBeInstanceOf(Date);
     expect(retired?.retiredReason).toEqual(expect.any(String));
-    const after = await listNeedsAttention(clinic);
-    expect(after.find((r) => r.athleteId === silent.athleteId)?.alerts.map((a) => a.kind) ?? []).not.toContain("missed_checkins");
+    const after = await listTriage(clinic);
+    expect(after.rows.find((r) => r.athleteId === silent.athleteId)?.kind).not.toBe("missed_checkins");
 
     // a second run the same day evaluates nobody
     const again = await runDayStart({ trigger: "schedule" });

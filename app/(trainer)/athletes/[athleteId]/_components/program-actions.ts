@@ -33,6 +33,8 @@ export const updateDosageAction = trainerAction(updateDosageSchema, async ({ ite
 export const stepItemAction = trainerAction(stepItemSchema, async (input, scope) => {
   const item = await stepItem(scope, input);
   refresh(item.athleteId);
+  // a step resolves the item's "ready to progress" alerts: the triage view's good news changes
+  revalidatePath("/dashboard");
 });
 
 export const itemStatusAction = trainerAction(itemStatusSchema, async (input, scope) => {

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import type { GoodNewsRow, TriagePage } from "@/lib/data/triage";
+import type { TriageQuery } from "@/lib/validation/triage";
+import { AlertActionForm } from "./alert-action-form";
+import { Pager } from "./pager";
+import { GoodNewsAnnouncements, ProgressFromRow } from "./progress-from-row";
+import { triageHref } from "./triage-url";
+
+const span = (from: string, to: string) => (from === to ? to : `${from} to ${to}`);
+
+/** Exercises ready to progress, one row per open group: apply the step from the row, or acknowledge. */
+export function GoodNewsTable({ data, query }: { data: TriagePage<GoodNewsRow>; query: TriageQuery }) {
+  const { rows, total, page, pageSize } = data;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = (page - 1) * pageSize + 1;
+  return (
+    <GoodNewsAnnouncements>
+      {total === 0 && page === 1 ? (
+        <p className="mt-2 text-slate-700">No exercise is waiting to progress.</p>
+      ) : (
+        <>
+          <div role="region" aria-labelledby="good-news-caption" tabIndex={0} className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700">
+            <table className="w-full min-w-[760px] text-left text-sm">
+              <caption id="good-news-caption" className="px-3 py-2 text-left text-sm text-slate-700">
+                Exercises ready to progress, newest first. {rows.length ? `Rows ${first}–${first + rows.length - 1} of ${total}` : `No rows on page ${page}`}.
+              </caption>
+              <thead className="bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Athlete
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Why
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Progress
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Or
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.alertIds[0]} className="border-t border-slate-100 align-top">
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      <Link href={`/athletes/${r.athleteId}`} className="text-brand-700 underline">
+                        {r.name}
+                      </Link>
+                      <span className="block text-xs font-normal text-slate-600">{[r.sportGroup, r.trainerName].filter(Boolean).join(" · ") || "No group"}</span>
+                    </th>
+                    <td className="max-w-sm px-3 py-2">
+                      {r.reason}
+                      <span className="block text-xs text-slate-600">{span(r.from, r.to)}</span>
+                    </td>
+                    <td className="px-3 py-2">
+                      {r.itemId && r.exerciseName && r.progress?.ok ? (
+                        <ProgressFromRow itemId={r.itemId} athleteName={r.name} exerciseName={r.exerciseName} toName={r.progress.toName} />
+                      ) : (
+                        <span className="text-slate-700">{r.progress && !r.progress.ok ? r.progress.message : "Open the athlete's page to change the program."}</span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
+                      <AlertActionForm alertId={r.alertIds} reason={`${r.name}: ${r.reason}`} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager label="Pages of good news" page={page} pages={pages} href={(p) => triageHref(query, { gpage: p })} />
+        </>
+      )}
+    </GoodNewsAnnouncements>
+  );
+}
