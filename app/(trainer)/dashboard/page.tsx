@@ -9,6 +9,7 @@ import { listGoodNews, listTriage } from "@/lib/data/triage";
 import { triageQuerySchema } from "@/lib/validation/triage";
 import { GoodNewsTable } from "./_components/good-news-table";
 import { TriageTable } from "./_components/triage-table";
+import { requestLocale } from "@/lib/format/request-locale";
 
 export const metadata: Metadata = { title: "Needs attention" };
 
@@ -23,7 +24,7 @@ const SEVERITY_OPTIONS = [
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireTrainer();
   const query = triageQuerySchema.parse(await searchParams);
-  const [triage, goodNews, trainers, groups, me] = await Promise.all([listTriage(scope, query), listGoodNews(scope, query), listTrainers(scope), listGroups(scope), getMe(scope)]);
+  const [triage, goodNews, trainers, groups, me, locale] = await Promise.all([listTriage(scope, query), listGoodNews(scope, query), listTrainers(scope), listGroups(scope), getMe(scope), requestLocale()]);
   const filtered = Boolean(query.trainer || query.group || query.severity);
 
   return (
@@ -53,7 +54,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="open-alerts" className="text-lg font-semibold">
             Open alerts <span className="text-base font-normal text-slate-600">({triage.total} {triage.total === 1 ? "athlete" : "athletes"})</span>
           </h2>
-          <TriageTable data={triage} query={query} filtered={filtered} />
+          <TriageTable data={triage} query={query} filtered={filtered} locale={locale} />
         </section>
       ) : null}
 
@@ -62,7 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="good-news" className="text-lg font-semibold">
             Good news <span className="text-base font-normal text-slate-600">({goodNews.total} ready to progress)</span>
           </h2>
-          <GoodNewsTable data={goodNews} query={query} />
+          <GoodNewsTable data={goodNews} query={query} locale={locale} />
         </section>
       ) : null}
     </>

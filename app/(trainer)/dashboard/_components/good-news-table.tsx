@@ -5,11 +5,12 @@ import { AlertActionForm } from "./alert-action-form";
 import { Pager } from "./pager";
 import { GoodNewsAnnouncements, ProgressFromRow } from "./progress-from-row";
 import { triageHref } from "./triage-url";
+import { formatDay } from "@/lib/format/dates";
 
-const span = (from: string, to: string) => (from === to ? to : `${from} to ${to}`);
+const span = (from: string, to: string, locale: string) => (from === to ? formatDay(to, locale) : `${formatDay(from, locale)} to ${formatDay(to, locale)}`);
 
 /** Exercises ready to progress, one row per open group: apply the step from the row, or acknowledge. */
-export function GoodNewsTable({ data, query }: { data: TriagePage<GoodNewsRow>; query: TriageQuery }) {
+export function GoodNewsTable({ data, query, locale }: { data: TriagePage<GoodNewsRow>; query: TriageQuery; locale: string }) {
   const { rows, total, page, pageSize } = data;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = (page - 1) * pageSize + 1;
@@ -51,7 +52,7 @@ export function GoodNewsTable({ data, query }: { data: TriagePage<GoodNewsRow>; 
                     </th>
                     <td className="max-w-sm px-3 py-2">
                       {r.reason}
-                      <span className="block text-xs text-slate-600">{span(r.from, r.to)}</span>
+                      <span className="block text-xs text-slate-600">{span(r.from, r.to, locale)}</span>
                     </td>
                     <td className="px-3 py-2">
                       {r.itemId && r.exerciseName && r.progress?.ok ? (

@@ -7,15 +7,16 @@ import type { TriageQuery, TriageSort } from "@/lib/validation/triage";
 import { Pager } from "./pager";
 import { BulkAcknowledge, RowCheckbox, SelectAllCheckbox, TriageSelection } from "./triage-selection";
 import { triageHref } from "./triage-url";
+import { formatDay } from "@/lib/format/dates";
 
-const span = (from: string, to: string) => (from === to ? to : `${from} to ${to}`);
+const span = (from: string, to: string, locale: string) => (from === to ? formatDay(to, locale) : `${formatDay(from, locale)} to ${formatDay(to, locale)}`);
 
 /**
  * Athletes with open alerts, one row each: server-rendered HTML whose sort links and pages are
  * URLs; only the checkboxes and the bulk form are client code. At 375 px the table scrolls inside
  * its own labelled, focusable region instead of widening the page.
  */
-export function TriageTable({ data, query, filtered }: { data: TriagePage<TriageRow>; query: TriageQuery; filtered: boolean }) {
+export function TriageTable({ data, query, filtered, locale }: { data: TriagePage<TriageRow>; query: TriageQuery; filtered: boolean; locale: string }) {
   const { rows, total, page, pageSize } = data;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = (page - 1) * pageSize + 1;
@@ -79,10 +80,10 @@ export function TriageTable({ data, query, filtered }: { data: TriagePage<Triage
                   <td className="max-w-md px-3 py-2">
                     <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${sev.className}`}>{sev.label}</span>
                     <span>{r.reason}</span>
-                    <span className="block text-xs text-slate-600">{span(r.from, r.to)}</span>
+                    <span className="block text-xs text-slate-600">{span(r.from, r.to, locale)}</span>
                   </td>
                   <td className="px-3 py-2">{r.otherGroups === 0 ? "None" : `${r.otherGroups} more`}</td>
-                  <td className="px-3 py-2">{r.lastCheckIn ?? "Never"}</td>
+                  <td className="px-3 py-2">{r.lastCheckIn ? <time dateTime={r.lastCheckIn}>{formatDay(r.lastCheckIn, locale)}</time> : "Never"}</td>
                   <td className="px-3 py-2">
                     <Sparkline points={r.sparkline} label={`${r.name}'s morning pain over 14 days, oldest first`} />
                   </td>
