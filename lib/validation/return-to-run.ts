@@ -91,3 +91,37 @@ export const copyRunLadderSchema = z.object({
   ladderId: z.uuid({ error: "Choose a running ladder." }),
   name: z.string().trim().min(2, "Give the copy a name.").max(80, "Keep the name under 80 characters."),
 });
+
+// ── forms ─────────────────────────────────────────────────────────────────────────────────────
+/** The start/set-stage form: one select whose value is "ladderId:stageId". */
+export const startReturnToRunFormSchema = z
+  .object({
+    athleteId: z.uuid({ error: "Choose an athlete." }),
+    placement: z.string({ error: "Choose a stage." }).regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, "Choose a stage."),
+    reason: reasonField,
+  })
+  .transform(({ placement, ...rest }) => {
+    const [ladderId, stageId] = placement.split(":") as [string, string];
+    return { ...rest, ladderId, stageId };
+  });
+
+export const trainerStageStepFormSchema = z.object({
+  athleteId: z.uuid({ error: "Choose an athlete." }),
+  direction: z.enum(["up", "down"], { error: "Choose up or down." }),
+  reason: reasonField,
+});
+
+/** The athlete's own step: no reason asked (it is recorded as "stepped up/down by the athlete"). */
+export const athleteStageStepFormSchema = z.object({ direction: z.enum(["up", "down"], { error: "Choose up or down." }) });
+
+/** A stage session from the athlete's form: minutes rather than seconds, today's date by default. */
+export const stageSessionFormSchema = z.preprocess(
+  (raw) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const r = raw as Record<string, unknown>;
+    const minutes = typeof r.minutes === "string" && r.minutes.trim() !== "" ? Number(r.minutes) : undefined;
+    const km = typeof r.distanceKm === "string" && r.distanceKm.trim() !== "" ? Number(r.distanceKm) : undefined;
+    return { ...r, durationSec: minutes === undefined || Number.isNaN(minutes) ? r.minutes : Math.round(minutes * 60), distanceM: km === undefined || Number.isNaN(km) ? r.distanceKm : Math.round(km * 1000) };
+  },
+  stageSessionSchema,
+);

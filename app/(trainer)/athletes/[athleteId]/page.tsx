@@ -10,6 +10,7 @@ import { ChartsSection } from "./_components/charts/charts-section";
 import { InvitePanel } from "./_components/invite-panel";
 import { ProgramSection } from "./_components/program-section";
 import { RecentEntries } from "./_components/recent-entries";
+import { ReturnToRunSection } from "./_components/return-to-run-section";
 import { loadAthleteOr404 } from "./load-athlete";
 import { AuditTrail } from "./_components/audit-trail";
 
@@ -89,6 +90,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
           <AlertsPanel athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
           <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
           {archived ? null : <RecentEntries scope={scope} athleteId={athlete.id} athleteName={athlete.name} />}
+          {archived ? null : <ReturnToRunSection scope={scope} athleteId={athlete.id} />}
           {archived ? null : <ProgramSection athleteId={athlete.id} />}
         </div>
       </div>
