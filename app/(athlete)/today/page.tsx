@@ -10,6 +10,7 @@ import { ACTIVITY_LABELS } from "@/lib/validation/reporting";
 import { RED_FLAG_QUESTIONS } from "@/lib/validation/red-flag-questions";
 import { CheckInForm } from "./check-in-form";
 import { ExerciseTick } from "./exercise-tick";
+import { ReturnToRunCard } from "./return-to-run-card";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -58,6 +59,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </section>
+
+      <ReturnToRunCard scope={scope} today={t.today} />
 
       <section aria-labelledby="running-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="running-heading" className="text-lg font-semibold">
