@@ -23,7 +23,8 @@ const brief = (v: unknown) => {
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
-    <div className="mt-3 overflow-x-auto">
+    // a long unbroken value (ids in JSON) can make it scroll: keyboard users reach it too
+    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Change history as a table">
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-slate-700">
