@@ -51,7 +51,7 @@ export const alerts = pgTable(
     index("alerts_clinic_athlete_date_idx").on(t.clinicId, t.athleteId, t.date),
     index("alerts_acknowledged_by_idx").on(t.acknowledgedBy),
     index("alerts_resolved_by_idx").on(t.resolvedBy),
-    check("alerts_kind_known", sql`${t.kind} in ('red_flag','pain_7','running_pain','morning_pain','morning_rise','run_spike','weekly_jump','over_prescription','missed_checkins','ready_to_progress')`),
+    check("alerts_kind_known", sql`${t.kind} in ('red_flag','pain_7','running_pain','morning_pain','morning_rise','run_spike','weekly_jump','over_prescription','missed_checkins','ready_to_progress','rtr_ready','rtr_step_down')`),
   ],
 );
 

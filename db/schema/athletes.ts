@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 
 export const athleteStatus = pgEnum("athlete_status", ["active", "return_to_run", "cleared", "archived"]);
@@ -27,6 +27,8 @@ export const athletes = pgTable(
     trainerId: uuid("trainer_id").references(() => users.id),
     timeZone: text("time_zone"),
     notes: text("notes"),
+    // §2c: the trainer lets the athlete step up a running stage alone when step up holds
+    rtrMayStepUp: boolean("rtr_may_step_up").notNull().default(false),
     // bumped by triggers on every change to the athlete's daily records, programme, prescription
     // and shoes (drizzle/0007, 0009): a cached chart series is valid while this number is unchanged
     dataVersion: integer("data_version").notNull().default(0),

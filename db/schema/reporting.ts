@@ -3,8 +3,12 @@ import { boolean, check, date, index, integer, pgEnum, pgTable, real, text, time
 import { athletes } from "./athletes";
 import { clinics, users } from "./clinics";
 import { programItems } from "./programs";
+import { runStages } from "./return-to-run";
 
-export const activityType = pgEnum("activity_type", ["run", "bike", "swim", "water_jog", "other"]);
+export const activityType = pgEnum("activity_type", ["run", "walk", "bike", "swim", "water_jog", "other"]);
+/** §2c: how a return-to-run stage session ended, and why it stopped early. */
+export const sessionOutcome = pgEnum("session_outcome", ["completed", "stopped_early"]);
+export const sessionStopReason = pgEnum("session_stop_reason", ["pain", "other"]);
 export const activitySource = pgEnum("activity_source", ["manual", "file"]);
 
 const painRange = (col: unknown) => sql`${col} is null or ${col} between 0 and 10`;
@@ -65,11 +69,23 @@ export const activities = pgTable(
     fileName: text("file_name"),
     clientId: uuid("client_id").notNull(),
     recordedBy: uuid("recorded_by").references(() => users.id),
+    // §2c: a stage session is logged against the stage in force, completed or stopped early
+    stageId: uuid("stage_id").references(() => runStages.id),
+    sessionOutcome: sessionOutcome("session_outcome"),
+    stoppedAtRepeat: integer("stopped_at_repeat"),
+    stopReason: sessionStopReason("stop_reason"),
+    // running time recorded by the interval timer, when there was one
+    runningSec: integer("running_sec"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("activities_stage_idx").on(t.stageId),
+    check("activities_session_has_outcome", sql`(${t.stageId} is null) = (${t.sessionOutcome} is null)`),
+    check("activities_stop_fields", sql`${t.sessionOutcome} is not distinct from 'stopped_early' or (${t.stopReason} is null and ${t.stoppedAtRepeat} is null)`),
+    check("activities_stopped_at_repeat_range", sql`${t.stoppedAtRepeat} is null or ${t.stoppedAtRepeat} between 0 and 30`),
+    check("activities_running_sec_range", sql`${t.runningSec} is null or (${t.runningSec} >= 0 and ${t.runningSec} <= ${t.durationSec})`),
     uniqueIndex("activities_clinic_client_unique").on(t.clinicId, t.clientId),
     index("activities_clinic_athlete_date_idx").on(t.clinicId, t.athleteId, t.date),
     index("activities_athlete_idx").on(t.athleteId),
@@ -84,7 +100,8 @@ export const activities = pgTable(
     check("activities_rpe_range", sql`${t.rpe} between 0 and 10`),
     check("activities_pain_during_range", painRange(t.painDuring)),
     check("activities_pain_after_range", painRange(t.painAfter)),
-    check("activities_run_has_distance", sql`${t.type} <> 'run' or ${t.distanceM} > 0`),
+    // a stage session's distance is optional (§2c)
+    check("activities_run_has_distance", sql`${t.type} <> 'run' or ${t.distanceM} > 0 or (${t.stageId} is not null and ${t.distanceM} is null)`),
   ],
 );
 

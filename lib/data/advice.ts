@@ -5,8 +5,10 @@ import type { Db, Tx } from "@/db/client";
 import { alerts } from "@/db/schema";
 import { athleteAdvice, type AthleteAdvice, type UnresolvedRedFlag } from "@/lib/domain/advice";
 import { currentTrafficLight } from "@/lib/domain/pain";
+import { verdictInWords } from "@/lib/domain/return-to-run";
 import { RED_FLAGS } from "@/lib/domain/types";
 import type { LoadedRecords } from "./athlete-records";
+import { returnToRunOn } from "./return-to-run";
 
 type Conn = Db | Tx;
 
@@ -28,10 +30,11 @@ export async function listUnresolvedRedFlags(db: Conn, clinicId: string, athlete
 /** The §2a advice on d from records already loaded for d and the unresolved red flags. */
 export function adviceFrom(loaded: LoadedRecords, d: string, unresolvedRedFlags: UnresolvedRedFlag[]): AthleteAdvice {
   const h = loaded.history;
+  // §2c: on a ladder, the verdict in words; a paused plan is the contact advice
+  const verdict = returnToRunOn(loaded, d)?.verdict ?? null;
   return athleteAdvice({
     d,
-    // §2c running ladders are not built yet: nobody is on one, so no plan can be paused
-    returnToRun: null,
+    returnToRun: verdict === null ? null : verdict.kind === "stop" ? { paused: true } : { paused: false, verdictInWords: verdictInWords(verdict, loaded.athlete.rtrMayStepUp) },
     unresolvedRedFlags,
     checkIns: [...h.checkIns.values()],
     activities: [...h.activities.values()].flat(),

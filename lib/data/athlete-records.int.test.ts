@@ -73,10 +73,28 @@ describe("loadAthleteRecords (one statement, JSON arrays)", () => {
       morningPain: 3,
       tape: true,
       redFlags: { clicking: true, locking: false, giving_way: false, swelling: false, night_pain: false, cannot_bear_weight: false, hot_red_fever: true },
+      // when it was recorded: §2c decides from it which stop events a resume covers
+      recordedAtMs: expect.any(Number),
     });
     expect(h.checkIns.get(addDays(today, -2))?.morningPain).toBeNull();
     expect(h.activities.get(today)).toEqual([
-      { id: run!.id, date: today, type: "run", durationSec: 1800, distanceM: 5234.5, rpe: 4, painDuring: 2, painAfter: null },
+      {
+        id: run!.id,
+        date: today,
+        type: "run",
+        durationSec: 1800,
+        distanceM: 5234.5,
+        rpe: 4,
+        painDuring: 2,
+        painAfter: null,
+        // §2c stage-session fields: none on a plain run
+        stageId: null,
+        outcome: null,
+        stopReason: null,
+        stoppedAtRepeat: null,
+        runningSec: null,
+        recordedAtMs: expect.any(Number),
+      },
       expect.objectContaining({ type: "bike", distanceM: null, rpe: 3 }),
     ]);
     expect(h.activities.has(addDays(today, -1))).toBe(false);
@@ -100,6 +118,8 @@ describe("loadAthleteRecords (one statement, JSON arrays)", () => {
     expect(rungs.length).toBeGreaterThan(2);
     expect(rungs.find((r) => r.exerciseId === clamshell)!.position).toBe(Math.min(...rungs.map((r) => r.position)));
     expect(loaded.prescriptions).toEqual([{ fromDate: addDays(today, -5), weeklyDistanceCapM: 20000, longestRunCapM: 8000 }]);
+    // never on a running ladder
+    expect(loaded.returnToRun).toBeNull();
 
     // without olderLoads, nothing before the lookback
     const recent = await loadAthleteRecords(db, athlete, from, today);

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runningPrescriptions, users } from "@/db/schema";
+import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runStages, runningPrescriptions, stageAssignments, users } from "@/db/schema";
 import { addDays, localDateOf, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
 import { capsOn } from "@/lib/domain/week-so-far";
 import type { LadderRung } from "@/lib/domain/ladder";
 import type { ItemStep } from "@/lib/domain/progression";
+import type { ReturnToRunPlan, RunStage, StageAssignment } from "@/lib/domain/return-to-run";
 import type { Activity, AthleteStatus, CheckIn, DistanceUnit, ExerciseLog, History, IsoDate, Prescription } from "@/lib/domain/types";
 import { notFound } from "@/lib/errors";
 
@@ -48,6 +49,8 @@ export type AthleteContext = {
   trainerName: string | null;
   /** athletes.data_version: changes with every write to the athlete's records (drizzle/0007 and 0009). */
   dataVersion: number;
+  /** §2c: the trainer lets the athlete step up a running stage alone when step up holds. */
+  rtrMayStepUp: boolean;
 };
 
 export type ProgramItemRef = {
@@ -75,6 +78,8 @@ export type LoadedRecords = {
   prescriptions: PrescriptionPeriod[];
   /** Oldest first, likewise (athlete_status_history). */
   statuses: StatusPeriod[];
+  /** §2c: the running ladder of the latest stage assignment and every assignment; null when never on one. */
+  returnToRun: (ReturnToRunPlan & { ladderId: string }) | null;
 };
 
 function contextQuery(db: Conn) {
@@ -89,6 +94,7 @@ function contextQuery(db: Conn) {
       unit: users.unit,
       trainerName: users.name,
       dataVersion: athletes.dataVersion,
+      rtrMayStepUp: athletes.rtrMayStepUp,
     })
     .from(athletes)
     .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
@@ -122,6 +128,7 @@ export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: 
     unit: row.unit ?? "km",
     trainerName: row.trainerName ?? null,
     dataVersion: row.dataVersion,
+    rtrMayStepUp: row.rtrMayStepUp,
   };
 }
 
@@ -131,14 +138,31 @@ const RED_FLAG_COLUMNS = [checkIns.clicking, checkIns.locking, checkIns.givingWa
 /** `coalesce(json_agg(json_build_array(…) order by …), '[]')`: one JSON array of arrays per table. */
 const arrays = (columns: SQL[], order: SQL) => sql`coalesce(json_agg(json_build_array(${sql.join(columns, sql`, `)}) order by ${order}), '[]'::json)`;
 
-type CheckInRow = [date: IsoDate, morningPain: number | null, tape: boolean, ...flags: [boolean, boolean, boolean, boolean, boolean, boolean, boolean]];
-type ActivityRow = [id: string, date: IsoDate, type: Activity["type"], durationSec: number, distanceM: number | null, rpe: number, painDuring: number | null, painAfter: number | null];
+type CheckInRow = [date: IsoDate, morningPain: number | null, tape: boolean, ...flags: [boolean, boolean, boolean, boolean, boolean, boolean, boolean], recordedAtMs: number];
+type ActivityRow = [
+  id: string,
+  date: IsoDate,
+  type: Activity["type"],
+  durationSec: number,
+  distanceM: number | null,
+  rpe: number,
+  painDuring: number | null,
+  painAfter: number | null,
+  stageId: string | null,
+  outcome: Activity["outcome"],
+  stopReason: Activity["stopReason"],
+  stoppedAtRepeat: number | null,
+  runningSec: number | null,
+  recordedAtMs: number,
+];
+type AssignmentRow = [stageId: string, date: IsoDate, byTrainer: boolean, madeAtMs: number, ladderId: string];
+type StageRow = [id: string, runMin: number, walkMin: number, repeats: number, sessionsPerWeek: number];
 type LogRow = [itemId: string, date: IsoDate, setsDone: number, setsPrescribed: number, exercisePain: number | null, couldNotFinish: boolean, loggedAtMs: number];
 type StepRow = [fromExerciseId: string | null, fromName: string | null, toExerciseId: string, toName: string, atMs: number];
 type RungRow = [exerciseId: string, position: number, archived: boolean];
 type ItemRow = [id: string, name: string, status: "active" | "paused", sets: number, daysPerWeek: number, exerciseId: string, steps: StepRow[], rungs: RungRow[] | null];
 type PrescriptionRow = [weeklyM: number, longestM: number, createdAtMs: number];
-type RecordsRow = { check_ins: CheckInRow[]; activities: ActivityRow[]; logs: LogRow[]; items: ItemRow[]; prescriptions: PrescriptionRow[]; statuses: [AthleteStatus, IsoDate][]; older: [IsoDate, number][] };
+type RecordsRow = { check_ins: CheckInRow[]; activities: ActivityRow[]; logs: LogRow[]; items: ItemRow[]; prescriptions: PrescriptionRow[]; statuses: [AthleteStatus, IsoDate][]; older: [IsoDate, number][]; assignments: AssignmentRow[]; stages: StageRow[] };
 
 /**
  * One athlete's records for from…to plus LOOKBACK_DAYS before, in the engine's shape, read in one
@@ -156,9 +180,10 @@ export async function loadAthleteRecords(
 ): Promise<LoadedRecords> {
   const { clinicId, athleteId } = athlete;
   const start = addDays(from, -LOOKBACK_DAYS);
-  const ofAthlete = (t: typeof checkIns | typeof activities | typeof exerciseLogs | typeof programItems | typeof runningPrescriptions | typeof athleteStatusHistory) =>
+  const ofAthlete = (t: typeof checkIns | typeof activities | typeof exerciseLogs | typeof programItems | typeof runningPrescriptions | typeof athleteStatusHistory | typeof stageAssignments) =>
     sql`${t.clinicId} = ${clinicId} and ${t.athleteId} = ${athleteId}`;
-  const epochMs = (c: typeof exerciseLogs.createdAt | typeof programItemEvents.createdAt) => sql`floor(extract(epoch from ${c}) * 1000)`;
+  const epochMs = (c: typeof exerciseLogs.createdAt | typeof programItemEvents.createdAt | typeof checkIns.updatedAt | typeof activities.updatedAt | typeof stageAssignments.createdAt) =>
+    sql`floor(extract(epoch from ${c}) * 1000)`;
   const fromEx = sql.raw("from_ex");
   const toEx = sql.raw("to_ex");
   // each item's steps (progress/regress events, oldest first) with both exercises' names
@@ -192,10 +217,27 @@ export async function loadAthleteRecords(
     : sql`'[]'::json`;
   const result = await db.execute<RecordsRow>(sql`
     select
-      (select ${arrays([checkIns.date, checkIns.morningPain, checkIns.tapeYesterday, ...RED_FLAG_COLUMNS].map((c) => sql`${c}`), sql`${checkIns.date}`)}
+      (select ${arrays([...[checkIns.date, checkIns.morningPain, checkIns.tapeYesterday, ...RED_FLAG_COLUMNS].map((c) => sql`${c}`), epochMs(checkIns.updatedAt)], sql`${checkIns.date}`)}
          from ${checkIns} where ${ofAthlete(checkIns)} and ${checkIns.date} between ${start} and ${to}) as check_ins,
       (select ${arrays(
-        [activities.id, activities.date, activities.type, activities.durationSec, activities.distanceM, activities.rpe, activities.painDuring, activities.painAfter].map((c) => sql`${c}`),
+        [
+          ...[
+            activities.id,
+            activities.date,
+            activities.type,
+            activities.durationSec,
+            activities.distanceM,
+            activities.rpe,
+            activities.painDuring,
+            activities.painAfter,
+            activities.stageId,
+            activities.sessionOutcome,
+            activities.stopReason,
+            activities.stoppedAtRepeat,
+            activities.runningSec,
+          ].map((c) => sql`${c}`),
+          epochMs(activities.updatedAt),
+        ],
         sql`${activities.date}, ${activities.startedAt}`,
       )}
          from ${activities} where ${ofAthlete(activities)} and ${activities.archivedAt} is null and ${activities.date} between ${start} and ${to}) as activities,
@@ -217,17 +259,46 @@ export async function loadAthleteRecords(
          from ${runningPrescriptions} where ${ofAthlete(runningPrescriptions)}) as prescriptions,
       (select ${arrays([sql`${athleteStatusHistory.status}`, sql`${athleteStatusHistory.fromDate}`], sql`${athleteStatusHistory.fromDate}, ${athleteStatusHistory.createdAt}`)}
          from ${athleteStatusHistory} where ${ofAthlete(athleteStatusHistory)}) as statuses,
+      (select ${arrays(
+        [...[stageAssignments.stageId, stageAssignments.date, stageAssignments.byTrainer].map((c) => sql`${c}`), epochMs(stageAssignments.createdAt), sql`${stageAssignments.ladderId}`],
+        sql`${stageAssignments.date}, ${stageAssignments.createdAt}`,
+      )}
+         from ${stageAssignments} where ${ofAthlete(stageAssignments)} and ${stageAssignments.stageId} is not null) as assignments,
+      -- the live stages of the ladder of the latest assignment, easiest first
+      (select ${arrays([runStages.id, runStages.runMin, runStages.walkMin, runStages.repeats, runStages.sessionsPerWeek].map((c) => sql`${c}`), sql`${runStages.position}`)}
+         from ${runStages}
+        where ${runStages.archivedAt} is null and ${runStages.ladderId} = (
+          select ${stageAssignments.ladderId} from ${stageAssignments} where ${ofAthlete(stageAssignments)}
+           order by ${stageAssignments.date} desc, ${stageAssignments.createdAt} desc limit 1)) as stages,
       ${older} as older`);
   const row = result.rows[0]!;
 
   const history = indexHistory({
-    checkIns: row.check_ins.map(([date, morningPain, tape, clicking, locking, givingWay, swelling, nightPain, cannotBearWeight, hotRedFever]): CheckIn => ({
+    checkIns: row.check_ins.map(([date, morningPain, tape, clicking, locking, givingWay, swelling, nightPain, cannotBearWeight, hotRedFever, recordedAtMs]): CheckIn => ({
       date,
       morningPain,
       tape,
+      recordedAtMs,
       redFlags: { clicking, locking, giving_way: givingWay, swelling, night_pain: nightPain, cannot_bear_weight: cannotBearWeight, hot_red_fever: hotRedFever },
     })),
-    activities: row.activities.map(([id, date, type, durationSec, distanceM, rpe, painDuring, painAfter]): Activity => ({ id, date, type, durationSec, distanceM, rpe, painDuring, painAfter })),
+    activities: row.activities.map(
+      ([id, date, type, durationSec, distanceM, rpe, painDuring, painAfter, stageId, outcome, stopReason, stoppedAtRepeat, runningSec, recordedAtMs]): Activity => ({
+        id,
+        date,
+        type,
+        durationSec,
+        distanceM,
+        rpe,
+        painDuring,
+        painAfter,
+        stageId,
+        outcome,
+        stopReason,
+        stoppedAtRepeat,
+        runningSec,
+        recordedAtMs,
+      }),
+    ),
   });
   if (row.older.length > 0) {
     const loads = new Map(history.loads);
@@ -256,7 +327,16 @@ export async function loadAthleteRecords(
       longestRunCapM: longest,
     })),
     statuses: row.statuses.map(([status, fromDate]) => ({ status, fromDate })),
+    returnToRun: returnToRunPlan(row, athlete),
   };
+}
+
+function returnToRunPlan(row: RecordsRow, athlete: AthleteContext): LoadedRecords["returnToRun"] {
+  const last = row.assignments.at(-1);
+  if (!last) return null;
+  const assignments = row.assignments.map(([stageId, date, byTrainer, madeAtMs]): StageAssignment => ({ stageId, date, byTrainer, madeAtMs }));
+  const stages = row.stages.map(([id, runMin, walkMin, repeats, sessionsPerWeek]): RunStage => ({ id, runMin, walkMin, repeats, sessionsPerWeek }));
+  return { ladderId: last[4], stages, assignments, athleteMayStepUp: athlete.rtrMayStepUp };
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { runningPrescriptions, users } from "@/db/schema";
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { toMetres } from "@/lib/domain/units";
@@ -48,31 +48,34 @@ export async function getCurrentPrescription(scope: Scope, athleteId: string): P
 
 /** A new prescription replaces the current one; the old one stays as history. */
 export async function setRunningPrescription(scope: TrainerScope, input: PrescriptionInput): Promise<{ id: string }> {
-  return getDb().transaction(async (tx) => {
-    await athleteAccess(scope, input.athleteId, { db: tx });
-    const values = {
-      weeklyDistanceM: Math.round(toMetres(input.weeklyDistance, input.unit)),
-      longestRunM: Math.round(toMetres(input.longestRun, input.unit)),
-      runIntervalSec: input.runMinutes === undefined ? null : Math.round(input.runMinutes * 60),
-      walkIntervalSec: input.walkMinutes === undefined ? null : Math.round(input.walkMinutes * 60),
-      note: input.note ?? null,
-    };
-    // rounding can push a longest run a metre over an equal weekly cap
-    values.longestRunM = Math.min(values.longestRunM, values.weeklyDistanceM);
-    // the one it replaces, so the audit reads "Weekly cap 30 → 32 km"
-    const [before] = await tx
-      .select({ weeklyDistanceM: runningPrescriptions.weeklyDistanceM, longestRunM: runningPrescriptions.longestRunM, runIntervalSec: runningPrescriptions.runIntervalSec, walkIntervalSec: runningPrescriptions.walkIntervalSec, note: runningPrescriptions.note })
-      .from(runningPrescriptions)
-      .where(and(eq(runningPrescriptions.clinicId, scope.clinicId), eq(runningPrescriptions.athleteId, input.athleteId)))
-      .orderBy(desc(runningPrescriptions.createdAt))
-      .limit(1);
-    const [row] = await tx
-      .insert(runningPrescriptions)
-      .values({ clinicId: scope.clinicId, athleteId: input.athleteId, setBy: scope.userId, ...values })
-      .returning({ id: runningPrescriptions.id });
-    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "running_prescription.set", entity: "athlete", entityId: input.athleteId, before: before ?? null, after: values });
-    // it takes effect from the athlete's today (a dated history): the triggers mark that date
-    await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: input.athleteId }, { because: "the running prescription changed" });
-    return row!;
-  });
+  return getDb().transaction((tx) => writePrescription(tx, scope, input));
+}
+
+/** setRunningPrescription inside the caller's transaction (finishing a return-to-run plan sets one too). */
+export async function writePrescription(tx: Tx, scope: TrainerScope, input: PrescriptionInput): Promise<{ id: string }> {
+  await athleteAccess(scope, input.athleteId, { db: tx });
+  const values = {
+    weeklyDistanceM: Math.round(toMetres(input.weeklyDistance, input.unit)),
+    longestRunM: Math.round(toMetres(input.longestRun, input.unit)),
+    runIntervalSec: input.runMinutes === undefined ? null : Math.round(input.runMinutes * 60),
+    walkIntervalSec: input.walkMinutes === undefined ? null : Math.round(input.walkMinutes * 60),
+    note: input.note ?? null,
+  };
+  // rounding can push a longest run a metre over an equal weekly cap
+  values.longestRunM = Math.min(values.longestRunM, values.weeklyDistanceM);
+  // the one it replaces, so the audit reads "Weekly cap 30 → 32 km"
+  const [before] = await tx
+    .select({ weeklyDistanceM: runningPrescriptions.weeklyDistanceM, longestRunM: runningPrescriptions.longestRunM, runIntervalSec: runningPrescriptions.runIntervalSec, walkIntervalSec: runningPrescriptions.walkIntervalSec, note: runningPrescriptions.note })
+    .from(runningPrescriptions)
+    .where(and(eq(runningPrescriptions.clinicId, scope.clinicId), eq(runningPrescriptions.athleteId, input.athleteId)))
+    .orderBy(desc(runningPrescriptions.createdAt))
+    .limit(1);
+  const [row] = await tx
+    .insert(runningPrescriptions)
+    .values({ clinicId: scope.clinicId, athleteId: input.athleteId, setBy: scope.userId, ...values })
+    .returning({ id: runningPrescriptions.id });
+  await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "running_prescription.set", entity: "athlete", entityId: input.athleteId, before: before ?? null, after: values });
+  // it takes effect from the athlete's today (a dated history): the triggers mark that date
+  await bringUpToDate(tx, { clinicId: scope.clinicId, athleteId: input.athleteId }, { because: "the running prescription changed" });
+  return row!;
 }

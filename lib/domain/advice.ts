@@ -14,7 +14,7 @@ export type UnresolvedRedFlag = { date: IsoDate; flag: RedFlag };
 
 /**
  * §2c return-to-run state on d, for an athlete on a running ladder: paused (verdict stop), or the
- * verdict in words. Running ladders are not built yet, so callers pass null (not on a ladder).
+ * verdict in words (return-to-run.ts verdictInWords); null when not on a ladder.
  */
 export type ReturnToRunState = { paused: true } | { paused: false; verdictInWords: string };
 

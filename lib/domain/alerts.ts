@@ -7,6 +7,7 @@ import { PAIN_TOO_MUCH, baseline, criticalPains, rise, runningPain } from "./pai
 import type { LadderRung } from "./ladder";
 import { stepOn, suggestProgression, type ItemStep } from "./progression";
 import { RED_FLAG_LABELS, isUrgentRedFlag, redFlagsOf } from "./red-flags";
+import { ladderOverPrescription, rtrVerdict, verdictForTrainer, type ReturnToRunPlan } from "./return-to-run";
 import { missedCheckIns, overPrescription, runSpikesOn, weeklyJump } from "./running";
 import { ALERT_SEVERITIES } from "./types";
 import type {
@@ -37,6 +38,12 @@ export type AlertInput = {
   trackedSince?: IsoDate;
   /** The athlete's today: a day must be over to have been missed (§2a missed check-ins). */
   today?: IsoDate;
+  /**
+   * §2c: the athlete's running ladder and stage assignments. On d the athlete is on the ladder when
+   * the status on d is return_to_run and a stage is in force: then the distance caps, run_spike and
+   * weekly_jump give way to the ladder's over_prescription and the rtr_* alerts.
+   */
+  returnToRun?: ReturnToRunPlan | null;
 };
 
 export type ProgressionItem = { id: string; name?: string; steps?: readonly ItemStep[]; rungs?: readonly LadderRung[] | null };
@@ -49,7 +56,7 @@ export type AlertOptions = { unit?: DistanceUnit };
  * (alerts-reach.test.ts); it is never a reason to evaluate fewer dates. ready_to_progress reads back
  * to the start of the current step, so it has no fixed number.
  */
-export const RULE_REACH: Record<AlertKind, number | "current step"> = {
+export const RULE_REACH: Record<AlertKind, number | string> = {
   red_flag: 0,
   pain_7: 0,
   running_pain: 0,
@@ -60,6 +67,8 @@ export const RULE_REACH: Record<AlertKind, number | "current step"> = {
   weekly_jump: 13,
   run_spike: 30,
   ready_to_progress: "current step",
+  rtr_ready: "latest trainer-made assignment, or 13 days before the current assignment if earlier",
+  rtr_step_down: "latest trainer-made assignment, or 13 days before the current assignment if earlier",
 };
 
 /** An alert's identity (§2d) as one string; drizzle/0011 spells stored keys the same way. */
@@ -72,10 +81,10 @@ function alert(
   severity: AlertSeverity,
   date: IsoDate,
   reason: string,
-  about?: { flag?: Alert["flag"]; activityId?: string; itemId?: string; cap?: "weekly" | "longest" },
+  about?: { flag?: Alert["flag"]; activityId?: string; itemId?: string; stageId?: string; cap?: "weekly" | "longest" | `sessions:${string}` | `length:${string}` },
 ): Alert {
   const { cap, ...refs } = about ?? {};
-  const subject = cap ?? refs.flag ?? refs.activityId ?? refs.itemId ?? null;
+  const subject = cap ?? refs.flag ?? refs.activityId ?? refs.itemId ?? refs.stageId ?? null;
   return { kind, severity, date, reason, ...refs, subject, dedupeKey: dedupeKey(kind, date, subject) };
 }
 
@@ -118,6 +127,38 @@ function painAlerts(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate
         `Morning pain ${morning}/10 is ${formatNumber(r)} above the 7-day baseline of ${formatNumber(base)}`,
       ),
     );
+  }
+  return alerts;
+}
+
+/** The plan when the athlete is on a running ladder on d (§2c), else null. */
+function ladderOn(h: History, input: AlertInput, d: IsoDate) {
+  const plan = input.returnToRun;
+  if (!plan || input.status !== "return_to_run") return null;
+  const rtr = { ...plan, history: h, exerciseLogs: input.exerciseLogs ?? (input.records as AthleteRecords).exerciseLogs ?? [] };
+  const verdict = rtrVerdict(rtr, d);
+  return verdict ? { rtr, verdict } : null;
+}
+
+function ladderAlerts(ladder: NonNullable<ReturnType<typeof ladderOn>>, d: IsoDate): Alert[] {
+  const { rtr, verdict } = ladder;
+  const alerts: Alert[] = [];
+  const stageId = verdict.stage.id;
+  if (verdict.kind === "step_up") alerts.push(alert("rtr_ready", "good_news", d, verdictForTrainer(verdict), { stageId }));
+  if (verdict.kind === "step_down") alerts.push(alert("rtr_step_down", "moderate", d, verdictForTrainer(verdict), { stageId }));
+  const number = (id: string) => rtr.stages.findIndex((s) => s.id === id) + 1;
+  for (const b of ladderOverPrescription(rtr, d)) {
+    if (b.subject === "sessions") {
+      const why = b.count > b.perWeek ? `${b.count} runs and walks in the last 7 days, over stage ${number(b.stageId)}'s ${b.perWeek} a week` : `sessions on ${b.closeDates![0]} and ${b.closeDates![1]} leave no rest day between them`;
+      alerts.push(alert("over_prescription", "moderate", d, `More sessions than the plan: ${why}`, { stageId: b.stageId, cap: `sessions:${b.stageId}` }));
+    } else {
+      alerts.push(
+        alert("over_prescription", "moderate", d, `Ran ${formatNumber(Math.round(b.runningMin * 10) / 10)} min, over stage ${number(b.stageId)}'s ${b.limitMin} running minutes`, {
+          stageId: b.stageId,
+          cap: `length:${b.stageId}`,
+        }),
+      );
+    }
   }
   return alerts;
 }
@@ -198,10 +239,12 @@ export function deriveAlerts(input: AlertInput, d: IsoDate, options: AlertOption
     const reason = `Reported ${RED_FLAG_LABELS[flag]}${urgent ? ": contact the athlete today" : "; needs an AT's assessment"}`;
     return alert("red_flag", urgent ? "urgent" : "high", d, reason, { flag });
   });
+  // while on a running ladder the distance caps, run_spike and weekly_jump do not apply (§2c)
+  const ladder = ladderOn(h, input, d);
   const all = [
     ...flags,
     ...painAlerts(h, logs, d, unit),
-    ...loadAlerts(h, input, d, unit),
+    ...(ladder ? ladderAlerts(ladder, d) : loadAlerts(h, input, d, unit)),
     ...missedCheckInAlert(h, input, d),
     ...progressionAlerts(h, input, d),
   ];

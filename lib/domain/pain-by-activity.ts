@@ -63,6 +63,7 @@ export function painByActivity(
 /** The activity as a noun in a sentence. */
 export const ACTIVITY_NOUNS: Record<ActivityType, string> = {
   run: "running",
+  walk: "walking",
   bike: "cycling",
   swim: "swimming",
   water_jog: "water jogging",

@@ -27,9 +27,12 @@ export type CheckIn = {
   morningPain: number | null;
   redFlags: Record<RedFlag, boolean>;
   tape: boolean;
+  /** When it was last recorded (ms since the epoch): §2c decides which stop events a resume covers. */
+  recordedAtMs?: number;
 };
 
-export const ACTIVITY_TYPES = ["run", "bike", "swim", "water_jog", "other"] as const;
+/** `walk`: a return-to-run stage-1 session (§2c); it counts for load, never for running distance or §2a running pain. */
+export const ACTIVITY_TYPES = ["run", "walk", "bike", "swim", "water_jog", "other"] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export type Activity = {
@@ -42,6 +45,17 @@ export type Activity = {
   rpe: number;
   painDuring: number | null;
   painAfter: number | null;
+  /** §2c: the stage a session was logged against (null or absent: not a stage session). */
+  stageId?: string | null;
+  outcome?: "completed" | "stopped_early" | null;
+  /** Why a stage session was stopped early. */
+  stopReason?: "pain" | "other" | null;
+  /** The repeat reached when stopped early. */
+  stoppedAtRepeat?: number | null;
+  /** Running time the interval timer recorded, when it did. */
+  runningSec?: number | null;
+  /** When it was last recorded (ms since the epoch), for §2c stop events. */
+  recordedAtMs?: number;
 };
 
 export type ExerciseLog = {
@@ -99,6 +113,8 @@ export const ALERT_KINDS = [
   "over_prescription",
   "missed_checkins",
   "ready_to_progress",
+  "rtr_ready",
+  "rtr_step_down",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -111,11 +127,14 @@ export type Alert = {
   flag?: RedFlag;
   activityId?: string;
   itemId?: string;
+  /** §2c: the running stage a rtr_* or ladder over_prescription alert is about. */
+  stageId?: string;
   date: IsoDate;
   reason: string;
   /**
    * §2d's subject: the flag (red_flag), the activity (run_spike, running_pain), the item
-   * (ready_to_progress), the cap "weekly" / "longest" (over_prescription); null otherwise.
+   * (ready_to_progress), the cap "weekly" / "longest" (over_prescription), the stage id (rtr_*),
+   * "sessions:<stage id>" / "length:<stage id>" (over_prescription on a running ladder); null otherwise.
    */
   subject: string | null;
   /** Identity (§2d) spelled as kind:subject:date: storing by it makes evaluation replace, never add. */

@@ -3,9 +3,12 @@
  * components import these from here so zod stays on the server (reporting.ts re-exports them).
  */
 
-export const ACTIVITY_TYPES = ["run", "bike", "swim", "water_jog", "other"] as const;
+import { ACTIVITY_TYPES } from "@/lib/domain/types";
+
+export { ACTIVITY_TYPES };
 export const ACTIVITY_LABELS: Record<(typeof ACTIVITY_TYPES)[number], string> = {
   run: "Run",
+  walk: "Walk",
   bike: "Bike",
   swim: "Swim",
   water_jog: "Water jog",

@@ -46,7 +46,7 @@ export const activitySchema = z
   .object({
     athleteId: z.uuid().optional(),
     clientId: clientIdField,
-    type: z.enum(ACTIVITY_TYPES, { error: "Choose run, bike, swim, water jog or other." }),
+    type: z.enum(ACTIVITY_TYPES, { error: "Choose run, walk, bike, swim, water jog or other." }),
     date: isoDate,
     startTime: z
       .string()

@@ -14,6 +14,7 @@ import { CheckInForm } from "./check-in-form";
 import { ExerciseTick } from "./exercise-tick";
 import { formatLongDay } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
+import { ReturnToRunCard } from "./return-to-run-card";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -67,6 +68,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </section>
+
+      <ReturnToRunCard scope={scope} today={t.today} />
 
       <section aria-labelledby="running-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="running-heading" className="text-lg font-semibold">

@@ -79,6 +79,7 @@ export async function deriveAlertsBetween(tx: Tx, athlete: AthleteContext, from:
         programItems: activeItems,
         trackedSince: athlete.trackedSince,
         today: athlete.today,
+        returnToRun: loaded.returnToRun,
       },
       d,
       { unit: athlete.unit },

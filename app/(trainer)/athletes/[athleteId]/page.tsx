@@ -13,6 +13,7 @@ import { ProfileFacts } from "./_components/profile-facts";
 import { ProgramHistorySection, ProgramSection, RunningPrescriptionSection } from "./_components/program-section";
 import { RecentCheckIns } from "./_components/recent-check-ins";
 import { RecentEntries } from "./_components/recent-entries";
+import { ReturnToRunSection } from "./_components/return-to-run-section";
 import { loadAthleteOr404 } from "./load-athlete";
 import { PainByActivitySection } from "./_components/pain-by-activity-section";
 
@@ -37,6 +38,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
     ...(archived
       ? []
       : ([
+          ["return-to-run", "Return to run"],
           ["program", "Program"],
           ["running", "Running prescription"],
           ["entries", "Recent activities"],
@@ -107,6 +109,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
       <div className="mt-4 flex min-w-0 flex-col gap-4">
         <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
         <PainByActivitySection athleteId={athlete.id} />
+        {archived ? null : <ReturnToRunSection scope={scope} athleteId={athlete.id} />}
         {archived ? null : <ProgramSection athleteId={athlete.id} />}
         <div className="grid min-w-0 gap-4 lg:grid-cols-2">
           {archived ? null : <RunningPrescriptionSection athleteId={athlete.id} />}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { clientIdField, isoDate } from "./reporting";
+
+/** Schemas for return to run (DESIGN §2c): placing an athlete on a stage, steps, sessions, ladder copies. */
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const reasonField = z.string({ error: "Say why." }).trim().min(3, "Say why, in a few words.").max(500, "Keep the reason under 500 characters.");
+const pain = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `Enter ${label} as a number from 0 to 10.` })
+      .int(`Enter ${label} as a whole number from 0 to 10.`)
+      .min(0, `Enter ${label} from 0 to 10.`)
+      .max(10, `Enter ${label} from 0 to 10.`)
+      .optional(),
+  );
+
+export const startReturnToRunSchema = z.object({
+  athleteId: z.uuid({ error: "Choose an athlete." }),
+  ladderId: z.uuid({ error: "Choose a running ladder." }),
+  stageId: z.uuid({ error: "Choose a stage." }),
+  reason: reasonField,
+});
+export type StartReturnToRunInput = z.infer<typeof startReturnToRunSchema>;
+
+export const stageStepSchema = z.object({
+  athleteId: z.uuid({ error: "Choose an athlete." }).optional(),
+  direction: z.enum(["up", "down"], { error: "Choose up or down." }),
+  // an athlete's own step needs no reason: it is recorded as "stepped up/down by the athlete"
+  reason: z.preprocess(blankToUndefined, reasonField.optional()),
+});
+export type StageStepInput = z.infer<typeof stageStepSchema>;
+
+export const stopReturnToRunSchema = z.object({
+  athleteId: z.uuid({ error: "Choose an athlete." }),
+  reason: reasonField,
+});
+
+export const mayStepUpSchema = z.object({
+  athleteId: z.uuid({ error: "Choose an athlete." }),
+  allowed: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+});
+
+export const stageSessionSchema = z
+  .object({
+    athleteId: z.uuid().optional(),
+    clientId: clientIdField,
+    stageId: z.uuid({ error: "Choose the stage this session was at." }),
+    date: isoDate,
+    startTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, like 07:30.")
+      .optional(),
+    durationSec: z.coerce
+      .number({ error: "Enter how long the session took." })
+      .int("Enter the duration in whole seconds.")
+      .positive("The duration must be more than zero.")
+      .max(6 * 3600, "The duration must be under 6 hours."),
+    // optional: a run/walk session is judged by its minutes, not its distance
+    distanceM: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter the distance as a number." }).positive("The distance must be more than zero.").max(100_000, "The distance must be 100 km or less.").optional()),
+    rpe: z.coerce.number({ error: "Enter the session effort from 0 to 10." }).int("Enter the effort as a whole number.").min(0, "Enter the effort from 0 to 10.").max(10, "Enter the effort from 0 to 10."),
+    painDuring: pain("pain during"),
+    painAfter: pain("pain after"),
+    outcome: z.enum(["completed", "stopped_early"], { error: "Say whether you completed the session or stopped early." }),
+    stoppedAtRepeat: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter the repeat you reached." }).int("Enter a whole repeat.").min(0, "Enter 0 or more.").max(30, "That is more than 30 repeats.").optional()),
+    stopReason: z.preprocess(blankToUndefined, z.enum(["pain", "other"], { error: "Say whether pain was the reason." }).optional()),
+    note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.outcome === "stopped_early" && s.stopReason === undefined) ctx.addIssue({ code: "custom", path: ["stopReason"], message: "Say whether pain was the reason you stopped." });
+    if (s.outcome === "completed" && (s.stopReason !== undefined || s.stoppedAtRepeat !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["outcome"], message: "A completed session has no stop reason or repeat reached." });
+    }
+  });
+export type StageSessionInput = z.infer<typeof stageSessionSchema>;
+
+const minutes = (label: string) => z.coerce.number({ error: `Enter ${label} in whole minutes.` }).int(`Enter ${label} in whole minutes.`).min(0, `${label} cannot be negative.`).max(180, `${label} must be 180 or less.`);
+
+export const runStageSchema = z
+  .object({
+    runMin: minutes("the running minutes"),
+    walkMin: minutes("the walking minutes"),
+    repeats: z.coerce.number({ error: "Enter the repeats." }).int("Enter whole repeats.").min(1, "At least one repeat.").max(30, "30 repeats at most."),
+    sessionsPerWeek: z.coerce.number({ error: "Enter the sessions per week." }).int("Enter whole sessions.").min(1, "At least one session a week.").max(7, "7 sessions a week at most.").default(3),
+  })
+  .refine((s) => s.runMin + s.walkMin > 0, { path: ["runMin"], message: "A session needs some running or walking minutes." });
+export type RunStageInput = z.infer<typeof runStageSchema>;
+
+export const copyRunLadderSchema = z.object({
+  ladderId: z.uuid({ error: "Choose a running ladder." }),
+  name: z.string().trim().min(2, "Give the copy a name.").max(80, "Keep the name under 80 characters."),
+});
+
+// ── forms ─────────────────────────────────────────────────────────────────────────────────────
+/** The start/set-stage form: one select whose value is "ladderId:stageId". */
+export const startReturnToRunFormSchema = z
+  .object({
+    athleteId: z.uuid({ error: "Choose an athlete." }),
+    placement: z.string({ error: "Choose a stage." }).regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, "Choose a stage."),
+    reason: reasonField,
+  })
+  .transform(({ placement, ...rest }) => {
+    const [ladderId, stageId] = placement.split(":") as [string, string];
+    return { ...rest, ladderId, stageId };
+  });
+
+export const trainerStageStepFormSchema = z.object({
+  athleteId: z.uuid({ error: "Choose an athlete." }),
+  direction: z.enum(["up", "down"], { error: "Choose up or down." }),
+  reason: reasonField,
+});
+
+/** The athlete's own step: no reason asked (it is recorded as "stepped up/down by the athlete"). */
+export const athleteStageStepFormSchema = z.object({ direction: z.enum(["up", "down"], { error: "Choose up or down." }) });
+
+/** A stage session from the athlete's form: minutes rather than seconds, today's date by default. */
+export const stageSessionFormSchema = z.preprocess(
+  (raw) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const r = raw as Record<string, unknown>;
+    const minutes = typeof r.minutes === "string" && r.minutes.trim() !== "" ? Number(r.minutes) : undefined;
+    const km = typeof r.distanceKm === "string" && r.distanceKm.trim() !== "" ? Number(r.distanceKm) : undefined;
+    return { ...r, durationSec: minutes === undefined || Number.isNaN(minutes) ? r.minutes : Math.round(minutes * 60), distanceM: km === undefined || Number.isNaN(km) ? r.distanceKm : Math.round(km * 1000) };
+  },
+  stageSessionSchema,
+);
