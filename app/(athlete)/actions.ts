@@ -18,7 +18,7 @@ import { importMetaSchema, MAX_IMPORT_FILES } from "@/lib/validation/activity-im
 import { isActivityFileError } from "@/lib/activity-import";
 import { parseUpload } from "@/lib/activity-import/upload";
 import { activityFormSchema, checkInFormSchema, exerciseLogFormSchema } from "@/lib/validation/reporting-forms";
-import { shoeSchema } from "@/lib/validation/reporting";
+import { shoeNameField, shoeSchema } from "@/lib/validation/reporting";
 
 export const saveCheckInAction = athleteAction(checkInFormSchema, async (input, scope) => {
   await recordCheckIn(scope, input);
@@ -136,7 +136,7 @@ export const addShoeAction = athleteAction(shoeSchema, async (input, scope) => {
 
 const shoeUpdate = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, "Give the shoe a name.").max(80, "Keep the name under 80 characters.").optional(),
+  name: shoeNameField.optional(),
   retired: z.enum(["yes", "no"]).optional(),
 });
 

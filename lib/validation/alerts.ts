@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText, searchText } from "./fields";
 import { isoDate } from "./reporting";
 
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
@@ -19,7 +20,7 @@ export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 
 /** Body of acknowledge and resolve; also the form of the same name. */
 export const alertNoteSchema = z.object({
-  note: z.preprocess(blankToUndefined, z.string().trim().max(1000, "Keep the note under 1000 characters.").optional()),
+  note: z.preprocess(blankToUndefined, plainText({ multiline: true }).trim().max(1000, "Keep the note under 1000 characters.").optional()),
 });
 export type AlertNoteInput = z.infer<typeof alertNoteSchema>;
 
@@ -35,5 +36,5 @@ export const alertActionFormSchema = alertNoteSchema.extend({
 /** Dashboard filters, kept in the URL. */
 export const attentionQuerySchema = z.object({
   trainer: z.preprocess(blankToUndefined, z.uuid().optional().catch(undefined)),
-  group: z.preprocess(blankToUndefined, z.string().trim().max(80).optional().catch(undefined)),
+  group: z.preprocess(blankToUndefined, searchText(80).optional().catch(undefined)),
 });
