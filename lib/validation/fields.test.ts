@@ -182,9 +182,9 @@ describe("control characters and invisible names (issue 18 items 5 and 10)", () 
   });
 
   it("page filters drop control characters instead of reaching the database", () => {
-    expect(attentionQuerySchema.parse({ group: "\u0000" }).group).toBe("");
+    expect(attentionQuerySchema.parse({ group: "\u0000" }).group).toBeUndefined();
     expect(libraryQuerySchema.parse({ q: "clam\u0000" }).q).toBe("clam");
-    expect(rosterQuerySchema.parse({ q: "\u0000", group: "x\u0000y" })).toMatchObject({ q: "", group: "xy" });
+    expect(rosterQuerySchema.parse({ q: "\u0000", group: "x\u0000y" })).toMatchObject({ q: undefined, group: "xy" });
     expect(rosterApiQuerySchema.safeParse({ q: "\u0000" }).success).toBe(false);
   });
 });

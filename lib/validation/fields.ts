@@ -106,10 +106,10 @@ export function nameText(label: string, options: { error?: string } = {}) {
   });
 }
 
-/** A search or filter parameter of a page: control characters removed, then trimmed. */
+/** A search or filter parameter of a page: control characters removed, then trimmed; nothing left is no filter. */
 export function searchText(max: number) {
   return z
     .string()
-    .transform((s) => withoutControlCharacters(s).trim())
-    .pipe(z.string().max(max));
+    .transform((s) => withoutControlCharacters(s).trim() || undefined)
+    .pipe(z.string().max(max).optional());
 }
