@@ -66,7 +66,11 @@ export const athleteInputSchema = z.object(athleteFields);
 export type AthleteInput = z.infer<typeof athleteInputSchema>;
 
 /** PATCH /api/v1/athletes/{id}: only the fields sent; null clears an optional one. */
-export const athletePatchSchema = z.object(athleteFields).partial().strict();
+export const athletePatchSchema = z
+  .object(athleteFields)
+  .partial()
+  .strict()
+  .meta({ description: "Only the fields sent change. null (or blank text) clears an optional field; numbers are JSON numbers, never strings." });
 export type AthletePatch = z.infer<typeof athletePatchSchema>;
 
 /** The add form and each row of a roster CSV (text; an empty birth year is none). */

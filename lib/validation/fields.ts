@@ -34,7 +34,9 @@ export function painScore(label: string) {
  * `.nullable()` by the field itself.
  */
 export function nullAsAbsent<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+  return z
+    .preprocess((v) => (v === null ? undefined : v), schema.optional())
+    .meta({ description: "Optional. Left out or null: not reported (stored as no value, never 0). Strings, booleans and arrays are refused." });
 }
 
 /** Plain decimal notation only: "12", "-3", "4.5", ".5"; not "1e3", "0x10", "Infinity" or "12abc". */
