@@ -3,6 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { authConfig, needsSession } from "@/lib/auth/config";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { checkActionBody, checkActionHeaders, type ActionBodyRefusal } from "@/lib/security/action-body";
+import { isCrossSiteWrite } from "@/lib/security/origin";
 
 const { auth } = NextAuth(authConfig);
 
@@ -56,6 +57,10 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
     return NextResponse.json({ error: { message: "The address is not valid: it has a broken %-encoding." } }, { status: 400 });
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
+    // Next refuses a foreign Origin itself, but with a bare 500; refused here first, nothing has run
+    if (isCrossSiteWrite(request)) {
+      return new NextResponse("This request came from another site and was refused. Use the app itself.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    }
     const refusal = await actionBodyRefusal(request);
     if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
     // an action answers with data, not a document (no nonce to set), and checks the session itself

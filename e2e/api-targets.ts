@@ -67,7 +67,7 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export function validBody(key: string, t: Target): unknown {
   switch (key) {
     case "POST /api/v1/activities":
-      return { athleteId: t.athleteId, clientId: newId(), type: "bike", date: today(), durationSec: 1800, rpe: 4 };
+      return { athleteId: t.athleteId, clientId: newId(), type: "bike", date: today(), durationSec: 1800, distanceM: 10_000, rpe: 4, painDuring: 1, painAfter: 2 };
     case "POST /api/v1/alerts/{alertId}/acknowledge":
     case "POST /api/v1/alerts/{alertId}/resolve":
       return { note: "Matrix check" };

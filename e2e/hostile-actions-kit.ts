@@ -78,9 +78,17 @@ export function fieldVariants(sample: Fields): FieldVariant[] {
     put("invalid UTF-8", BAD_BYTES_MARK);
     put("SQL", SQL);
     put("script", SCRIPT);
+    // issue 18: blanks were read as 0
+    put("blank", "  ");
     const first = Array.isArray(v) ? v[0] : v;
     if (typeof first === "string" && UUID.test(first)) continue;
     for (const n of ["-1", "1e308", "999999999999", "NaN", "Infinity"]) put(n, n);
+    // issue 18: "true" and "[5]" were read as numbers; NUL reached the database; invisible-only names were accepted
+    if (typeof first === "string" && /^\d+$/.test(first)) for (const n of ["true", "[5]"]) put(n, n);
+    else if (typeof first === "string" && first !== "") {
+      put("NUL", "a\u0000b");
+      put("invisible only", "\u200B\u202E\u2066");
+    }
   }
   out.push({
     label: "extra unknown fields",

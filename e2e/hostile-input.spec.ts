@@ -27,8 +27,9 @@ const HUGE = "x".repeat(1024 * 1024);
 const BIG = "y".repeat(200 * 1024);
 
 function valueVariants(v: unknown): unknown[] {
-  const common = [null, {}, [], true, "NaN", "Infinity", "-Infinity", SQL, SCRIPT, "\u0000", BIG, "", 1e308, -1e308, -1, 0, 2 ** 53 + 1, 1.5];
-  if (typeof v === "number") return [...common, String(v), "12abc", 1e9];
+  // issue 18: null, blanks, booleans and arrays were once coerced to numbers; NUL, C0/bidi controls and invisible-only text reached the database
+  const common = [null, {}, [], true, false, " ", "NaN", "Infinity", "-Infinity", SQL, SCRIPT, "\u0000", "a\u0000b", "\u200B\u202E\u2066", "\u001b[31m", BIG, "", 1e308, -1e308, -1, 0, 2 ** 53 + 1, 1.5];
+  if (typeof v === "number") return [...common, String(v), [v], "12abc", 1e9];
   return common;
 }
 

@@ -33,6 +33,8 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.enum(["in-process", "off"], { error: 'DAY_START_WORKER must be "in-process" or "off".' }).default("in-process"),
   ),
+  /** "on" only in the server `npm run bench` starts: /api/bench/ceiling answers 404 everywhere else. */
+  BENCH_CEILING: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"], { error: 'BENCH_CEILING must be "on" or "off".' }).default("off")),
   /** Set by Next.js; "phase-production-build" while `next build` loads server code. */
   NEXT_PHASE: z.string().optional(),
 });

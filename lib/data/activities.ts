@@ -69,6 +69,11 @@ async function byClientId(db: Db | Tx, clinicId: string, clientId: string): Prom
   return row ?? null;
 }
 
+function retried(stored: ActivityView | null, athleteId: string): Written {
+  if (!stored || stored.athleteId !== athleteId) throw conflict("This submission id was already used for another record.");
+  return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date };
+}
+
 /** What the athlete reports about a session, as stored, for a new activity and a corrected one alike. */
 function reportedValues(input: Omit<ActivityInput, "clientId">) {
   return {
@@ -99,6 +104,9 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
   const db = getDb();
   try {
     const target = await athleteAccess(scope, input.athleteId, { write: true, db });
+    // a retry answers with what the first submit stored, whatever its date (the date rules are for new writes)
+    const earlier = await byClientId(db, target.clinicId, input.clientId);
+    if (earlier) return retried(earlier, target.athleteId);
     const startedAt = file ? file.parsed.startTime : instantOf(input.date, input.startTime ?? "12:00", target.timeZone);
     const date = file ? localDateOf(startedAt, target.timeZone) : input.date;
     // a file's date is the device's record, not a typo: only the future is refused
@@ -128,9 +136,7 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
     );
     if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date };
     // a retry: answer with what the first submit stored
-    const stored = await byClientId(getDb(), target.clinicId, input.clientId);
-    if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
-    return { activity: stored, created: false, athleteId: stored.athleteId, date: stored.date };
+    return retried(await byClientId(getDb(), target.clinicId, input.clientId), target.athleteId);
   } catch (err) {
     if (isUniqueViolation(err, "activities_file_start_unique")) throw alreadyImported();
     throw err;

@@ -44,11 +44,21 @@ export function toCheckInView(row: CheckIn): CheckInView {
 
 /**
  * One check-in per athlete per local date: saving again the same day updates it (an upsert on the
- * unique key, so two taps at once still leave one row).
+ * unique key, so two taps at once still leave one row). A submission whose `clientId` is already
+ * stored is a retry: it changes nothing and answers with the stored check-in (200).
  */
 export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string }> {
   const db = getDb();
   const target = await athleteAccess(scope, input.athleteId, { write: true, db });
+  // a retry of a submission already stored answers with what was stored, whatever its date (the
+  // date rules below are for new writes: a retry a week later must not turn into a 409)
+  if (input.clientId) {
+    const [stored] = await db
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), eq(checkIns.clientId, input.clientId)));
+    if (stored) return { checkIn: toCheckInView(stored), created: false, athleteId: target.athleteId, date: stored.date };
+  }
   const date = input.date ?? target.today;
   assertReportDate(target, date);
   const [existing] = await db
@@ -75,7 +85,8 @@ export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<
     conn
       .insert(checkIns)
       .values({ clinicId: target.clinicId, athleteId: target.athleteId, date, clientId: input.clientId ?? null, ...values })
-      .onConflictDoUpdate({ target: [checkIns.clinicId, checkIns.athleteId, checkIns.date], set: values })
+      // the row keeps the id of the submission that last wrote it, so that one's retry is recognised
+      .onConflictDoUpdate({ target: [checkIns.clinicId, checkIns.athleteId, checkIns.date], set: input.clientId ? { ...values, clientId: input.clientId } : values })
       .returning();
   // a change to an existing check-in, or a trainer's entry, is audited; an athlete's first of the day is not
   const row = await writeAudited(db, target.byTrainer || Boolean(existing), upsert, (r) => ({

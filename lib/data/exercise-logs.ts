@@ -40,6 +40,9 @@ const { exerciseName: _exerciseName, ...insertedColumns } = columns;
 export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): Promise<{ log: ExerciseLogView; created: boolean; athleteId: string; date: string }> {
   const db = getDb();
   const target = await athleteAccess(scope, input.athleteId, { write: true, db });
+  // a retry answers with what the first submit stored, whatever its date (the date rules are for new writes)
+  const earlier = await storedLog(db, target.clinicId, target.athleteId, input.clientId);
+  if (earlier) return earlier;
   const date = input.date ?? target.today;
   assertReportDate(target, date);
   const [item] = await db
@@ -71,15 +74,23 @@ export async function recordExerciseLog(scope: Scope, input: ExerciseLogInput): 
     bringUpToDate(tx, target, { because: `exercises of ${date} were ticked off` }),
   );
   if (row) return { log: { ...row, exerciseName: item.exerciseName }, created: true, athleteId: target.athleteId, date: row.date };
-  // a retry: answer with what the first submit stored
+  // a retry that raced the first submit: answer with what it stored
+  const stored = await storedLog(db, target.clinicId, target.athleteId, input.clientId);
+  if (!stored) throw conflict("This submission id was already used for another record.");
+  return stored;
+}
+
+/** The log stored under a client id, or null; a client id of another athlete's log is a conflict. */
+async function storedLog(db: Db, clinicId: string, athleteId: string, clientId: string): Promise<{ log: ExerciseLogView; created: false; athleteId: string; date: string } | null> {
   const [stored] = await db
     .select({ ...columns, athleteId: exerciseLogs.athleteId })
     .from(exerciseLogs)
     .innerJoin(programItems, eq(programItems.id, exerciseLogs.programItemId))
     .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
-    .where(and(eq(exerciseLogs.clinicId, target.clinicId), eq(exerciseLogs.clientId, input.clientId)));
-  if (!stored || stored.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
-  const { athleteId, ...log } = stored;
+    .where(and(eq(exerciseLogs.clinicId, clinicId), eq(exerciseLogs.clientId, clientId)));
+  if (!stored) return null;
+  if (stored.athleteId !== athleteId) throw conflict("This submission id was already used for another record.");
+  const { athleteId: _athleteId, ...log } = stored;
   return { log, created: false, athleteId, date: log.date };
 }
 

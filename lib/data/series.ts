@@ -11,7 +11,8 @@ import { redFlagsBetween, redFlagsOf } from "@/lib/domain/red-flags";
 import { TOLERATED_LOAD_WEEKS, toleratedLoad } from "@/lib/domain/running";
 import { buildDailySeries, bucketWeekly, type DailyRow, type EwmaState } from "@/lib/domain/series";
 import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
-import type { ExerciseWeek, SeriesQuery, SeriesResponse, SeriesRow } from "@/lib/validation/series";
+import { DEFAULT_SERIES_DAYS, resolveSeriesRange, type ExerciseWeek, type SeriesQuery, type SeriesResponse, type SeriesRow } from "@/lib/validation/series";
+import { invalid } from "@/lib/errors";
 import { athleteAccess } from "./access";
 import { loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
 import { cachedSeriesBody } from "./series-cache";
@@ -19,7 +20,6 @@ import { readSeriesStore, storeSeriesDays, type ExerciseWeekSums, type SeriesSto
 import { adviceFrom, listUnresolvedRedFlags } from "./advice";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
 
-export const DEFAULT_SERIES_DAYS = 84;
 
 const LIGHT_RANK: Record<TrafficLight, number> = { green: 0, amber: 1, red: 2 };
 const worse = (a: TrafficLight | null, b: TrafficLight | null) => (a === null ? b : b === null ? a : LIGHT_RANK[b] > LIGHT_RANK[a] ? b : a);
@@ -144,7 +144,7 @@ function exerciseWeeks(sums: Map<IsoDate, ExerciseWeekSums>, planned: number, fr
  */
 export async function getAthleteSeries(scope: Scope, athleteId: string, query: SeriesQuery): Promise<SeriesResponse> {
   const athlete = await athleteAccess(scope, athleteId);
-  return JSON.parse(await seriesJson(athlete, query)) as SeriesResponse;
+  return JSON.parse(await seriesJson(athlete, { ...query, ...allowedRange(athlete, query) })) as SeriesResponse;
 }
 
 /**
@@ -153,9 +153,16 @@ export async function getAthleteSeries(scope: Scope, athleteId: string, query: S
  */
 export async function getAthleteSeriesJson(scope: Scope, athleteId: string, query: SeriesQuery): Promise<Uint8Array<ArrayBuffer>> {
   const athlete = await athleteAccess(scope, athleteId);
-  const { from, to } = seriesRange(athlete, query);
+  const { from, to } = allowedRange(athlete, query);
   const key = [athlete.clinicId, athleteId, from, to, query.bucket, athlete.timeZone, athlete.today].join("|");
-  return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(await seriesJson(athlete, query)));
+  return cachedSeriesBody(key, athlete.dataVersion, async () => new TextEncoder().encode(await seriesJson(athlete, { ...query, from, to })));
+}
+
+/** The range as resolved against the athlete's today, within the limits, or a 422 saying why. */
+function allowedRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDate; to: IsoDate } {
+  const range = resolveSeriesRange(query, athlete.today);
+  if (!range.ok) throw invalid(range.message, { [range.field]: [range.message] });
+  return range;
 }
 
 function seriesRange(athlete: AthleteContext, query: SeriesQuery): { from: IsoDate; to: IsoDate } {

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { athleteInputSchema, type AthleteInput } from "@/lib/validation/athletes";
+import { athleteFormSchema, type AthleteInput } from "@/lib/validation/athletes";
 
 /**
  * Roster CSV → rows with per-row errors. Pure: duplicates against the database are checked by the
@@ -79,7 +79,7 @@ export function parseRosterCsv(text: string, existingEmails: ReadonlySet<string>
     const statusWord = raw.status ? STATUS_WORDS[raw.status.toLowerCase()] : undefined;
     if (raw.status && !statusWord) errors.push(`Unknown status "${raw.status}": use active, return to run, cleared or archived.`);
     const side = raw.injured_side?.toLowerCase();
-    const result = athleteInputSchema.safeParse({
+    const result = athleteFormSchema.safeParse({
       name: raw.name ?? "",
       email: raw.email,
       sportGroup: raw.group,

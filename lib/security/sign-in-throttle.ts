@@ -1,5 +1,6 @@
 import "server-only";
 import { checkAttempts, clearAttempts, recordFailedAttempt, type AttemptKey } from "@/lib/data/auth-attempts";
+import { withoutControlCharacters } from "@/lib/validation/fields";
 import { SIGN_IN_POLICY, type ThrottleDecision, type ThrottlePolicy } from "@/lib/domain/throttle";
 import { clientIp } from "./client-ip";
 
@@ -7,7 +8,8 @@ export const INVITE_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, freeFailur
 
 export function signInKeys(email: string | null | undefined, headers: Headers): AttemptKey[] {
   const keys: AttemptKey[] = [{ kind: "signin:ip", key: clientIp(headers) }];
-  const account = typeof email === "string" ? email.trim().toLowerCase().slice(0, 320) : "";
+  // a key, never shown: control characters (a NUL would fail the database write) are dropped
+  const account = typeof email === "string" ? withoutControlCharacters(email).trim().toLowerCase().slice(0, 320) : "";
   if (account) keys.push({ kind: "signin:account", key: account });
   return keys;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameText } from "./fields";
 
 export const emailField = z
   .string({ error: "Enter your email address." })
@@ -27,8 +28,8 @@ export const timeZoneField = z
   }, "Unknown time zone.");
 
 export const signUpSchema = z.object({
-  clinicName: z.string().trim().min(2, "Enter your clinic's name (at least 2 characters).").max(120, "Keep the clinic name under 120 characters."),
-  name: z.string().trim().min(1, "Enter your name.").max(120, "Keep your name under 120 characters."),
+  clinicName: nameText("your clinic's name").trim().min(2, "Enter your clinic's name (at least 2 characters).").max(120, "Keep the clinic name under 120 characters."),
+  name: nameText("your name").trim().min(1, "Enter your name.").max(120, "Keep your name under 120 characters."),
   email: emailField,
   password: newPasswordField,
   timeZone: timeZoneField.catch("UTC"),
@@ -43,11 +44,11 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const clinicSettingsSchema = z.object({
-  name: z.string().trim().min(2, "Enter the clinic's name (at least 2 characters).").max(120, "Keep the clinic name under 120 characters."),
+  name: nameText("the clinic's name").trim().min(2, "Enter the clinic's name (at least 2 characters).").max(120, "Keep the clinic name under 120 characters."),
   timeZone: timeZoneField,
 });
 
 export const trainerInviteSchema = z.object({
-  name: z.string().trim().min(1, "Enter the trainer's name.").max(120, "Keep the name under 120 characters."),
+  name: nameText("the trainer's name").trim().min(1, "Enter the trainer's name.").max(120, "Keep the name under 120 characters."),
   email: emailField,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./fields";
 import { isoDate } from "./reporting";
 
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
@@ -19,7 +20,7 @@ export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 
 /** Body of acknowledge and resolve; also the form of the same name. */
 export const alertNoteSchema = z.object({
-  note: z.preprocess(blankToUndefined, z.string().trim().max(1000, "Keep the note under 1000 characters.").optional()),
+  note: z.preprocess(blankToUndefined, plainText({ multiline: true }).trim().max(1000, "Keep the note under 1000 characters.").optional()),
 });
 export type AlertNoteInput = z.infer<typeof alertNoteSchema>;
 

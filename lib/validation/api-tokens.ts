@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { formNumber, nameText } from "./fields";
 
 export const apiTokenSchema = z.object({
-  name: z.string({ error: "Name the token." }).trim().min(1, "Name the token, like 'Team spreadsheet'.").max(80, "Keep the name under 80 characters."),
+  name: nameText("the token's name", { error: "Name the token." }).trim().min(1, "Name the token, like 'Team spreadsheet'.").max(80, "Keep the name under 80 characters."),
   scope: z.enum(["read", "write"], { error: "Choose read-only or read and write." }),
-  expiresInDays: z.coerce.number({ error: "Choose when it expires." }).int().refine((d) => [7, 30, 90, 365].includes(d), "Choose 7, 30, 90 or 365 days."),
+  expiresInDays: formNumber(z.number({ error: "Choose when it expires." }).int("Choose 7, 30, 90 or 365 days.").refine((d) => [7, 30, 90, 365].includes(d), "Choose 7, 30, 90 or 365 days.")),
 });
 export type ApiTokenInput = z.infer<typeof apiTokenSchema>;
 

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { REGIONS } from "@/lib/exercise-library/builtin-exercises";
+import { nameText, plainText, searchText } from "./fields";
 import { dosageFields, idField, optionalText } from "./programs";
 
 /** One line per step or cue in a textarea. */
 const lines = (label: string, max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : v),
-    z.array(z.string().max(300, `Keep each line of ${label} under 300 characters.`)).max(max, `Use at most ${max} lines for ${label}.`),
+    z.array(plainText({ multiline: true }).max(300, `Keep each line of ${label} under 300 characters.`)).max(max, `Use at most ${max} lines for ${label}.`),
   );
 
 const regionField = z.enum(REGIONS, { error: "Choose a region." });
-const nameField = (what: string) => z.string({ error: `Name the ${what}.` }).trim().min(2, `Name the ${what} (at least 2 characters).`).max(120, "Keep the name under 120 characters.");
+const nameField = (what: string) => nameText(`the ${what}'s name`, { error: `Name the ${what}.` }).trim().min(2, `Name the ${what} (at least 2 characters).`).max(120, "Keep the name under 120 characters.");
 
 export const exerciseSchema = z
   .object({
@@ -20,7 +21,7 @@ export const exerciseSchema = z
     cues: lines("the cues", 8),
     equipment: z.preprocess(
       (v) => (typeof v === "string" ? v.split(",").map((e) => e.trim()).filter(Boolean) : v),
-      z.array(z.string().max(40, "Keep each piece of equipment under 40 characters.")).max(8, "List at most 8 pieces of equipment."),
+      z.array(plainText().max(40, "Keep each piece of equipment under 40 characters.")).max(8, "List at most 8 pieces of equipment."),
     ),
     sets: dosageFields.sets,
     reps: dosageFields.reps,
@@ -50,7 +51,7 @@ export const insertStepSchema = z.object({
 });
 
 export const libraryQuerySchema = z.object({
-  q: z.string().trim().max(80).optional(),
+  q: searchText(80).optional().catch(undefined),
   region: z.enum(REGIONS).optional().catch(undefined),
   ladderId: z.string().uuid().optional().catch(undefined),
 });

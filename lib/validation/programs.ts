@@ -1,19 +1,28 @@
 import { z } from "zod";
 import { REGIONS } from "@/lib/exercise-library/builtin-exercises";
+import { formNumber, nameText, nullAsAbsent, optionalFormNumber, plainText } from "./fields";
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-const whole = (label: string, min: number, max: number) =>
-  z.coerce
+/** "json": a JSON number (null or absent for an optional one); "form": the text of a form field. */
+type Source = "json" | "form";
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z
     .number({ error: `Enter ${label} as a number.` })
     .int(`Enter ${label} as a whole number.`)
     .min(min, `Enter ${label} of at least ${min}.`)
     .max(max, `Enter ${label} of at most ${max}.`);
 
-const optionalWhole = (label: string, min: number, max: number) => z.preprocess(blankToUndefined, whole(label, min, max).optional());
+const whole = (label: string, min: number, max: number, source: Source = "form") =>
+  source === "json" ? wholeNumber(label, min, max) : formNumber(wholeNumber(label, min, max));
 
+const optionalWhole = (label: string, min: number, max: number, source: Source = "form") =>
+  source === "json" ? nullAsAbsent(wholeNumber(label, min, max)) : optionalFormNumber(wholeNumber(label, min, max));
+
+/** Free text that may be left out; blank is absent. Line breaks allowed, other control characters refused. */
 export const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `Keep ${label} under ${max} characters.`).optional());
+  z.preprocess(blankToUndefined, plainText({ multiline: true }).trim().max(max, `Keep ${label} under ${max} characters.`).optional());
 
 export const idField = (what: string) => z.string({ error: `Choose ${what}.` }).uuid(`Choose ${what}.`);
 
@@ -26,20 +35,24 @@ function repsXorHold(v: { reps?: number; holdSec?: number }, ctx: z.RefinementCt
   }
 }
 
-export const dosageFields = {
-  sets: whole("sets", 1, 50),
-  reps: optionalWhole("reps", 1, 200),
-  holdSec: optionalWhole("the hold", 1, 600),
-  daysPerWeek: whole("days per week", 1, 7),
-  load: optionalText(120, "the load or band note"),
-  note: optionalText(500, "the note"),
-};
+function dosageFieldsFor(source: Source) {
+  return {
+    sets: whole("sets", 1, 50, source),
+    reps: optionalWhole("reps", 1, 200, source),
+    holdSec: optionalWhole("the hold", 1, 600, source),
+    daysPerWeek: whole("days per week", 1, 7, source),
+    load: optionalText(120, "the load or band note"),
+    note: optionalText(500, "the note"),
+  };
+}
+
+/** The dosage fields of the forms (text). */
+export const dosageFields = dosageFieldsFor("form");
 
 export const dosageSchema = z.object(dosageFields).superRefine(repsXorHold);
 export type DosageInput = z.output<typeof dosageSchema>;
 
-export const reasonField = z
-  .string({ error: "Give a short reason." })
+export const reasonField = plainText({ error: "Give a short reason.", multiline: true })
   .trim()
   .min(3, "Give a short reason (a few words).")
   .max(300, "Keep the reason under 300 characters.");
@@ -66,7 +79,7 @@ export const itemStatusSchema = z.object({
 
 // ── Templates ─────────────────────────────────────────────────────────────────────────────────
 export const applyTemplateSchema = z.object({ athleteId: idField("an athlete"), templateId: idField("a template") });
-const templateName = z.string({ error: "Name the template." }).trim().min(2, "Name the template (at least 2 characters).").max(120, "Keep the name under 120 characters.");
+const templateName = nameText("the template's name", { error: "Name the template." }).trim().min(2, "Name the template (at least 2 characters).").max(120, "Keep the name under 120 characters.");
 export const saveTemplateSchema = z.object({ athleteId: idField("an athlete"), name: templateName, description: optionalText(500, "the description") });
 export const templateMetaSchema = z.object({ templateId: idField("a template"), name: templateName, description: optionalText(500, "the description") });
 export const templateIdSchema = z.object({ templateId: idField("a template") });
@@ -75,10 +88,11 @@ export const updateTemplateItemSchema = z.object({ templateItemId: idField("an i
 export const templateItemIdSchema = z.object({ templateItemId: idField("an item") });
 
 // ── Running prescription ──────────────────────────────────────────────────────────────────────
+// a form: the caps are required (blank is an error, not 0), the run/walk minutes optional
 const distance = (label: string) =>
-  z.coerce.number({ error: `Enter ${label} as a number.` }).min(0, `${label} cannot be negative.`).max(500, `Enter ${label} of at most 500.`);
+  formNumber(z.number({ error: `Enter ${label} as a number.` }).min(0, `${label} cannot be negative.`).max(500, `Enter ${label} of at most 500.`), { decimalComma: true });
 const minutes = (label: string) =>
-  z.preprocess(blankToUndefined, z.coerce.number({ error: `Enter ${label} in minutes.` }).min(0.25, `Enter at least 0.25 min for ${label}.`).max(60, `Enter at most 60 min for ${label}.`).optional());
+  optionalFormNumber(z.number({ error: `Enter ${label} in minutes.` }).min(0.25, `Enter at least 0.25 min for ${label}.`).max(60, `Enter at most 60 min for ${label}.`), { decimalComma: true });
 
 export const prescriptionSchema = z
   .object({
@@ -101,7 +115,7 @@ export type PrescriptionInput = z.output<typeof prescriptionSchema>;
 // ── API bodies ────────────────────────────────────────────────────────────────────────────────
 export const programPostSchema = z.union([
   z.object({ templateId: idField("a template") }).strict(),
-  z.object({ exerciseId: idField("an exercise"), ...dosageFields }).superRefine(repsXorHold),
+  z.object({ exerciseId: idField("an exercise"), ...dosageFieldsFor("json") }).superRefine(repsXorHold),
 ]);
 
 export const REGION_LABELS: Record<(typeof REGIONS)[number], string> = { hip: "Hip", foot: "Foot", knee: "Knee", core: "Core" };

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { RED_FLAGS, type RedFlag } from "@/lib/domain/types";
 import { formatDistanceValue, toMetres } from "@/lib/domain/units";
-import { activitySchema, checkInSchema, exerciseLogSchema, parseDuration, SHOE_REMINDER_MAX_M, SHOE_REMINDER_MIN_M } from "./reporting";
+import { fromFormText } from "./fields";
+import { activitySchema, checkInSchema, exerciseLogSchema, parseDuration, SHOE_REMINDER_MAX_M, SHOE_REMINDER_MIN_M, shoeNameField } from "./reporting";
 
 /**
  * FormData → the API's canonical inputs. Forms speak the athlete's language (minutes, km or mi,
- * yes/no); the API and the data layer speak seconds and metres.
+ * yes/no) in text; the API and the data layer speak seconds, metres and JSON numbers. Number fields
+ * go through `fromFormText`: an empty optional field is "not reported", an empty required one is
+ * the field's error, and text that is not a number is refused, never read as 0.
  */
 const NO_FLAGS = Object.fromEntries(RED_FLAGS.map((f) => [f, false])) as Record<RedFlag, boolean>;
 
@@ -35,7 +38,7 @@ export const checkInFormSchema = z
     }
     const parsed = checkInSchema.safeParse({
       date: v.date || undefined,
-      morningPain: v.morningPain,
+      morningPain: fromFormText(v.morningPain),
       tapeYesterday: v.tapeYesterday === "on" || v.tapeYesterday === "yes",
       note: v.note || undefined,
       clientId: v.clientId || undefined,
@@ -69,9 +72,9 @@ export function activityFormSchema(unit: "km" | "mi") {
         ctx.addIssue({ code: "custom", path: ["duration"], message: v.duration.trim() ? "Enter the duration as minutes (45) or h:mm:ss (1:05:30), more than zero." : "Enter how long it took." });
         return z.NEVER;
       }
-      const distanceText = v.distance?.trim().replace(",", ".") ?? "";
-      const distanceNumber = distanceText ? Number(distanceText) : undefined;
-      if (distanceNumber !== undefined && !Number.isFinite(distanceNumber)) {
+      const distance = fromFormText(v.distance, { decimalComma: true });
+      const distanceNumber = typeof distance === "number" ? distance : undefined;
+      if (distance !== undefined && distanceNumber === undefined) {
         ctx.addIssue({ code: "custom", path: ["distance"], message: `Enter the distance in ${unit} as a number, like 6.5.` });
         return z.NEVER;
       }
@@ -82,10 +85,10 @@ export function activityFormSchema(unit: "km" | "mi") {
         startTime: v.startTime || undefined,
         durationSec,
         distanceM: distanceNumber === undefined ? undefined : Math.round(toMetres(distanceNumber, unit)),
-        rpe: v.rpe,
-        painDuring: v.painDuring,
-        painAfter: v.painAfter,
-        shoeId: v.shoeId,
+        rpe: fromFormText(v.rpe),
+        painDuring: fromFormText(v.painDuring),
+        painAfter: fromFormText(v.painAfter),
+        shoeId: v.shoeId?.trim() || undefined,
         note: v.note || undefined,
       });
       if (!parsed.success) {
@@ -109,7 +112,12 @@ export const exerciseLogFormSchema = z
     couldNotFinish: z.string().optional(),
   })
   .transform((v, ctx) => {
-    const parsed = exerciseLogSchema.safeParse({ ...v, exercisePain: v.exercisePain || undefined, couldNotFinish: v.couldNotFinish === "on" });
+    const parsed = exerciseLogSchema.safeParse({
+      ...v,
+      setsDone: fromFormText(v.setsDone),
+      exercisePain: fromFormText(v.exercisePain),
+      couldNotFinish: v.couldNotFinish === "on",
+    });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
       return z.NEVER;
@@ -128,10 +136,9 @@ function reminderField(unit: "km" | "mi") {
     .string()
     .optional()
     .transform((text, ctx) => {
-      const t = text?.trim().replace(",", ".") ?? "";
-      if (!t) return undefined;
-      const value = Number(t);
-      if (!Number.isFinite(value)) {
+      const value = fromFormText(text, { decimalComma: true });
+      if (value === undefined) return undefined;
+      if (typeof value !== "number" || !Number.isFinite(value)) {
         ctx.addIssue({ code: "custom", message: `Enter the reminder distance in ${unit} as a number.` });
         return z.NEVER;
       }
@@ -144,7 +151,7 @@ function reminderField(unit: "km" | "mi") {
     });
 }
 
-const shoeName = z.string().trim().min(1, "Give the shoe a name, like 'Pegasus 41 (blue)'.").max(80, "Keep the name under 80 characters.");
+const shoeName = shoeNameField;
 
 /** Adding a pair: a name and the reminder in the athlete's unit. */
 export function shoeFormSchema(unit: "km" | "mi") {

@@ -1,21 +1,21 @@
 import { z } from "zod";
 import { RED_FLAGS } from "@/lib/domain/types";
+import { nameText, nullAsAbsent, painScore, plainText } from "./fields";
 import { ACTIVITY_TYPES } from "./reporting-labels";
 
 // the form words live apart so client components can have them without zod
 export { ACTIVITY_LABELS, ACTIVITY_TYPES, CR10_WORDS } from "./reporting-labels";
 
-/** Schemas for what athletes report (DESIGN §2–3). API bodies use metres and seconds. */
+/**
+ * Schemas for what athletes report (DESIGN §2–3), as the JSON API takes them: metres and seconds,
+ * numbers as JSON numbers (never "5", null, "" or true; lib/validation/fields.ts). An optional
+ * score sent as null is "not reported", like leaving it out. The forms convert their text first
+ * (reporting-forms.ts).
+ */
 
-const pain = (label: string) =>
-  z.coerce
-    .number({ error: `Enter ${label} as a number from 0 to 10.` })
-    .int(`Enter ${label} as a whole number from 0 to 10.`)
-    .min(0, `${label[0]!.toUpperCase()}${label.slice(1)} must be between 0 and 10.`)
-    .max(10, `${label[0]!.toUpperCase()}${label.slice(1)} must be between 0 and 10.`);
-
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const optionalPain = (label: string) => z.preprocess(blankToUndefined, pain(label).optional());
+const pain = painScore;
+const optionalPain = (label: string) => nullAsAbsent(painScore(label));
+const noteField = plainText({ multiline: true }).trim().max(2000, "Keep the note under 2000 characters.");
 
 // calendar arithmetic on year 0 or 9999 breaks Date; no record of ours is outside these years
 export const isoDate = z.iso
@@ -33,7 +33,7 @@ export const checkInSchema = z.object({
   morningPain: pain("knee pain this morning"),
   redFlags: redFlagsSchema.default({}),
   tapeYesterday: z.boolean().default(false),
-  note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
+  note: noteField.optional(),
   clientId: clientIdField.optional(),
 });
 export type CheckInInput = z.infer<typeof checkInSchema>;
@@ -52,28 +52,26 @@ export const activitySchema = z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, like 07:30.")
       .optional(),
-    durationSec: z.coerce
-      .number({ error: "Enter how long it took." })
+    durationSec: z
+      .number({ error: "Enter how long it took, in seconds." })
       .int("Enter the duration in whole seconds.")
       .positive("The duration must be more than zero.")
       .max(86_400, "The duration must be under 24 hours."),
-    distanceM: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .number({ error: "Enter the distance as a number." })
+    distanceM: nullAsAbsent(
+      z
+        .number({ error: "Enter the distance in metres as a number." })
         .nonnegative("The distance cannot be negative.")
-        .max(MAX_DISTANCE_M, "The distance must be 250 km (155 mi) or less.")
-        .optional(),
+        .max(MAX_DISTANCE_M, "The distance must be 250 km (155 mi) or less."),
     ),
     rpe: pain("session effort"),
     painDuring: optionalPain("pain during"),
     painAfter: optionalPain("pain after"),
-    shoeId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose one of your shoes." }).optional()),
-    note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
+    shoeId: nullAsAbsent(z.uuid({ error: "Choose one of your shoes." })),
+    note: noteField.optional(),
   })
   .superRefine((a, ctx) => {
     if (a.type !== "run") return;
-    if (!a.distanceM) {
+    if (a.distanceM === undefined || a.distanceM === 0) {
       ctx.addIssue({ code: "custom", path: ["distanceM"], message: "Enter the distance of the run." });
       return;
     }
@@ -96,7 +94,7 @@ export const exerciseLogSchema = z.object({
   clientId: clientIdField,
   programItemId: z.uuid({ error: "Choose an exercise from your program." }),
   date: isoDate.optional(),
-  setsDone: z.coerce.number({ error: "Enter the sets you did." }).int("Enter whole sets.").min(0, "Sets cannot be negative.").max(50, "That is more than 50 sets."),
+  setsDone: z.number({ error: "Enter the sets you did as a number." }).int("Enter whole sets.").min(0, "Sets cannot be negative.").max(50, "That is more than 50 sets."),
   exercisePain: optionalPain("pain during the exercise"),
   couldNotFinish: z.boolean().default(false),
 });
@@ -106,10 +104,12 @@ export const SHOE_REMINDER_MIN_M = 50_000;
 export const SHOE_REMINDER_MAX_M = 5_000_000;
 export const SHOE_REMINDER_DEFAULT_M = 800_000;
 
+export const shoeNameField = nameText("the shoe's name").trim().min(1, "Give the shoe a name, like 'Pegasus 41 (blue)'.").max(80, "Keep the name under 80 characters.");
+
 /** A shoe as stored: the reminder distance in metres (the forms read it in the athlete's unit). */
 export const shoeSchema = z.object({
   athleteId: z.uuid().optional(),
-  name: z.string().trim().min(1, "Give the shoe a name, like 'Pegasus 41 (blue)'.").max(80, "Keep the name under 80 characters."),
+  name: shoeNameField,
   reminderM: z.number().int().min(SHOE_REMINDER_MIN_M).max(SHOE_REMINDER_MAX_M).optional(),
 });
 export type ShoeInput = z.infer<typeof shoeSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { daysBetween } from "@/lib/domain/dates";
+import { addDays, daysBetween } from "@/lib/domain/dates";
 import { RED_FLAGS } from "@/lib/domain/types";
 import { isoDate } from "./reporting";
 
@@ -8,7 +8,34 @@ export const MAX_SERIES_DAYS = 3 * 366;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-/** GET /api/v1/athletes/{id}/series?from&to&bucket — from/to default to the last 12 weeks. */
+/** The default range: the 12 weeks ending on `to`. */
+export const DEFAULT_SERIES_DAYS = 84;
+
+/**
+ * The range a series query asks for once its defaults are filled in (`to` defaults to the
+ * athlete's today, `from` to 12 weeks before `to`), with the limits applied to that range, not to
+ * the parameters as sent: `from=1900-01-01` alone is 46,000 days and is refused like any range
+ * over 3 years, and a `from` after the resolved `to` is refused rather than answered with no rows.
+ */
+export function resolveSeriesRange(
+  query: { from?: string; to?: string },
+  today: string,
+): { ok: true; from: string; to: string } | { ok: false; field: "from" | "to"; message: string } {
+  const to = query.to ?? today;
+  const from = query.from ?? addDays(to, -(DEFAULT_SERIES_DAYS - 1));
+  if (from > to) {
+    return { ok: false, field: "from", message: query.to ? "The start date must be on or before the end date." : `The start date must be on or before the end date (today, ${today}, when to is left out).` };
+  }
+  if (daysBetween(from, to) + 1 > MAX_SERIES_DAYS) {
+    return { ok: false, field: query.to ? "to" : "from", message: query.to ? "Choose a range of 3 years or less." : `Choose a range of 3 years or less (to is today, ${today}, when left out).` };
+  }
+  return { ok: true, from, to };
+}
+
+/**
+ * GET /api/v1/athletes/{id}/series?from&to&bucket — from/to default to the last 12 weeks. When both
+ * are sent the range is checked here; otherwise once `today` is known (resolveSeriesRange).
+ */
 export const seriesQuerySchema = z
   .object({
     from: z.preprocess(blankToUndefined, isoDate.optional()),
@@ -17,10 +44,8 @@ export const seriesQuerySchema = z
   })
   .superRefine((q, ctx) => {
     if (!q.from || !q.to) return;
-    if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "The start date must be on or before the end date." });
-    else if (daysBetween(q.from, q.to) + 1 > MAX_SERIES_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Choose a range of 3 years or less." });
-    }
+    const range = resolveSeriesRange(q, q.to);
+    if (!range.ok) ctx.addIssue({ code: "custom", path: [range.field], message: range.message });
   });
 export type SeriesQuery = z.infer<typeof seriesQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchText } from "./fields";
 
 /**
  * The trainer's triage view (/dashboard): filters, sort and the page of each section live in the
@@ -17,8 +18,8 @@ const pageNumber = optional(z.coerce.number().int().min(1).max(10_000));
 
 export const triageQuerySchema = z.object({
   trainer: optional(z.uuid()),
-  // control characters (a NUL in a URL) are refused here, before they reach the database
-  group: optional(z.string().trim().min(1).max(80).regex(/^[^\u0000-\u001f\u007f]*$/)),
+  // control characters (a NUL in a URL) are dropped here, before they reach the database
+  group: optional(searchText(80)),
   severity: optional(z.enum(TRIAGE_SEVERITIES)),
   sort: optional(z.enum(TRIAGE_SORTS)),
   dir: optional(z.enum(["asc", "desc"])),

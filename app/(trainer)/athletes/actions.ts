@@ -9,20 +9,20 @@ import { archiveAthlete, createAthlete, restoreAthlete, updateAthlete } from "@/
 import { createAthleteInvite } from "@/lib/data/invites";
 import { importRoster, MAX_ROSTER_FILE_BYTES, previewRosterImport } from "@/lib/data/roster-import";
 import type { RosterCsvResult } from "@/lib/import/roster-csv";
-import { athleteInputSchema, athletePatchSchema } from "@/lib/validation/athletes";
+import { athleteFormSchema, athletePatchFormSchema } from "@/lib/validation/athletes";
 import { isAppError } from "@/lib/errors";
 import { mailer } from "@/lib/mail";
 import { requestOrigin } from "@/lib/request-origin";
 
 const idSchema = z.object({ athleteId: z.uuid() });
 
-export const createAthleteAction = trainerAction(athleteInputSchema, async (input, scope) => {
+export const createAthleteAction = trainerAction(athleteFormSchema, async (input, scope) => {
   const { id } = await createAthlete(scope, input);
   revalidatePath("/athletes");
   redirect(`/athletes/${id}`);
 });
 
-export const updateAthleteAction = trainerAction(athletePatchSchema.extend(idSchema.shape).strip(), async ({ athleteId, ...patch }, scope) => {
+export const updateAthleteAction = trainerAction(athletePatchFormSchema.extend(idSchema.shape).strip(), async ({ athleteId, ...patch }, scope) => {
   await updateAthlete(scope, athleteId, patch);
   revalidatePath("/athletes");
   redirect(`/athletes/${athleteId}`);

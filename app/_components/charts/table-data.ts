@@ -1,9 +1,14 @@
+import { neutraliseFormula } from "@/lib/csv-formula";
 import { formatNumber } from "@/lib/domain/units";
 
 // Columns shared by a chart's table view and its CSV download, so both show the same numbers.
 export type Column<R> = { key: string; label: string; value: (row: R) => string };
 
-const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+// a cell a spreadsheet would run as a formula (a shoe named "=HYPERLINK(…)") is neutralised first
+const quote = (raw: string) => {
+  const s = neutraliseFormula(raw);
+  return /[",\n\r]/.test(s) || s !== raw ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 export function toCsv<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
   const lines = [columns.map((c) => quote(c.label)).join(",")];
