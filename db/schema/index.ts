@@ -10,3 +10,4 @@ export * from "./reporting";
 export * from "./security";
 export * from "./series-days";
 export * from "./evaluation-runs";
+export * from "./sessions";
