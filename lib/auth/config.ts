@@ -35,6 +35,7 @@ export const authConfig = {
         token.clinicId = user.clinicId;
         token.role = user.role;
         token.athleteId = user.athleteId;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -43,6 +44,7 @@ export const authConfig = {
       session.user.clinicId = token.clinicId;
       session.user.role = token.role;
       session.user.athleteId = token.athleteId;
+      session.user.sessionId = token.sid;
       return session;
     },
   },
