@@ -7,8 +7,11 @@ import type { NextAuthConfig } from "next-auth";
 export const TRAINER_PREFIXES = ["/dashboard", "/athletes", "/exercises", "/programs", "/settings", "/templates"];
 export const ATHLETE_PREFIXES = ["/today", "/check-in", "/history", "/program", "/progress", "/log", "/shoes", "/my-data"];
 
+/** Pages of every signed-in person, trainer or athlete. */
+export const ACCOUNT_PREFIXES = ["/account"];
+
 export function needsSession(path: string): boolean {
-  return [...TRAINER_PREFIXES, ...ATHLETE_PREFIXES].some((p) => path === p || path.startsWith(`${p}/`));
+  return [...TRAINER_PREFIXES, ...ATHLETE_PREFIXES, ...ACCOUNT_PREFIXES].some((p) => path === p || path.startsWith(`${p}/`));
 }
 
 /**

@@ -7,6 +7,7 @@ import { trainerAction, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/
 import { requireTrainer } from "@/lib/auth/guards";
 import { archiveAthlete, createAthlete, restoreAthlete, updateAthlete } from "@/lib/data/athletes";
 import { createAthleteInvite } from "@/lib/data/invites";
+import { sendAthleteResetLink } from "@/lib/data/password-resets";
 import { importRoster, MAX_ROSTER_FILE_BYTES, previewRosterImport } from "@/lib/data/roster-import";
 import type { RosterCsvResult } from "@/lib/import/roster-csv";
 import { athleteInputSchema, athletePatchSchema } from "@/lib/validation/athletes";
@@ -51,6 +52,21 @@ export async function createInviteAction(_prev: InviteState, formData: FormData)
       ? `Invitation emailed to ${email}. It works once and expires in 7 days; you can also pass on the link below.`
       : "Invitation link created (this athlete has no email address, so give them the link). It works once and expires in 7 days.";
     return { ok: true, message, link, expiresAt: expiresAt.toISOString() };
+  } catch (err) {
+    if (isAppError(err)) return { ok: false, message: err.message };
+    throw err;
+  }
+}
+
+/** An athlete who already has a login gets a reset link by email (1 hour, once), never shown here. */
+export async function sendResetLinkAction(_prev: InviteState, formData: FormData): Promise<InviteState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const scope = await requireTrainer();
+  const parsed = idSchema.safeParse({ athleteId: formData.get("athleteId") });
+  if (!parsed.success) return { ok: false, message: "That athlete was not found." };
+  try {
+    const { email } = await sendAthleteResetLink(scope, parsed.data.athleteId);
+    return { ok: true, message: `A link to choose a new password was emailed to ${email}. It works once, for an hour.` };
   } catch (err) {
     if (isAppError(err)) return { ok: false, message: err.message };
     throw err;

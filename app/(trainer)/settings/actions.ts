@@ -5,7 +5,9 @@ import { trainerAction, runValidated, type ActionState, isForm, NOT_A_FORM } fro
 import { requireOwner } from "@/lib/auth/guards";
 import { updateClinic } from "@/lib/data/clinics";
 import { createTrainerInvite } from "@/lib/data/invites";
-import { clinicSettingsSchema, trainerInviteSchema } from "@/lib/validation/accounts";
+import { setTrainerActive } from "@/lib/data/staff";
+import { clinicSettingsSchema, staffMemberSchema, trainerInviteSchema } from "@/lib/validation/accounts";
+import { z } from "zod";
 
 export const updateClinicAction = trainerAction(clinicSettingsSchema, async (input, scope) => {
   await updateClinic(scope, input);
@@ -22,3 +24,11 @@ export async function inviteTrainerAction(_prev: TrainerInviteState, formData: F
   revalidatePath("/settings");
   return { ok: true, message: `Invitation emailed to ${state.result.email}. It works once and expires in 7 days; you can also pass on the link below.`, link: state.result.link };
 }
+
+const staffActiveSchema = staffMemberSchema.extend({ active: z.enum(["true", "false"], { error: "Say whether to deactivate or reactivate." }).transform((v) => v === "true") });
+
+/** The owner deactivates a trainer (their sessions end at once) or reactivates them. */
+export const setTrainerActiveAction = trainerAction(staffActiveSchema, async ({ userId, active }, scope) => {
+  await setTrainerActive(scope, userId, active);
+  revalidatePath("/settings");
+});
