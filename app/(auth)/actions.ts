@@ -51,7 +51,7 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
 
-export const RESET_REQUESTED = "If an account uses that email, we have sent it a link to choose a new password. The link works once, for an hour.";
+const RESET_REQUESTED = "If an account uses that email, we have sent it a link to choose a new password. The link works once, for an hour.";
 
 /** Same answer whether or not the email has an account; limited per network and per address. */
 export async function requestResetAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

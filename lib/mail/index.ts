@@ -43,8 +43,13 @@ export function mailTransport(): MailTransport {
   return cached.transport;
 }
 
-/** Listeners the job worker registers: told after a transaction that queued mail commits. */
-const wakers = new Set<() => void>();
+/**
+ * Listeners the job worker registers: told after a transaction that queued mail commits. On
+ * globalThis: instrumentation.ts (which starts the worker) and the routes are separate bundles,
+ * each with its own copy of this module.
+ */
+const globalForMail = globalThis as unknown as { strideMailWakers?: Set<() => void> };
+const wakers = (globalForMail.strideMailWakers ??= new Set<() => void>());
 
 export function onMailQueued(listener: () => void): () => void {
   wakers.add(listener);
