@@ -10,6 +10,9 @@ import { appPathIn, waitForMail } from "./mailbox";
  */
 const PASSWORD = "a-long-enough-password";
 
+// several sign-ins (argon2) and a wait for the mail worker each: more than the default minute on a busy machine
+test.describe.configure({ timeout: 180_000 });
+
 async function signUp(page: Page, label: string): Promise<string> {
   const email = `${label}-${Date.now()}@example.com`;
   await page.goto("/sign-up");
@@ -50,6 +53,7 @@ test("forgotten password: the emailed link sets a new one, once, and the answer 
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(`nobody-${Date.now()}@example.com`);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   const sameAnswer = "If an account uses that email, we have sent it a link to choose a new password.";
