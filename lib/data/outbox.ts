@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
@@ -60,7 +60,7 @@ export async function listOutbox(scope: TrainerScope, limit = 50): Promise<Outbo
       sentAt: outbox.sentAt,
     })
     .from(outbox)
-    .where(and(eq(outbox.clinicId, scope.clinicId)))
+    .where(eq(outbox.clinicId, scope.clinicId))
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
   return rows as OutboxEntry[];
