@@ -23,8 +23,8 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   return { ok: true, message: "Password changed. Every other session has been signed out." };
 }
 
-export async function signOutEverywhereAction(formData: FormData): Promise<void> {
-  if (!isForm(formData)) return;
+/** Takes no input (like signOutAction): whatever a request sends, it acts on the caller alone. */
+export async function signOutEverywhereAction(): Promise<void> {
   const { scope } = await requireSignedIn();
   await signOutEverywhere(scope);
   await signOut({ redirectTo: "/sign-in" });
