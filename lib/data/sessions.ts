@@ -14,7 +14,10 @@ import { userSessions, users } from "@/db/schema";
 export type EndReason = "signed_out" | "signed_out_everywhere" | "password_changed" | "password_reset" | "deactivated";
 
 export const LIVE_CACHE_MS = 5_000;
-const live = new LRUCache<string, boolean>({ max: 20_000, ttl: LIVE_CACHE_MS });
+// on globalThis: Next bundles route handlers, pages and actions separately, each with its own copy
+// of this module; one cache per server is what lets "forget" reach the route that asks next
+const globalForSessions = globalThis as unknown as { strideLiveSessions?: LRUCache<string, boolean> };
+const live = (globalForSessions.strideLiveSessions ??= new LRUCache<string, boolean>({ max: 20_000, ttl: LIVE_CACHE_MS }));
 
 export function forgetRememberedSessions(): void {
   live.clear();
