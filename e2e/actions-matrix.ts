@@ -103,6 +103,10 @@ export const PUBLIC: PublicSpec[] = [
   { key: "app/(auth)/actions.ts#signUpAction", reason: "creates a new, empty clinic owned by the new account; it cannot join, name or read an existing clinic" },
   { key: "app/(auth)/actions.ts#signOutAction", reason: "ends the caller's own session; it takes no input and touches no record" },
   { key: "app/(auth)/actions.ts#acceptInviteAction", reason: "the invitation page: the secret token in the link is the credential; a wrong, used or replaced token is refused" },
+  { key: "app/(auth)/actions.ts#requestResetAction", reason: "\"forgot your password\": emails a link to the address typed, only if it has an account, and answers the same either way; limited per address and network" },
+  { key: "app/(auth)/actions.ts#resetPasswordAction", reason: "the reset page: the secret token in the emailed link is the credential (one hour, once); a wrong, used or replaced token is refused" },
+  { key: "app/(auth)/account/actions.ts#changePasswordAction", reason: "changes the caller's own password, given their current one; takes no id" },
+  { key: "app/(auth)/account/actions.ts#signOutEverywhereAction", reason: "ends the caller's own sessions; takes no input and touches no record" },
 ];
 
 const ATHLETES = "app/(trainer)/athletes/actions.ts";
@@ -114,6 +118,12 @@ const SETTINGS = "app/(trainer)/settings/actions.ts";
 const TOKENS = "app/(trainer)/settings/tokens/actions.ts";
 const DASHBOARD = "app/(trainer)/dashboard/actions.ts";
 const ATHLETE = "app/(athlete)/actions.ts";
+
+/** How many reset emails the owner's outbox lists for `email` (the body is not kept once sent). */
+const resetMailsTo = async (w: World, email: string) => {
+  const text = await pageText(w.callers.owner, "/settings/outbox");
+  return text.split(`Choose a new Stride Clinic password To ${email}`).length - 1;
+};
 
 const csvOf = (rows: string[][]) => ["name,email", ...rows.map((r) => r.join(","))].join("\n") + "\n";
 let importId = "";
@@ -642,6 +652,37 @@ export const MATRIX: ActionSpec[] = [
       expect(token, JSON.stringify(o.result)).toBeTruthy();
       expect(await invitePage(w.callers.anon, token!)).toContain(`${w.t.clinicName} invited you to Stride Clinic as a trainer`);
       expect(after as string).toContain(`matrix-trainer-${w.t.stamp}@example.com`);
+    },
+  },
+  {
+    key: `${ATHLETES}#sendResetLinkAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId }],
+    state: (w) => resetMailsTo(w, w.t.email),
+    success: ({ w, before, after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect(String(o.result?.message)).toContain(`emailed to ${w.t.email}`);
+      // the link itself goes only to the athlete
+      expect(JSON.stringify(o.result)).not.toMatch(/reset-password\//);
+      expect(after).toBe((before as number) + 1);
+    },
+  },
+  {
+    key: `${SETTINGS}#setTrainerActiveAction`,
+    access: "owner-only",
+    page: () => "/settings",
+    inputs: (t) => [{ userId: t.staffTrainerId, active: "false" }],
+    refused: { trainer2: /Only the clinic owner manages trainers/, other: "notFound" },
+    state: settingsPage,
+    success: async ({ w, after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect(after as string).toMatch(new RegExp(`${w.t.staffTrainerName}.{0,80}Deactivated`));
+      expect((await w.callers.staff.get("/api/v1/athletes")).status(), "the deactivated trainer's session ends at once").toBe(401);
+    },
+    cleanup: async (w) => {
+      const o = await act(w, w.callers.owner, `${SETTINGS}#setTrainerActiveAction`, "/settings", form({ userId: w.t.staffTrainerId, active: "true" }));
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
     },
   },
   // ── archive and restore last: an archived athlete takes no reports ──

@@ -21,6 +21,8 @@ export type Callers = {
   trainer2: APIRequestContext;
   /** the target athlete, signed in: the rightful caller of the athlete-side actions */
   self: APIRequestContext;
+  /** a trainer of clinic A made for the deactivation row, signed in */
+  staff: APIRequestContext;
 };
 
 export type Targets = Target & {
@@ -49,6 +51,9 @@ export type Targets = Target & {
   /** the target's invitation, spent when they chose a password */
   usedInviteToken: string;
   attackerAthleteId: string;
+  /** a trainer of clinic A whom only the deactivation row acts on */
+  staffTrainerId: string;
+  staffTrainerName: string;
   /** a built-in exercise that is in no program or template of the target */
   otherExerciseId: string;
   otherExerciseName: string;
@@ -198,6 +203,15 @@ export async function buildWorld(): Promise<World> {
   const inviteeName = `Matrix Invitee ${stamp}`;
   const inviteeId = await createAthlete(owner, inviteeName, `matrix-invitee-${stamp}@example.com`);
   const inviteeToken = await inviteAthlete(w0, owner, inviteeId);
+  // a trainer of clinic A whom the deactivation row deactivates, so no other caller's session ends
+  const staffTrainerName = `Matrix Staff ${stamp}`;
+  const staffEmail = `matrix-staff-${stamp}@example.com`;
+  const staffInvite = await act(w0, owner, "app/(trainer)/settings/actions.ts#inviteTrainerAction", "/settings", form({ name: staffTrainerName, email: staffEmail }));
+  const staffToken = /\/invite\/([^/?#]+)$/.exec(String(staffInvite.result?.link ?? ""))?.[1];
+  if (!staffToken) throw new Error(`invite the staff trainer: ${describe(staffInvite)}`);
+  const staff = await acceptAndSignIn(w0, staffToken, staffEmail);
+  const staffTrainerId = new RegExp(`${escapeRe(staffTrainerName)}[\\s\\S]*?name="userId" value="(${UUID})"`).exec(await getHtml(owner, "/settings"))?.[1];
+  if (!staffTrainerId) throw new Error("the staff trainer is not on /settings");
 
   // the target's reports: an activity and an exercise log (by the owner), a shoe (by the athlete)
   const activityClientId = newId();
@@ -274,10 +288,12 @@ export async function buildWorld(): Promise<World> {
     inviteeToken,
     usedInviteToken,
     attackerAthleteId,
+    staffTrainerId,
+    staffTrainerName,
     otherExerciseId: otherExercise.id,
     otherExerciseName: otherExercise.name,
   };
-  return { callers: { anon, athlete, other, owner, trainer2, self }, t, actions, otherEmail, calls };
+  return { callers: { anon, athlete, other, owner, trainer2, self, staff }, t, actions, otherEmail, calls };
 }
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

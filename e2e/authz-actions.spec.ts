@@ -131,6 +131,7 @@ test("the matrix has a row for every action of the build and every export of the
 });
 
 test("public actions cannot be used to reach clinic data", async () => {
+  test.setTimeout(180_000);
   const { t } = w;
   const xff = { "x-forwarded-for": testIp };
   for (const p of PUBLIC) test.info().annotations.push({ type: "public", description: `${p.key}: ${p.reason}` });
@@ -161,13 +162,50 @@ test("public actions cannot be used to reach clinic data", async () => {
       expectNoSecrets(o, caller, fields, `acceptInviteAction as ${caller}`, `/invite/${token}`);
     }
   }
+  // a reset link for the target's email: the same sentence as for an unknown email, and nothing of the target
+  for (const [caller, ctx] of callers) {
+    for (const email of [t.email, `nobody-${t.stamp}@example.com`]) {
+      const o = await act(w, ctx, "app/(auth)/actions.ts#requestResetAction", "/forgot-password", form({ email }), { headers: xff });
+      expect.soft(o.result, `requestResetAction as ${caller} → ${describe(o)}`).toMatchObject({ ok: true, message: expect.stringContaining("If an account uses that email") });
+      expectNoSecrets(o, caller, { email }, `requestResetAction as ${caller}`);
+    }
+    // a guessed reset token
+    const fields = { token: "bogus-reset-token-" + "x".repeat(32), password: PASSWORD };
+    const o = await act(w, ctx, "app/(auth)/actions.ts#resetPasswordAction", `/reset-password/${fields.token}`, form(fields), { headers: xff });
+    expect.soft(o.result, `resetPasswordAction as ${caller} → ${describe(o)}`).toMatchObject({ ok: false, message: expect.stringContaining("This reset link is no longer valid") });
+    expectNoSecrets(o, caller, fields, `resetPasswordAction as ${caller}`, `/reset-password/${fields.token}`);
+  }
+  // the account actions act on the caller alone: a wrong current password is refused; signed out, sign-in
+  const wrong = await act(w, callers[3]![1], "app/(auth)/account/actions.ts#changePasswordAction", "/account", form({ currentPassword: "not-the-password-0", newPassword: PASSWORD }));
+  expect.soft(wrong.result, `changePasswordAction with a wrong current password → ${describe(wrong)}`).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["Your current password is not right."] } });
+  const signedOut = [
+    await act(w, callers[0]![1], "app/(auth)/account/actions.ts#changePasswordAction", "/account", form({ currentPassword: PASSWORD, newPassword: `${PASSWORD}-2` }), { bypassProxy: true }),
+    await act(w, callers[0]![1], "app/(auth)/account/actions.ts#signOutEverywhereAction", "/account", { plain: [] }, { bypassProxy: true }),
+  ];
+  for (const o of signedOut) expect.soft(redirectedToSignIn(o), `an account action signed out → ${describe(o)}`).toBe(true);
+  // "sign out everywhere" by a login of its own ends its sessions, and nobody else's
+  const loner = await pwRequest.newContext({ baseURL: baseUrl() });
+  const lonerEmail = `matrix-loner-${t.stamp}@example.com`;
+  await act(w, loner, "app/(auth)/actions.ts#signUpAction", "/sign-up", form({ clinicName: "Matrix Loner Clinic", name: "Loner", email: lonerEmail, password: PASSWORD, timeZone: "UTC" }));
+  const lonerElsewhere = await apiSession(baseUrl(), lonerEmail, PASSWORD);
+  const everywhere = await act(w, loner, "app/(auth)/account/actions.ts#signOutEverywhereAction", "/account", { plain: [] });
+  expect.soft(redirectedToSignIn(everywhere), `signOutEverywhereAction → ${describe(everywhere)}`).toBe(true);
+  expect.soft((await lonerElsewhere.get("/api/v1/athletes")).status(), "the loner's other session ended").toBe(401);
+  expect.soft((await callers[3]![1].get("/api/v1/athletes")).status(), "the owner's session goes on").toBe(200);
+  await lonerElsewhere.dispose();
+  await loner.dispose();
   // signing out only ends the caller's own session: signed out it is a redirect to sign-in; signed in, the cookie is cleared
   const anonOut = await act(w, callers[0]![1], "app/(auth)/actions.ts#signOutAction", "/today", { plain: [] }, { bypassProxy: true });
   expect.soft(redirectedToSignIn(anonOut), `signOutAction signed out → ${describe(anonOut)}`).toBe(true);
+  const kept = await callers[1]![1].storageState();
   const out = await act(w, callers[1]![1], "app/(auth)/actions.ts#signOutAction", "/today", { plain: [] });
   expect.soft(redirectedToSignIn(out), `signOutAction → ${describe(out)}`).toBe(true);
   expect.soft(out.setCookies.join("\n"), "the session cookie is cleared").toMatch(/authjs\.session-token=;/);
   expect.soft(out.text).not.toContain(t.name);
+  // and ends it on the server: the cookie it had is refused from now on
+  const copy = await pwRequest.newContext({ baseURL: baseUrl(), storageState: kept });
+  expect.soft((await copy.get("/api/v1/athletes?pageSize=1")).status(), "a copy of the signed-out cookie is refused").toBe(401);
+  await copy.dispose();
   // the rightful uses: the attacker signs in to their own account; the clinic made by signUpAction sees nothing of clinic A
   const fresh = await pwRequest.newContext({ baseURL: baseUrl() });
   const signedIn = await act(w, fresh, "app/(auth)/actions.ts#signInAction", "/sign-in", form({ email: attackerEmail, password: PASSWORD }));

@@ -49,6 +49,11 @@ const PUBLIC_INPUTS: Record<string, PublicInput> = {
   // past proxy.ts (which sends a signed-out visitor of /today to sign-in before any action runs)
   "app/(auth)/actions.ts#signOutAction": { page: () => "/today", inputs: () => ({}), bypassProxy: true },
   "app/(auth)/actions.ts#acceptInviteAction": { page: (token) => `/invite/${token}`, inputs: (token) => ({ token, password: PASSWORD, email: "" }) },
+  "app/(auth)/actions.ts#requestResetAction": { page: () => "/forgot-password", inputs: () => ({ email: `hostile-reset-${crypto.randomUUID()}@example.com` }) },
+  "app/(auth)/actions.ts#resetPasswordAction": { page: (token) => `/reset-password/${token}`, inputs: (token) => ({ token, password: PASSWORD }) },
+  // signed out these send to sign-in; past proxy.ts (which redirects /account first), the action's own guard does
+  "app/(auth)/account/actions.ts#changePasswordAction": { page: () => "/account", inputs: () => ({ currentPassword: PASSWORD, newPassword: `${PASSWORD}-2` }), bypassProxy: true },
+  "app/(auth)/account/actions.ts#signOutEverywhereAction": { page: () => "/account", inputs: () => ({}), bypassProxy: true },
 };
 
 /** What the variants may create in the demo clinic, to archive it again: ids of active records. */

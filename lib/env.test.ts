@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { appUrl, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("fills the defaults when a variable is unset or empty", () => {
@@ -21,5 +21,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow("DATABASE_URL must be a postgres:// connection string");
     expect(() => parseEnv({ DAY_START_WORKER: "sometimes" })).toThrow('DAY_START_WORKER must be "in-process" or "off".');
     expect(() => parseEnv({ BENCH_CEILING: "yes" })).toThrow('BENCH_CEILING must be "on" or "off".');
+  });
+
+  it("reads the mail settings and builds links from APP_URL only", () => {
+    expect(() => parseEnv({ SMTP_URL: "http://mail" })).toThrow("SMTP_URL must be an smtp:// or smtps:// URL.");
+    expect(() => parseEnv({ APP_URL: "not a url" })).toThrow("APP_URL must be a URL");
+    expect(parseEnv({ SMTP_URL: "smtp://u:p@127.0.0.1:2525" }).SMTP_URL).toBe("smtp://u:p@127.0.0.1:2525");
+    expect(appUrl(parseEnv({ APP_URL: "https://clinic.example.com/" }))).toBe("https://clinic.example.com");
+    expect(appUrl(parseEnv({ PORT: "3226" }))).toBe("http://localhost:3226");
+    expect(appUrl(parseEnv({}))).toBe("http://localhost:3000");
   });
 });

@@ -26,7 +26,8 @@ const envSchema = z.object({
   SERIES_CACHE_MB: wholeNumber("SERIES_CACHE_MB", 64, 1, 4096),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /**
-   * The day-start evaluation (lib/jobs/day-start-worker.ts) inside the app server: "in-process"
+   * The background jobs (lib/jobs/workers.ts: the day-start evaluation and mail delivery) inside
+   * the app server: "in-process"
    * (npm start, the demo) or "off" (app servers beside a dedicated `npm run worker`).
    */
   DAY_START_WORKER: z.preprocess(
@@ -35,6 +36,27 @@ const envSchema = z.object({
   ),
   /** "on" only in the server `npm run bench` starts: /api/bench/ceiling answers 404 everywhere else. */
   BENCH_CEILING: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"], { error: 'BENCH_CEILING must be "on" or "off".' }).default("off")),
+  /**
+   * Outgoing mail (lib/mail): an smtp:// or smtps:// URL (user and password in it, as nodemailer
+   * reads it). Unset: messages stay in the clinic's outbox, readable by the owner, and in the log.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL.").optional(),
+  ),
+  MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(3).default("Stride Clinic <no-reply@stride-clinic.invalid>")),
+  /**
+   * Where people reach the app: every link in an email is built from it, never from request
+   * headers (which a client chooses). Defaults to http://localhost:$PORT for the demo.
+   */
+  APP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .url({ error: "APP_URL must be a URL such as https://clinic.example.com." })
+      .refine((u) => /^https?:\/\//.test(u), "APP_URL must start with http:// or https://.")
+      .optional(),
+  ),
+  PORT: z.string().optional(),
   /** Set by Next.js; "phase-production-build" while `next build` loads server code. */
   NEXT_PHASE: z.string().optional(),
 });
@@ -50,6 +72,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   return parsed.data;
+}
+
+/** The app's own origin, for links in emails: APP_URL without a trailing slash. */
+export function appUrl(source: Env = env()): string {
+  return (source.APP_URL ?? `http://localhost:${source.PORT ?? "3000"}`).replace(/\/+$/, "");
 }
 
 export function env(): Env {

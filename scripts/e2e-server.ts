@@ -1,11 +1,14 @@
 /**
  * Starts the production build for Playwright on a database of its own: a fresh PostgreSQL database
- * when DATABASE_URL is set (dropped again on exit), otherwise a fresh PGlite directory.
+ * when DATABASE_URL is set (dropped again on exit), otherwise a fresh PGlite directory; and a real
+ * SMTP server (scripts/mail-sink.ts) whose messages the specs read (e2e/mailbox.ts).
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
+import { startMailSink } from "./mail-sink";
+import { mailboxFile } from "../e2e/mailbox-file";
 
 const root = path.resolve(__dirname, "..");
 const port = process.env.E2E_PORT ?? "3211";
@@ -55,10 +58,21 @@ async function prepare(): Promise<{ env: Record<string, string>; cleanup: () => 
 }
 
 async function main() {
-  const { env: dbEnv, cleanup } = await prepare();
+  const { env: dbEnv, cleanup: dropDb } = await prepare();
+  // a real SMTP server: the app sends through it, and the specs read what it received from a file
+  const mailbox = mailboxFile(port);
+  rmSync(mailbox, { force: true });
+  const sink = await startMailSink({ file: mailbox });
+  const cleanup = async () => {
+    await sink.close();
+    await dropDb();
+  };
   const env = {
     ...process.env,
     ...dbEnv,
+    SMTP_URL: sink.url,
+    MAIL_FROM: "Stride Clinic e2e <no-reply@example.com>",
+    APP_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
     PORT: port,

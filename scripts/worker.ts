@@ -1,19 +1,19 @@
 /**
- * `npm run worker`: the day-start evaluation (DESIGN §2d) on its own, for production: app servers
+ * `npm run worker`: the day-start evaluation (DESIGN §2d) and mail delivery on their own, for production: app servers
  * set DAY_START_WORKER=off and one or more of these run the pg-boss queue. Needs DATABASE_URL
  * (PGlite is one process's database: there, the app server runs the job on a timer itself).
  * Migrations are applied before it starts, as for the app (npm run db:migrate).
  */
 import { closeDb, dbKind } from "../db/client";
-import { startDayStartWorker } from "../lib/jobs/day-start-worker";
+import { startJobWorkers } from "../lib/jobs/workers";
 
 async function main() {
   if (dbKind() !== "pg") {
     console.error("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded PGlite database the app server runs the day-start job itself.");
     process.exit(1);
   }
-  const worker = await startDayStartWorker();
-  console.log("[worker] day-start evaluation running (pg-boss); SIGTERM or Ctrl-C stops it");
+  const worker = await startJobWorkers();
+  console.log("[worker] day-start evaluation and mail delivery running (pg-boss); SIGTERM or Ctrl-C stops it");
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

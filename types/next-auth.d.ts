@@ -7,6 +7,8 @@ declare module "next-auth" {
     clinicId: string;
     role: Role;
     athleteId: string | null;
+    /** the server-side session (user_sessions) this sign-in opened */
+    sessionId?: string;
   }
   interface Session {
     user: {
@@ -14,6 +16,7 @@ declare module "next-auth" {
       clinicId: string;
       role: Role;
       athleteId: string | null;
+      sessionId?: string;
     } & DefaultSession["user"];
   }
 }
@@ -24,5 +27,6 @@ declare module "@auth/core/jwt" {
     clinicId: string;
     role: Role;
     athleteId: string | null;
+    sid?: string;
   }
 }

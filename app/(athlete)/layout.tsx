@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireAthlete } from "@/lib/auth/guards";
 import { AthleteNav } from "./_components/athlete-nav";
 import { signOutAction } from "../(auth)/actions";
@@ -8,11 +9,16 @@ export default async function AthleteLayout({ children }: { children: React.Reac
     <div className="mx-auto flex min-h-screen max-w-xl flex-col">
       <header className="no-print flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3">
         <p className="font-bold text-brand-700">Stride Clinic</p>
-        <form action={signOutAction}>
-          <button type="submit" className="text-sm font-semibold text-brand-700 underline">
-            Sign out
-          </button>
-        </form>
+        <div className="flex items-center gap-4">
+          <Link href="/account" className="text-sm font-semibold text-brand-700 underline">
+            Account
+          </Link>
+          <form action={signOutAction}>
+            <button type="submit" className="text-sm font-semibold text-brand-700 underline">
+              Sign out
+            </button>
+          </form>
+        </div>
       </header>
       <main id="main" className="flex-1 px-4 pt-4 pb-24">
         {children}

@@ -2,14 +2,16 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { formValues, runValidated, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { signUpClinic } from "@/lib/data/accounts";
+import { requestPasswordReset, resetPassword } from "@/lib/data/password-resets";
 import { acceptInvite } from "@/lib/data/invites";
 import { describeWait } from "@/lib/domain/throttle";
-import { checkInvite, checkSignIn, recordInviteFailure, signInKeys, sleep } from "@/lib/security/sign-in-throttle";
-import { emailField, newPasswordField, signInSchema, signUpSchema } from "@/lib/validation/accounts";
+import { checkInvite, checkResetRequest, checkSignIn, recordInviteFailure, recordResetRequest, signInKeys, sleep } from "@/lib/security/sign-in-throttle";
+import { emailField, forgotPasswordSchema, newPasswordField, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/accounts";
 
 const GENERIC_SIGN_IN_ERROR = "That email and password do not match an account.";
 
@@ -44,8 +46,49 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
   return { ok: true };
 }
 
+/** Ends this session on the server too (lib/auth/index.ts, events.signOut), not only the cookie. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
+}
+
+const RESET_REQUESTED = "If an account uses that email, we have sent it a link to choose a new password. The link works once, for an hour.";
+
+/** Same answer whether or not the email has an account; limited per network and per address. */
+export async function requestResetAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const values = formValues(formData);
+  const parsed = forgotPasswordSchema.safeParse({ email: formData.get("email") });
+  if (!parsed.success) return { ok: false, message: "Enter the email address you sign in with.", fieldErrors: { email: ["Enter a valid email address, like name@example.com."] }, values };
+  const requestHeaders = await headers();
+  const throttle = await checkResetRequest(parsed.data.email, requestHeaders);
+  if (!throttle.allowed) {
+    return { ok: false, message: `Too many reset requests for this address or network. Try again in ${describeWait(throttle.retryAfterSec)}.`, values };
+  }
+  await recordResetRequest(parsed.data.email, requestHeaders);
+  try {
+    await requestPasswordReset(parsed.data.email);
+  } catch (err) {
+    console.error("[reset] could not queue a reset link", err);
+    return { ok: false, message: "Something went wrong on our side. Please try again in a minute.", values };
+  }
+  return { ok: true, message: RESET_REQUESTED };
+}
+
+export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  // guessing reset tokens is throttled per IP like invitation tokens
+  const requestHeaders = await headers();
+  const throttle = await checkInvite(requestHeaders);
+  if (!throttle.allowed) {
+    return { ok: false, message: `Too many attempts from this network. Try again in ${describeWait(throttle.retryAfterSec)}.` };
+  }
+  if (throttle.delayMs > 0) await sleep(throttle.delayMs);
+  const state = await runValidated(resetPasswordSchema, formData, null, (input) => resetPassword(input));
+  if (!state.ok) {
+    if (!state.fieldErrors || state.fieldErrors.token) await recordInviteFailure(requestHeaders);
+    return { ok: false, message: state.message, fieldErrors: state.fieldErrors };
+  }
+  redirect("/sign-in?reset=done");
 }
 
 const acceptInviteSchema = z.object({

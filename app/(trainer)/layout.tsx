@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireTrainer } from "@/lib/auth/guards";
 import { getClinic, getMe } from "@/lib/data/clinics";
 import { TrainerNav } from "./_components/trainer-nav";
@@ -19,6 +20,9 @@ export default async function TrainerLayout({ children }: { children: React.Reac
         <div className="mt-auto hidden border-t border-slate-200 px-4 py-4 md:block">
           <p className="truncate text-sm font-medium">{me.name}</p>
           <p className="mb-2 text-xs text-slate-600">{scope.role === "owner" ? "Clinic owner" : "Trainer"}</p>
+          <Link href="/account" className="mb-2 block text-sm font-semibold text-brand-700 underline">
+            Your account
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="text-sm font-semibold text-brand-700 underline">
               Sign out
@@ -28,7 +32,10 @@ export default async function TrainerLayout({ children }: { children: React.Reac
       </aside>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
         {children}
-        <form action={signOutAction} className="mt-10 md:hidden">
+        <Link href="/account" className="mt-10 block text-sm font-semibold text-brand-700 underline md:hidden">
+          Your account
+        </Link>
+        <form action={signOutAction} className="mt-3 md:hidden">
           <button type="submit" className="text-sm font-semibold text-brand-700 underline">
             Sign out
           </button>

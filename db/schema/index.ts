@@ -11,3 +11,4 @@ export * from "./security";
 export * from "./series-days";
 export * from "./evaluation-runs";
 export * from "./return-to-run";
+export * from "./sessions";

@@ -7,8 +7,11 @@ import type { NextAuthConfig } from "next-auth";
 export const TRAINER_PREFIXES = ["/dashboard", "/athletes", "/exercises", "/programs", "/settings", "/templates"];
 export const ATHLETE_PREFIXES = ["/today", "/check-in", "/history", "/program", "/progress", "/log", "/shoes", "/my-data"];
 
+/** Pages of every signed-in person, trainer or athlete. */
+export const ACCOUNT_PREFIXES = ["/account"];
+
 export function needsSession(path: string): boolean {
-  return [...TRAINER_PREFIXES, ...ATHLETE_PREFIXES].some((p) => path === p || path.startsWith(`${p}/`));
+  return [...TRAINER_PREFIXES, ...ATHLETE_PREFIXES, ...ACCOUNT_PREFIXES].some((p) => path === p || path.startsWith(`${p}/`));
 }
 
 /**
@@ -35,6 +38,7 @@ export const authConfig = {
         token.clinicId = user.clinicId;
         token.role = user.role;
         token.athleteId = user.athleteId;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -43,6 +47,7 @@ export const authConfig = {
       session.user.clinicId = token.clinicId;
       session.user.role = token.role;
       session.user.athleteId = token.athleteId;
+      session.user.sessionId = token.sid;
       return session;
     },
   },

@@ -1,12 +1,34 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/data/accounts";
+import { endSession, isSessionLive, startSession } from "@/lib/data/sessions";
 import { checkSignIn, clearSignInFailures, recordSignInFailure, signInKeys, sleep } from "@/lib/security/sign-in-throttle";
 import { signInSchema } from "@/lib/validation/accounts";
 import { authConfig } from "./config";
 
+/**
+ * Sessions stay JWTs (Auth.js's credentials provider works only with the JWT strategy), each
+ * tied to a row in user_sessions (lib/data/sessions.ts) opened at sign-in: ending the row ends
+ * the session on every server, whoever still holds the cookie.
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    // auth() and /api/auth/session: a cookie whose session ended is cleared (null signs out)
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      return token.sid && token.uid && (await isSessionLive(token.sid, token.uid)) ? token : null;
+    },
+  },
+  events: {
+    // both doors (the sign-out action and POST /api/auth/signout) end the server-side session
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(sid, "signed_out");
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
@@ -30,7 +52,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         await clearSignInFailures(keys);
-        return { id: user.id, email: user.email, name: user.name, clinicId: user.clinicId, role: user.role, athleteId: user.athleteId };
+        const sessionId = await startSession(user);
+        return { sessionId, id: user.id, email: user.email, name: user.name, clinicId: user.clinicId, role: user.role, athleteId: user.athleteId };
       },
     }),
   ],

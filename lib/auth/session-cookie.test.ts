@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { scopeFromClaims, scopeFromSessionCookie } from "./session-cookie";
+import { scopeFromClaims, scopeFromSessionCookie, sessionFromCookie } from "./session-cookie";
 
 const secret = "unit-test-secret-0123456789-abcdefghijklmnop";
 const name = "authjs.session-token";
@@ -30,5 +30,12 @@ describe("scopeFromSessionCookie", () => {
     expect(scopeFromClaims({ uid: "u", role: "owner" })).toBeNull();
     expect(scopeFromClaims({ uid: "u", clinicId: "c", role: "athlete" })).toBeNull();
     expect(scopeFromClaims(null)).toBeNull();
+  });
+
+  it("carries the server-side session id, or null for a cookie made before sessions had one", async () => {
+    const withSid = await encode({ token: { ...trainer, sid: "s-1" }, secret, salt: name });
+    expect(await sessionFromCookie(name, withSid, secret)).toEqual({ scope: { userId: "u1", clinicId: "c1", role: "trainer" }, sessionId: "s-1" });
+    const without = await encode({ token: { ...trainer, uid: "u9" }, secret, salt: name });
+    expect((await sessionFromCookie(name, without, secret))?.sessionId).toBeNull();
   });
 });

@@ -6,16 +6,20 @@ import type { Scope } from "./scope";
  * The scope in a next-auth session cookie, decoded with next-auth's own `decode` (same key
  * derivation, same JWE checks, same expiry tolerance) but without the rest of `auth()`: that also
  * creates a CSRF token and re-encrypts the cookie on every call, which was most of the cost of an
- * API request. Sessions are stateless JWTs (signing out deletes the cookie; nothing server-side to
- * revoke), so remembering a decoded cookie until it expires, at most a few minutes, changes nothing
- * about who may do what.
+ * API request. What the cookie says does not change until it expires, so remembering a decoded
+ * cookie for a few minutes changes nothing about who may do what; whether its session is still
+ * open (signed out, password changed, trainer deactivated) is checked on every request by the
+ * caller (lib/auth/guards.ts, lib/data/sessions.ts).
  */
 export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-type Claims = { uid?: unknown; clinicId?: unknown; role?: unknown; athleteId?: unknown; exp?: unknown };
+type Claims = { uid?: unknown; clinicId?: unknown; role?: unknown; athleteId?: unknown; sid?: unknown; exp?: unknown };
+
+/** The scope and the server-side session id (null in a cookie made before sessions had ids). */
+export type CookieSession = { scope: Scope; sessionId: string | null };
 
 const MAX_REMEMBER_MS = 5 * 60_000;
-const remembered = new LRUCache<string, Scope>({ max: 10_000, ttl: MAX_REMEMBER_MS });
+const remembered = new LRUCache<string, CookieSession>({ max: 10_000, ttl: MAX_REMEMBER_MS });
 
 export function scopeFromClaims(claims: Claims | null): Scope | null {
   if (!claims) return null;
@@ -28,6 +32,11 @@ export function scopeFromClaims(claims: Claims | null): Scope | null {
 
 /** The caller's scope from the cookie `name` = `value`, or null when it is missing, forged or expired. */
 export async function scopeFromSessionCookie(name: string, value: string, secret: string, now = Date.now()): Promise<Scope | null> {
+  return (await sessionFromCookie(name, value, secret, now))?.scope ?? null;
+}
+
+/** The scope and session id in the cookie, or null when it is missing, forged or expired. */
+export async function sessionFromCookie(name: string, value: string, secret: string, now = Date.now()): Promise<CookieSession | null> {
   const key = `${name}=${value}`;
   const known = remembered.get(key);
   if (known) return known;
@@ -38,7 +47,9 @@ export async function scopeFromSessionCookie(name: string, value: string, secret
     return null;
   }
   const scope = scopeFromClaims(claims);
+  if (!scope) return null;
+  const session = { scope, sessionId: typeof claims?.sid === "string" ? claims.sid : null };
   const expMs = typeof claims?.exp === "number" ? claims.exp * 1000 : now;
-  if (scope && expMs > now) remembered.set(key, scope, { ttl: Math.min(MAX_REMEMBER_MS, expMs - now) });
-  return scope;
+  if (expMs > now) remembered.set(key, session, { ttl: Math.min(MAX_REMEMBER_MS, expMs - now) });
+  return session;
 }

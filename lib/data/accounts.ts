@@ -1,12 +1,17 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { athletes, clinics, users } from "@/db/schema";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Scope } from "@/lib/auth/scope";
-import { conflict, isUniqueViolation } from "@/lib/errors";
+import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
+import { mailQueued } from "@/lib/mail";
+import { passwordChangedMail } from "@/lib/mail/messages";
 import type { SignUpInput } from "@/lib/validation/accounts";
 import { writeAudit } from "./audit";
+import { queueMail } from "./outbox";
+import { endUserSessions, forgetRememberedSessions } from "./sessions";
 
 export type SessionUser = {
   id: string;
@@ -87,4 +92,45 @@ export async function setUnit(scope: Scope, unit: "km" | "mi"): Promise<void> {
     .update(users)
     .set({ unit, updatedAt: new Date() })
     .where(and(eq(users.id, scope.userId), eq(users.clinicId, scope.clinicId)));
+}
+
+const wrongCurrent = () => invalid("Your current password is not right.", { currentPassword: ["Your current password is not right."] });
+
+/**
+ * Change while signed in: the current password is required; every other session of the person
+ * ends (this one goes on), and they are told by email.
+ */
+export async function changePassword(scope: Scope, currentSessionId: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const [row] = await getDb()
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.id, scope.userId), eq(users.clinicId, scope.clinicId), isNull(users.archivedAt)));
+  if (!row) throw notFound("Your account");
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) throw wrongCurrent();
+  const passwordHash = await hashPassword(input.newPassword);
+  await getDb().transaction(async (tx) => {
+    // the hash read above must still be the one in force: two changes at once, one wins
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(and(eq(users.id, scope.userId), eq(users.clinicId, scope.clinicId), eq(users.passwordHash, row.passwordHash)))
+      .returning({ email: users.email });
+    if (!user) throw wrongCurrent();
+    const ended = await endUserSessions(tx, scope.userId, "password_changed", currentSessionId);
+    await queueMail(tx, { ...passwordChangedMail({ when: "changed" }), clinicId: scope.clinicId, key: `password-changed:${randomUUID()}`, kind: "password_changed", to: user.email, secret: false, actorId: scope.userId });
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "password.changed", entity: "user", entityId: scope.userId, after: { sessionsEnded: ended } });
+  });
+  forgetRememberedSessions();
+  mailQueued();
+}
+
+/** Ends every session of the signed-in person, this one included. */
+export async function signOutEverywhere(scope: Scope): Promise<number> {
+  const ended = await getDb().transaction(async (tx) => {
+    const n = await endUserSessions(tx, scope.userId, "signed_out_everywhere");
+    await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "sessions.ended", entity: "user", entityId: scope.userId, after: { sessionsEnded: n } });
+    return n;
+  });
+  forgetRememberedSessions();
+  return ended;
 }

@@ -6,19 +6,27 @@ import { athletes, clinics, invites, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { conflict, invalid, isUniqueViolation, notFound, forbidden } from "@/lib/errors";
+import { appUrl } from "@/lib/env";
+import { mailQueued } from "@/lib/mail";
+import { inviteMail } from "@/lib/mail/messages";
 import { writeAudit } from "./audit";
+import { queueMail } from "./outbox";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type CreatedInvite = { token: string; expiresAt: Date; email: string | null; clinicName: string };
+/** `link` is built from APP_URL; `emailed` says whether a message to `email` was queued. */
+export type CreatedInvite = { token: string; link: string; expiresAt: Date; email: string | null; clinicName: string; emailed: boolean };
 
-/** A one-time link for an athlete; a new link revokes any earlier unused one. */
+const inviteLink = (token: string) => `${appUrl()}/invite/${token}`;
+const INVITE_DAYS = INVITE_TTL_MS / 86_400_000;
+
+/** A one-time link for an athlete, emailed when they have an address; a new link revokes any earlier unused one. */
 export async function createAthleteInvite(scope: TrainerScope, athleteId: string): Promise<CreatedInvite> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-  return getDb().transaction(async (tx) => {
+  const created = await getDb().transaction(async (tx) => {
     const [athlete] = await tx
       .select({ id: athletes.id, userId: athletes.userId, email: athletes.email, name: athletes.name, status: athletes.status })
       .from(athletes)
@@ -36,8 +44,15 @@ export async function createAthleteInvite(scope: TrainerScope, athleteId: string
       .returning({ id: invites.id });
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "athlete", entityId: athleteId, after: { inviteId: row!.id, expiresAt } });
     const [clinic] = await tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, scope.clinicId));
-    return { token, expiresAt, email: athlete.email, clinicName: clinic!.name };
+    const link = inviteLink(token);
+    if (athlete.email) {
+      const mail = inviteMail({ role: "athlete", clinicName: clinic!.name, link, days: INVITE_DAYS });
+      await queueMail(tx, { ...mail, clinicId: scope.clinicId, key: `invite:${row!.id}`, kind: "invite", to: athlete.email, secret: true, actorId: scope.userId });
+    }
+    return { token, link, expiresAt, email: athlete.email, clinicName: clinic!.name, emailed: Boolean(athlete.email) };
   });
+  if (created.emailed) mailQueued();
+  return created;
 }
 
 /** Only the owner invites trainers. */
@@ -45,7 +60,7 @@ export async function createTrainerInvite(scope: TrainerScope, input: { name: st
   if (scope.role !== "owner") throw forbidden("Only the clinic owner can invite trainers.");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-  return getDb().transaction(async (tx) => {
+  const created = await getDb().transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (taken) throw conflict("Someone already has an account with this email.", { email: ["Someone already has an account with this email."] });
     await tx
@@ -58,8 +73,13 @@ export async function createTrainerInvite(scope: TrainerScope, input: { name: st
       .returning({ id: invites.id });
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "user", after: { inviteId: row!.id, role: "trainer", email: input.email } });
     const [clinic] = await tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, scope.clinicId));
-    return { token, expiresAt, email: input.email, clinicName: clinic!.name };
+    const link = inviteLink(token);
+    const mail = inviteMail({ role: "trainer", clinicName: clinic!.name, link, days: INVITE_DAYS });
+    await queueMail(tx, { ...mail, clinicId: scope.clinicId, key: `invite:${row!.id}`, kind: "invite", to: input.email, secret: true, actorId: scope.userId });
+    return { token, link, expiresAt, email: input.email, clinicName: clinic!.name, emailed: true };
   });
+  mailQueued();
+  return created;
 }
 
 export type InviteDetails = { role: "trainer" | "athlete"; name: string | null; email: string | null; clinicName: string; needsEmail: boolean };

@@ -1,7 +1,6 @@
 import "server-only";
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
 import { z } from "zod";
-import { pgExecutor, type SqlExecutor } from "@/db/client";
 import { runDayStart, type DayStartRun, type DayStartTrigger } from "@/lib/data/derived/day-start";
 
 /**
@@ -33,17 +32,9 @@ export type DayStartWorker = { mode: "pg-boss" | "timer"; stop: () => Promise<vo
 
 const jobData = z.object({ trigger: z.enum(["schedule", "startup", "manual"]).default("schedule") });
 
-export async function startDayStartWorker(): Promise<DayStartWorker> {
-  const executor = pgExecutor();
-  return executor ? startQueue(executor) : startTimer();
-}
-
-async function startQueue(executor: SqlExecutor): Promise<DayStartWorker> {
+/** The day-start job on the process's pg-boss instance (lib/jobs/workers.ts starts and stops it). */
+export async function startDayStartQueue(boss: PgBoss): Promise<{ stop: () => void }> {
   const stopping = new AbortController();
-  // no state monitor and no extra pool: maintenance (expiry, archive) and the cron clock only
-  const boss = new PgBoss({ db: executor, schema: "pgboss" });
-  boss.on("error", (err) => console.error("[day-start] job queue:", err.message));
-  await boss.start();
   // "standard": two runs at once are harmless (the claim), and a run cut short by a server that
   // died (its job left active until it expires) must not hold back the next one, as "singleton"
   // or "stately" would. updateQueue applies changed options to a queue an earlier version made.
@@ -68,17 +59,11 @@ async function startQueue(executor: SqlExecutor): Promise<DayStartWorker> {
   // a server that was down catches up now rather than at the next quarter hour
   await boss.send(DAY_START_QUEUE, { trigger: "startup" });
   boss.notifyWorker(workerId);
-  return {
-    mode: "pg-boss",
-    stop: async () => {
-      stopping.abort();
-      // the run in hand stops after the athletes it holds; close: false, the pool is the app's
-      await boss.stop({ graceful: true, close: false, timeout: 10_000 });
-    },
-  };
+  // the run in hand stops after the athletes it holds
+  return { stop: () => stopping.abort() };
 }
 
-function startTimer(): DayStartWorker {
+export function startDayStartTimer(): DayStartWorker {
   const stopping = new AbortController();
   let running: Promise<void> | null = null;
   const tick = (trigger: DayStartTrigger) => {

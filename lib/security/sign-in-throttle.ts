@@ -1,7 +1,7 @@
 import "server-only";
 import { checkAttempts, clearAttempts, recordFailedAttempt, type AttemptKey } from "@/lib/data/auth-attempts";
 import { withoutControlCharacters } from "@/lib/validation/fields";
-import { SIGN_IN_POLICY, type ThrottleDecision, type ThrottlePolicy } from "@/lib/domain/throttle";
+import { SIGN_IN_POLICY, strictest, type ThrottleDecision, type ThrottlePolicy } from "@/lib/domain/throttle";
 import { clientIp } from "./client-ip";
 
 export const INVITE_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, freeFailures: 5, hardLimit: 20, baseDelayMs: 250, maxDelayMs: 2_000 };
@@ -25,3 +25,22 @@ export const checkInvite = (headers: Headers) => checkAttempts(inviteKeys(header
 export const recordInviteFailure = (headers: Headers) => recordFailedAttempt(inviteKeys(headers));
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Reset links asked for: every request counts (not only failures), per network and per address,
+ * so the form cannot be used to flood someone's mailbox. Known and unknown addresses count alike.
+ */
+export const RESET_ACCOUNT_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, freeFailures: 5, hardLimit: 5, baseDelayMs: 0, maxDelayMs: 0 };
+export const RESET_IP_POLICY: ThrottlePolicy = { windowMs: 15 * 60_000, freeFailures: 30, hardLimit: 30, baseDelayMs: 0, maxDelayMs: 0 };
+const resetKeys = (email: string, headers: Headers) => ({
+  ip: { kind: "reset:ip", key: clientIp(headers) },
+  account: { kind: "reset:account", key: email.trim().toLowerCase().slice(0, 320) },
+});
+export async function checkResetRequest(email: string, headers: Headers): Promise<ThrottleDecision> {
+  const { ip, account } = resetKeys(email, headers);
+  return strictest([await checkAttempts([ip], RESET_IP_POLICY), await checkAttempts([account], RESET_ACCOUNT_POLICY)]);
+}
+export const recordResetRequest = (email: string, headers: Headers) => {
+  const { ip, account } = resetKeys(email, headers);
+  return recordFailedAttempt([ip, account]);
+};

@@ -52,3 +52,19 @@ export const trainerInviteSchema = z.object({
   name: nameText("the trainer's name").trim().min(1, "Enter the trainer's name.").max(120, "Keep the name under 120 characters."),
   email: emailField,
 });
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z.object({
+  token: z.string({ error: "This reset link is not valid." }).min(20, "This reset link is not valid.").max(200, "This reset link is not valid."),
+  password: newPasswordField,
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024),
+    newPassword: newPasswordField,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
+
+export const staffMemberSchema = z.object({ userId: z.uuid({ error: "That trainer was not found." }) });

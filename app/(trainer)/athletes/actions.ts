@@ -7,12 +7,11 @@ import { trainerAction, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/
 import { requireTrainer } from "@/lib/auth/guards";
 import { archiveAthlete, createAthlete, restoreAthlete, updateAthlete } from "@/lib/data/athletes";
 import { createAthleteInvite } from "@/lib/data/invites";
+import { sendAthleteResetLink } from "@/lib/data/password-resets";
 import { importRoster, MAX_ROSTER_FILE_BYTES, previewRosterImport } from "@/lib/data/roster-import";
 import type { RosterCsvResult } from "@/lib/import/roster-csv";
 import { athleteFormSchema, athletePatchFormSchema } from "@/lib/validation/athletes";
 import { isAppError } from "@/lib/errors";
-import { mailer } from "@/lib/mail";
-import { requestOrigin } from "@/lib/request-origin";
 
 const idSchema = z.object({ athleteId: z.uuid() });
 
@@ -48,14 +47,26 @@ export async function createInviteAction(_prev: InviteState, formData: FormData)
   const parsed = idSchema.safeParse({ athleteId: formData.get("athleteId") });
   if (!parsed.success) return { ok: false, message: "That athlete was not found." };
   try {
-    const { token, expiresAt, email, clinicName } = await createAthleteInvite(scope, parsed.data.athleteId);
-    const origin = await requestOrigin();
-    const link = `${origin}/invite/${token}`;
-    if (email) {
-      // the log transport only records that a message would go; the trainer copies the link meanwhile
-      await mailer().send({ to: email, subject: `${clinicName} invites you to Stride Clinic`, text: `Open this link on your phone to choose a password (it works once, for 7 days):\n${link}` });
-    }
-    return { ok: true, message: "Invitation link created. It works once and expires in 7 days.", link, expiresAt: expiresAt.toISOString() };
+    const { link, expiresAt, email, emailed } = await createAthleteInvite(scope, parsed.data.athleteId);
+    const message = emailed
+      ? `Invitation emailed to ${email}. It works once and expires in 7 days; you can also pass on the link below.`
+      : "Invitation link created (this athlete has no email address, so give them the link). It works once and expires in 7 days.";
+    return { ok: true, message, link, expiresAt: expiresAt.toISOString() };
+  } catch (err) {
+    if (isAppError(err)) return { ok: false, message: err.message };
+    throw err;
+  }
+}
+
+/** An athlete who already has a login gets a reset link by email (1 hour, once), never shown here. */
+export async function sendResetLinkAction(_prev: InviteState, formData: FormData): Promise<InviteState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const scope = await requireTrainer();
+  const parsed = idSchema.safeParse({ athleteId: formData.get("athleteId") });
+  if (!parsed.success) return { ok: false, message: "That athlete was not found." };
+  try {
+    const { email } = await sendAthleteResetLink(scope, parsed.data.athleteId);
+    return { ok: true, message: `A link to choose a new password was emailed to ${email}. It works once, for an hour.` };
   } catch (err) {
     if (isAppError(err)) return { ok: false, message: err.message };
     throw err;

@@ -5,9 +5,9 @@ import { trainerAction, runValidated, type ActionState, isForm, NOT_A_FORM } fro
 import { requireOwner } from "@/lib/auth/guards";
 import { updateClinic } from "@/lib/data/clinics";
 import { createTrainerInvite } from "@/lib/data/invites";
-import { mailer } from "@/lib/mail";
-import { requestOrigin } from "@/lib/request-origin";
-import { clinicSettingsSchema, trainerInviteSchema } from "@/lib/validation/accounts";
+import { setTrainerActive } from "@/lib/data/staff";
+import { clinicSettingsSchema, staffMemberSchema, trainerInviteSchema } from "@/lib/validation/accounts";
+import { z } from "zod";
 
 export const updateClinicAction = trainerAction(clinicSettingsSchema, async (input, scope) => {
   await updateClinic(scope, input);
@@ -21,8 +21,14 @@ export async function inviteTrainerAction(_prev: TrainerInviteState, formData: F
   const scope = await requireOwner();
   const state = await runValidated(trainerInviteSchema, formData, scope, (input, s) => createTrainerInvite(s, input));
   if (!state.ok || !state.result) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
-  const link = `${await requestOrigin()}/invite/${state.result.token}`;
-  await mailer().send({ to: state.result.email!, subject: `${state.result.clinicName} invites you to Stride Clinic`, text: `Open this link to join as a trainer (it works once, for 7 days):\n${link}` });
   revalidatePath("/settings");
-  return { ok: true, message: "Invitation link created. Send it to the trainer; it works once and expires in 7 days.", link };
+  return { ok: true, message: `Invitation emailed to ${state.result.email}. It works once and expires in 7 days; you can also pass on the link below.`, link: state.result.link };
 }
+
+const staffActiveSchema = staffMemberSchema.extend({ active: z.enum(["true", "false"], { error: "Say whether to deactivate or reactivate." }).transform((v) => v === "true") });
+
+/** The owner deactivates a trainer (their sessions end at once) or reactivates them. */
+export const setTrainerActiveAction = trainerAction(staffActiveSchema, async ({ userId, active }, scope) => {
+  await setTrainerActive(scope, userId, active);
+  revalidatePath("/settings");
+});

@@ -1,19 +1,19 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireOwner } from "@/lib/auth/guards";
-import { listTrainers } from "@/lib/data/athletes";
 import { getClinic } from "@/lib/data/clinics";
 import { getDailyEvaluationStatus, type DailyEvaluationStatus } from "@/lib/data/evaluation-runs";
 import { listPendingTrainerInvites } from "@/lib/data/invites";
+import { listStaff } from "@/lib/data/staff";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
-import { ClinicSettingsForm, TrainerInviteForm } from "./settings-forms";
+import { ClinicSettingsForm, TrainerActiveForm, TrainerInviteForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage() {
   const scope = await requireOwner();
-  const [clinic, trainers, pending, evaluation, locale] = await Promise.all([getClinic(scope), listTrainers(scope), listPendingTrainerInvites(scope), getDailyEvaluationStatus(scope), requestLocale()]);
+  const [clinic, trainers, pending, evaluation, locale] = await Promise.all([getClinic(scope), listStaff(scope), listPendingTrainerInvites(scope), getDailyEvaluationStatus(scope), requestLocale()]);
   return (
     <>
       <h1 className="text-2xl font-bold">Clinic settings</h1>
@@ -30,9 +30,14 @@ export default async function SettingsPage() {
           </h2>
           <ul className="mt-3 divide-y divide-slate-100">
             {trainers.map((t) => (
-              <li key={t.id} className="flex justify-between py-2 text-sm">
-                <span>{t.name}</span>
-                <span className="text-slate-600">{t.role === "owner" ? "Owner" : "Trainer"}</span>
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <span className={t.deactivatedAt ? "text-slate-500" : undefined}>
+                  {t.name} <span className="text-slate-600">({t.email})</span>
+                </span>
+                <span className="flex items-center gap-3 text-slate-600">
+                  {t.role === "owner" ? "Owner" : t.deactivatedAt ? "Deactivated" : "Trainer"}
+                  {t.role === "trainer" ? <TrainerActiveForm userId={t.id} name={t.name} active={t.deactivatedAt === null} /> : null}
+                </span>
               </li>
             ))}
             {pending.map((p) => (
@@ -61,6 +66,11 @@ export default async function SettingsPage() {
           <li>
             <Link href="/settings/audit" className="font-semibold text-brand-700 underline">
               Audit log: who changed what, and when
+            </Link>
+          </li>
+          <li>
+            <Link href="/settings/outbox" className="font-semibold text-brand-700 underline">
+              Outbox: the emails the app sent, and any it could not
             </Link>
           </li>
           <li>

@@ -6,7 +6,7 @@ import { Field } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { inviteTrainerAction, updateClinicAction, type TrainerInviteState } from "./actions";
+import { inviteTrainerAction, setTrainerActiveAction, updateClinicAction, type TrainerInviteState } from "./actions";
 
 const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
 
@@ -40,7 +40,7 @@ export function TrainerInviteForm() {
       <Field label="Trainer's name" name="name" defaultValue={state.ok ? "" : state.values?.name} errors={state.fieldErrors?.name} />
       <Field label="Trainer's email" name="email" type="email" defaultValue={state.ok ? "" : state.values?.email} errors={state.fieldErrors?.email} />
       <div>
-        <SubmitButton pendingLabel="Creating…">Create invitation link</SubmitButton>
+        <SubmitButton pendingLabel="Sending…">Email an invitation</SubmitButton>
       </div>
       {state.link ? (
         <div className="flex flex-col gap-1">
@@ -50,6 +50,26 @@ export function TrainerInviteForm() {
           <input id="trainer-invite-link" readOnly value={state.link} className="rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" />
           <CopyButton text={state.link} targetId="trainer-invite-link" label="Copy link" />
         </div>
+      ) : null}
+    </form>
+  );
+}
+
+/** Deactivate (their sessions end at once; their records stay) or reactivate one trainer. */
+export function TrainerActiveForm({ userId, name, active }: { userId: string; name: string; active: boolean }) {
+  const [state, action] = useActionState(setTrainerActiveAction, {});
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      <SubmitButton variant="secondary" pendingLabel="Saving…" className="px-2 py-1 text-xs">
+        <span>{active ? "Deactivate" : "Reactivate"}</span>
+        <span className="sr-only"> {name}</span>
+      </SubmitButton>
+      {state.ok === false && state.message ? (
+        <span role="status" className="text-xs text-red-700">
+          {state.message}
+        </span>
       ) : null}
     </form>
   );

@@ -3,14 +3,14 @@
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { createInviteAction, type InviteState } from "../../actions";
+import { createInviteAction, sendResetLinkAction, type InviteState } from "../../actions";
 
 type Props = { athleteId: string; hasLogin: boolean; pendingUntil: string | null; archived: boolean };
 
 export function InvitePanel({ athleteId, hasLogin, pendingUntil, archived }: Props) {
   const [state, action] = useActionState<InviteState, FormData>(createInviteAction, {});
   const [copied, setCopied] = useState(false);
-  if (hasLogin) return <p className="text-sm text-slate-700">Has a login and checks in from their phone.</p>;
+  if (hasLogin) return <ResetLinkPanel athleteId={athleteId} archived={archived} />;
   if (archived) return null;
   return (
     <div>
@@ -48,6 +48,27 @@ export function InvitePanel({ athleteId, hasLogin, pendingUntil, archived }: Pro
           </span>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** An athlete who has a login but lost their password: the trainer emails them a reset link. */
+function ResetLinkPanel({ athleteId, archived }: { athleteId: string; archived: boolean }) {
+  const [state, action] = useActionState<InviteState, FormData>(sendResetLinkAction, {});
+  return (
+    <div>
+      <p className="text-sm text-slate-700">Has a login and checks in from their phone.</p>
+      {archived ? null : (
+        <form action={action} className="mt-3 flex flex-col gap-3">
+          <FormMessage message={state.message} ok={state.ok} />
+          <input type="hidden" name="athleteId" value={athleteId} />
+          <div>
+            <SubmitButton variant="secondary" pendingLabel="Sending…">
+              Email a password reset link
+            </SubmitButton>
+          </div>
+        </form>
+      )}
     </div>
   );
 }

@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { clinics, users } from "./clinics";
+
+/**
+ * One row per sign-in. The session cookie stays a next-auth JWT (the credentials provider only
+ * works with JWT sessions) and carries this row's id (`sid`); every request checks that the row
+ * is not ended and its user not deactivated (lib/auth/session-check.ts). Ending a row is how
+ * sign-out, "sign out everywhere", a password change or reset and a deactivation take effect.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    // signed_out, signed_out_everywhere, password_changed, password_reset, deactivated
+    endedReason: text("ended_reason"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.endedAt), index("user_sessions_clinic_idx").on(t.clinicId)],
+);
+
+/** Password reset links: single use, one hour; only the token's sha-256 is stored. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    tokenHash: text("token_hash").notNull(),
+    // null: the person asked themselves; else the trainer who sent it
+    requestedBy: uuid("requested_by").references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("password_resets_token_hash_unique").on(t.tokenHash),
+    index("password_resets_user_idx").on(t.userId),
+    index("password_resets_clinic_idx").on(t.clinicId),
+    index("password_resets_requested_by_idx").on(t.requestedBy),
+  ],
+);
+
+/**
+ * Every outgoing email, written in the transaction of the action that causes it; a worker sends
+ * pending rows (lib/mail/deliver.ts). `messageKey` is unique (say `invite:<id>`), so a retried
+ * action queues one message; `status` moves pending → sending → sent (or failed after the last
+ * attempt). The body of a sent message is cleared when it carried a link that signs someone in.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    messageKey: text("message_key").notNull(),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body"),
+    // the body holds a secret link: cleared once it is out of our hands
+    secret: boolean("secret").notNull().default(false),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    transport: text("transport"),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("outbox_message_key_unique").on(t.messageKey),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_clinic_created_idx").on(t.clinicId, t.createdAt),
+    check("outbox_status", sql`${t.status} in ('pending', 'sending', 'sent', 'failed')`),
+  ],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;

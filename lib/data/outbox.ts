@@ -1,0 +1,67 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { getDb } from "@/db/client";
+import { outbox } from "@/db/schema";
+import type { TrainerScope } from "@/lib/auth/scope";
+import { forbidden } from "@/lib/errors";
+import type { ComposedMail } from "@/lib/mail/messages";
+import { writeAudit } from "./audit";
+
+/**
+ * The outbox: every email is a row, inserted in the transaction of the action that causes it, so
+ * a message exists exactly when its cause committed. lib/data/mail-delivery.ts sends the rows.
+ * `key` names the cause (`invite:<invite id>`): the same cause queues one message, however often
+ * it is retried. `secret` marks a body holding a link that signs someone in; it is cleared once
+ * the mail server has it.
+ */
+export type QueuedMail = ComposedMail & { clinicId: string; key: string; kind: string; to: string; secret: boolean; actorId: string | null };
+
+export async function queueMail(tx: Tx, mail: QueuedMail): Promise<string | null> {
+  const [row] = await tx
+    .insert(outbox)
+    .values({ clinicId: mail.clinicId, messageKey: mail.key, kind: mail.kind, toAddress: mail.to, subject: mail.subject, body: mail.text, secret: mail.secret })
+    .onConflictDoNothing({ target: outbox.messageKey })
+    .returning({ id: outbox.id });
+  if (!row) return null;
+  await writeAudit(tx, { clinicId: mail.clinicId, actorId: mail.actorId, action: "mail.queued", entity: "mail", entityId: row.id, after: { kind: mail.kind, to: mail.to, subject: mail.subject } });
+  return row.id;
+}
+
+export type OutboxEntry = {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  body: string | null;
+  status: "pending" | "sending" | "sent" | "failed";
+  transport: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+/** The owner's view of the clinic's mail, newest first. */
+export async function listOutbox(scope: TrainerScope, limit = 50): Promise<OutboxEntry[]> {
+  if (scope.role !== "owner") throw forbidden("Only the clinic owner can read the outbox.");
+  const rows = await getDb()
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      to: outbox.toAddress,
+      subject: outbox.subject,
+      body: outbox.body,
+      status: outbox.status,
+      transport: outbox.transport,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.clinicId, scope.clinicId))
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+  return rows as OutboxEntry[];
+}

@@ -1,0 +1,37 @@
+/**
+ * The words of every email the app sends: plain functions from what the message is about to its
+ * subject and text. Links arrive whole (built from APP_URL by the caller); nothing here reads the
+ * environment or the request.
+ */
+export type ComposedMail = { subject: string; text: string };
+
+const signature = "\n\n— Stride Clinic\nIf you did not expect this email, you can ignore it.";
+
+export function inviteMail(input: { role: "trainer" | "athlete"; clinicName: string; link: string; days: number }): ComposedMail {
+  const what =
+    input.role === "trainer"
+      ? `Open this link to join ${input.clinicName} as a trainer and choose your password`
+      : `Open this link on your phone to choose a password for Stride Clinic, where ${input.clinicName} keeps your program`;
+  return {
+    subject: `${input.clinicName} invites you to Stride Clinic`,
+    text: `${what} (it works once, for ${input.days} days):\n\n${input.link}${signature}`,
+  };
+}
+
+export function passwordResetMail(input: { link: string; minutes: number; sentByTrainer: string | null }): ComposedMail {
+  const why = input.sentByTrainer
+    ? `${input.sentByTrainer} sent you a link to choose a new password for Stride Clinic.`
+    : "Someone (we hope you) asked to reset the password of your Stride Clinic account.";
+  return {
+    subject: "Choose a new Stride Clinic password",
+    text: `${why}\n\nOpen this link to choose a new password (it works once, for ${input.minutes} minutes):\n\n${input.link}\n\nYour current password keeps working until you choose a new one.${signature}`,
+  };
+}
+
+/** Said after a password change or reset, so a person whose account was taken over finds out. */
+export function passwordChangedMail(input: { when: "changed" | "reset" }): ComposedMail {
+  return {
+    subject: "Your Stride Clinic password was changed",
+    text: `The password of your Stride Clinic account was ${input.when === "reset" ? "reset with an emailed link" : "changed"}, and every other session was signed out.\n\nIf this was not you, ask your clinic to send you a reset link at once.${signature}`,
+  };
+}
