@@ -13,6 +13,7 @@ import { makeAthlete, makeClinic } from "@/tests/integration/factories";
 import { evaluateAthlete } from "./derived/evaluate";
 import { applyStageStep, getReturnToRun, setAthleteMayStepUp, startReturnToRun } from "./return-to-run";
 import { recordStageSession } from "./stage-sessions";
+import { getToday } from "@/lib/data/today";
 
 // DESIGN §2c through the data layer: four weeks on the built-in return-to-run ladder, the athlete's
 // own reports entered as the athlete would (check-ins, stage sessions), and the stage assignments
@@ -156,6 +157,8 @@ describe("who may step (§2c)", () => {
 
   it("the athlete may step down one stage any time, not at stage 1; the trainer steps with a reason", async () => {
     const ctx = await cleanStageThree();
+    // on the ladder, Today says the stage sets the running, not the distance caps
+    expect((await getToday(ctx.athlete)).onLadder).toBe(true);
     expect(await applyStageStep(ctx.athlete, undefined, { direction: "down" })).toEqual({ stage: 2 });
     await expect(applyStageStep(ctx.clinic, ctx.athlete.athleteId, { direction: "down" })).rejects.toThrow(/Say why/);
     expect(await applyStageStep(ctx.clinic, ctx.athlete.athleteId, { direction: "down", reason: "Walk a week first" })).toEqual({ stage: 1 });

@@ -13,6 +13,7 @@ import { listActivities, type ActivityView } from "./activities";
 import { toCheckInView, type CheckInView } from "./check-ins";
 import { getMe } from "./clinics";
 import { getCurrentPrescription, type PrescriptionView } from "./prescriptions";
+import { returnToRunOn } from "./return-to-run";
 import { getProgram, type ProgramItemView } from "./programs";
 import { athleteAccess } from "./access";
 import { adviceFrom, listUnresolvedRedFlags } from "./advice";
@@ -33,6 +34,8 @@ export type TodayView = {
   advice: AthleteAdvice;
   /** Running over §2a's week (today−6…today) against the caps in force today. */
   weekSoFar: WeekSoFar;
+  /** On a return-to-run ladder today (§2c): the stage replaces the distance prescription. */
+  onLadder: boolean;
 };
 
 /** Everything the athlete's home needs, in a handful of queries. */
@@ -81,6 +84,7 @@ export async function getToday(scope: AthleteScope): Promise<TodayView> {
     yesterday: summary,
     advice: adviceFrom(loaded, today, unresolvedRedFlags),
     weekSoFar: weekSoFar(runEntriesBetween(loaded.history, addDays(today, -6), today), loaded.prescriptions, today),
+    onLadder: returnToRunOn(loaded, today) !== null,
   };
 }
 

@@ -75,7 +75,11 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         <h2 id="running-heading" className="text-lg font-semibold">
           Running this week
         </h2>
-        {weekLine ? (
+        {t.onLadder ? (
+          <p className="mt-1 text-sm text-slate-800">
+            While you are on the return-to-run plan, your stage sets your running (see Return to run above); the distance limits are paused.
+          </p>
+        ) : weekLine ? (
           <>
             <p className="mt-1 text-sm text-slate-800">
               <strong>{weekLine}.</strong>
