@@ -156,7 +156,9 @@ describe("listTriage: one row per athlete, most severe first, paged in SQL", () 
     expect((await listGoodNews(clinic, triageQuerySchema.parse({ severity: "urgent" }))).rows).toEqual([]);
     expect((await listGoodNews(clinic, triageQuerySchema.parse({ group: "Road" }))).rows).toEqual([]);
     // a malformed value is dropped, not an error: the unfiltered list
-    expect(await names({ trainer: "not-a-uuid", severity: "purple", sort: "x", page: "-3", group: "a\u0000b" })).toEqual(["Track Urgent", "Road High", "Track Moderate"]);
+    expect(await names({ trainer: "not-a-uuid", severity: "purple", sort: "x", page: "-3", group: "\u0000" })).toEqual(["Track Urgent", "Road High", "Track Moderate"]);
+    // control characters are dropped from a filter (lib/validation/fields searchText), as on the roster
+    expect(await names({ group: "Ro\u0000ad" })).toEqual(["Road High"]);
   });
 
   it("pages of 50 with the total; past the end is empty with the total still right", async () => {
