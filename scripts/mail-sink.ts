@@ -3,8 +3,9 @@
  * mailparser. The e2e server (scripts/e2e-server.ts) runs one and appends each message to a JSON
  * lines file the specs read; integration tests run one in-process.
  */
-import { appendFileSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -15,6 +16,8 @@ export type MailSink = { port: number; url: string; messages: SunkMail[]; close:
 /** `refuse(address)` returning true answers 550 for that recipient (a mailbox that does not exist). */
 export async function startMailSink(options: { port?: number; file?: string; refuse?: (to: string) => boolean } = {}): Promise<MailSink> {
   const messages: SunkMail[] = [];
+  // on PostgreSQL a fresh clone has no .data folder yet (PGlite would have made it)
+  if (options.file) mkdirSync(path.dirname(options.file), { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
     // plain SMTP on loopback: no certificate to make, and nodemailer does not try to upgrade
