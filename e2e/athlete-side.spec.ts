@@ -29,6 +29,8 @@ test("on a phone: the check-in asks explicitly, Today shows the week against the
   const exercise = exercises.find((e) => e.defaultDosage.reps)!;
   expect((await page.request.post(`/api/v1/athletes/${athlete.id}/program`, { data: { exerciseId: exercise.id, sets: 3, reps: 12, daysPerWeek: 3 } })).status()).toBe(201);
   await page.goto(`/athletes/${athlete.id}`);
+  // the prescription form is folded on the athlete page
+  await page.getByText(/^(Change the|Set a) running prescription$/).click();
   await page.getByLabel("Weekly distance cap (km)").fill("20");
   await page.getByLabel("Longest run cap (km)").fill("8");
   await page.getByRole("button", { name: "Save running prescription" }).click();
