@@ -2,7 +2,7 @@ import { expect } from "@playwright/test";
 import { RED_FLAGS } from "../lib/domain/types";
 import { gpxFile } from "./api-targets";
 import type { Fields, Outcome } from "./actions-rsc";
-import { act, daysAgo, exerciseFields, form, getHtml, getJson, invitePage, newId, pageText, selfData, type Targets, type World } from "./actions-targets";
+import { act, daysAgo, exerciseFields, form, getHtml, getJson, invitePage, newId, pageText, selfData, visibleText, type Targets, type World } from "./actions-targets";
 
 /**
  * What every server action of the app is expected to do for each caller. The spec checks that
@@ -85,6 +85,12 @@ const templatePage = async (w: World, id = w.t.templateId) => {
 const tokensPage = (w: World) => pageText(w.callers.owner, "/settings/tokens");
 const settingsPage = (w: World) => pageText(w.callers.owner, "/settings");
 const mine = (w: World) => selfData(w.callers.self) as Promise<Mine>;
+/** The athlete page's Return to run section, as the owner reads it (stage, verdict, stage history). */
+const rtrState = async (w: World) => {
+  const html = await getHtml(w.callers.owner, `/athletes/${w.t.athleteId}`);
+  const start = html.indexOf('id="return-to-run"');
+  return start < 0 ? "no section" : visibleText(html.slice(start, html.indexOf("</section>", start)));
+};
 
 const itemOf = (p: Program, id: string) => p.items.find((i) => i.id === id);
 const dosage = (extra: Fields = {}): Fields => ({ sets: "3", reps: "10", holdSec: "", daysPerWeek: "3", load: "", note: "", ...extra });
@@ -118,6 +124,11 @@ const SETTINGS = "app/(trainer)/settings/actions.ts";
 const TOKENS = "app/(trainer)/settings/tokens/actions.ts";
 const DASHBOARD = "app/(trainer)/dashboard/actions.ts";
 const ATHLETE = "app/(athlete)/actions.ts";
+const RTR = "app/(trainer)/athletes/[athleteId]/_components/return-to-run-actions.ts";
+const RTR_ATHLETE = "app/(athlete)/today/return-to-run-actions.ts";
+/** The built-in return-to-run ladder and its stages (fixed ids, drizzle/0016). */
+const RTR_LADDER = "5a0e0000-0000-4000-8000-000000000000";
+const rtrStage = (n: number) => `5a0e0000-0000-4000-8000-00000000000${n}`;
 
 /** How many reset emails the owner's outbox lists for `email` (the body is not kept once sent). */
 const resetMailsTo = async (w: World, email: string) => {
@@ -366,6 +377,90 @@ export const MATRIX: ActionSpec[] = [
     success: ({ w, after, o }) => {
       expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
       expect((after as Awaited<ReturnType<typeof alerts>>).items.find((a) => a.id === w.t.alertId)?.status).toBe("acknowledged");
+    },
+  },
+  // ── return to run (DESIGN §2c): start, steps, a session, stop, finish; the athlete is active again after ──
+  {
+    key: `${RTR}#startReturnToRunAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, placement: `${RTR_LADDER}:${rtrStage(3)}`, reason: "Matrix start at stage 3" }],
+    state: rtrState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect(after).toMatch(/stage 3/i);
+    },
+  },
+  {
+    key: `${RTR}#mayStepUpAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, allowed: "on" }],
+    state: rtrState,
+    success: ({ o }) => expect(o.result?.ok, JSON.stringify(o.result)).toBe(true),
+  },
+  {
+    key: `${RTR}#stageStepAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, direction: "down", reason: "Matrix step down" }],
+    state: rtrState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect(after).toContain("Matrix step down");
+    },
+  },
+  {
+    key: `${RTR_ATHLETE}#logStageSessionAction`,
+    access: "athlete",
+    page: () => "/today",
+    inputs: () => [{ clientId: newId(), stageId: rtrStage(2), date: daysAgo(0), minutes: "30", rpe: "3", painDuring: "1", painAfter: "1", outcome: "completed", note: "Matrix stage session" }],
+    // another athlete of the clinic is on no plan: logged against a stage not in force for them, refused
+    refused: { athlete: "own" },
+    state: rtrState,
+    success: async ({ w, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((await activities(w)).some((a) => a.note === "Matrix stage session")).toBe(true);
+    },
+  },
+  {
+    key: `${RTR_ATHLETE}#athleteStageStepAction`,
+    access: "athlete",
+    page: () => "/today",
+    inputs: () => [{ direction: "down" }],
+    // another athlete acts on their own record (they are on no plan), never on the target's
+    refused: { athlete: "own" },
+    state: rtrState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect(after).toContain("by the athlete");
+    },
+  },
+  {
+    key: `${RTR}#stopReturnToRunAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, reason: "Matrix stop" }],
+    state: rtrState,
+    success: async ({ w, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((await profile(w)).status).toBe("active");
+    },
+    // the next row finishes a plan from its last stage
+    cleanup: async (w) => {
+      const o = await act(w, w.callers.owner, `${RTR}#startReturnToRunAction`, `/athletes/${w.t.athleteId}`, form({ athleteId: w.t.athleteId, placement: `${RTR_LADDER}:${rtrStage(8)}`, reason: "Matrix: at the last stage" }));
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+    },
+  },
+  {
+    key: `${RTR}#finishReturnToRunAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, unit: "km", weeklyDistance: "20", longestRun: "8", runMinutes: "", walkMinutes: "", note: "", reason: "Matrix finish" }],
+    state: rtrState,
+    success: async ({ w, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((await profile(w)).status).toBe("active");
     },
   },
   // ── the roster ──
