@@ -415,8 +415,8 @@ export const MATRIX: ActionSpec[] = [
     access: "athlete",
     page: () => "/today",
     inputs: () => [{ clientId: newId(), stageId: rtrStage(2), date: daysAgo(0), minutes: "30", rpe: "3", painDuring: "1", painAfter: "1", outcome: "completed", note: "Matrix stage session" }],
-    // another athlete of the clinic is on no plan: logged against a stage not in force for them, refused
-    refused: { athlete: "own" },
+    // another athlete of the clinic acts on their own record, where no plan is in force: refused
+    refused: { athlete: /no return-to-run plan on that date/ },
     state: rtrState,
     success: async ({ w, o }) => {
       expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
@@ -428,8 +428,8 @@ export const MATRIX: ActionSpec[] = [
     access: "athlete",
     page: () => "/today",
     inputs: () => [{ direction: "down" }],
-    // another athlete acts on their own record (they are on no plan), never on the target's
-    refused: { athlete: "own" },
+    // another athlete acts on their own record (they are on no plan), never on the target's: refused
+    refused: { athlete: /not on a return-to-run stage/ },
     state: rtrState,
     success: ({ o, after }) => {
       expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);

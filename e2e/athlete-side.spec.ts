@@ -143,7 +143,7 @@ test("on a phone: the check-in asks explicitly, Today shows the week against the
   const pair = phone.getByRole("listitem").filter({ hasText: "Pegasus (blue)" });
   await pair.getByLabel("Remind me after (km)").fill("600");
   await pair.getByRole("button", { name: "Save" }).click();
-  await expect(pair.getByText("0.0 km of 600 km")).toBeVisible();
+  await expect(pair.getByText("0 km of 600 km")).toBeVisible();
   await expectAxeClean(phone);
   await expectNoSidewaysScroll(phone);
   await shot(phone, "shoes-375");
