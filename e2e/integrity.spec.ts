@@ -93,7 +93,7 @@ test("an optional score sent as null is stored as not reported, never 0", async 
 test("the athlete's forms: a blank or non-number required field is a field error, an existing score is kept", async () => {
   const date = daysAgo(3);
   const ATHLETE = "app/(athlete)/actions.ts";
-  const flags = Object.fromEntries(["clicking", "locking", "giving_way", "swelling", "night_pain", "cannot_bear_weight", "hot_red_fever"].map((f) => [`flag_${f}`, "no"]));
+  const flags = { redFlagsAny: "yes", ...Object.fromEntries(["clicking", "locking", "giving_way", "swelling", "night_pain", "cannot_bear_weight", "hot_red_fever"].map((f) => [`flag_${f}`, "no"])) };
   const saved = await act(w0, self, `${ATHLETE}#saveCheckInAction`, "/today", form({ date, morningPain: "6", tapeYesterday: "", note: "", clientId: newId(), ...flags }));
   expect(saved.actionRedirect, describeOutcome(saved)).toBe("/today?saved=check-in");
   const scoreOn = async () =>
