@@ -1,13 +1,11 @@
-import Link from "next/link";
+import { AthleteRowHeader, alertSpan } from "./triage-cells";
 import type { GoodNewsRow, TriagePage } from "@/lib/data/triage";
 import type { TriageQuery } from "@/lib/validation/triage";
 import { AlertActionForm } from "./alert-action-form";
 import { Pager } from "./pager";
 import { GoodNewsAnnouncements, ProgressFromRow } from "./progress-from-row";
 import { triageHref } from "./triage-url";
-import { formatDay } from "@/lib/format/dates";
 
-const span = (from: string, to: string, locale: string) => (from === to ? formatDay(to, locale) : `${formatDay(from, locale)} to ${formatDay(to, locale)}`);
 
 /** Exercises ready to progress, one row per open group: apply the step from the row, or acknowledge. */
 export function GoodNewsTable({ data, query, locale }: { data: TriagePage<GoodNewsRow>; query: TriageQuery; locale: string }) {
@@ -44,15 +42,10 @@ export function GoodNewsTable({ data, query, locale }: { data: TriagePage<GoodNe
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.alertIds[0]} className="border-t border-slate-100 align-top">
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/athletes/${r.athleteId}`} className="text-brand-700 underline">
-                        {r.name}
-                      </Link>
-                      <span className="block text-xs font-normal text-slate-600">{[r.sportGroup, r.trainerName].filter(Boolean).join(" · ") || "No group"}</span>
-                    </th>
+                    <AthleteRowHeader row={r} />
                     <td className="max-w-sm px-3 py-2">
                       {r.reason}
-                      <span className="block text-xs text-slate-600">{span(r.from, r.to, locale)}</span>
+                      <span className="block text-xs text-slate-600">{alertSpan(r.from, r.to, locale)}</span>
                     </td>
                     <td className="px-3 py-2">
                       {r.itemId && r.exerciseName && r.progress?.ok ? (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AthleteRowHeader, alertSpan } from "./triage-cells";
 import { SEVERITY_LABEL } from "@/app/_components/charts/severity";
 import { Sparkline } from "@/app/_components/charts/sparkline";
 import { TrafficLightBadge } from "@/app/_components/charts/traffic-light";
@@ -9,7 +10,6 @@ import { BulkAcknowledge, RowCheckbox, SelectAllCheckbox, TriageSelection } from
 import { triageHref } from "./triage-url";
 import { formatDay } from "@/lib/format/dates";
 
-const span = (from: string, to: string, locale: string) => (from === to ? formatDay(to, locale) : `${formatDay(from, locale)} to ${formatDay(to, locale)}`);
 
 /**
  * Athletes with open alerts, one row each: server-rendered HTML whose sort links and pages are
@@ -68,19 +68,14 @@ export function TriageTable({ data, query, filtered, locale }: { data: TriagePag
                   <td className="px-3 py-2">
                     <RowCheckbox athleteId={r.athleteId} name={r.name} alertIds={r.alertIds} />
                   </td>
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/athletes/${r.athleteId}`} className="text-brand-700 underline">
-                      {r.name}
-                    </Link>
-                    <span className="block text-xs font-normal text-slate-600">{[r.sportGroup, r.trainerName].filter(Boolean).join(" · ") || "No group"}</span>
-                  </th>
+                  <AthleteRowHeader row={r} />
                   <td className="px-3 py-2">
                     <TrafficLightBadge light={r.light?.light ?? null} compact />
                   </td>
                   <td className="max-w-md px-3 py-2">
                     <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${sev.className}`}>{sev.label}</span>
                     <span>{r.reason}</span>
-                    <span className="block text-xs text-slate-600">{span(r.from, r.to, locale)}</span>
+                    <span className="block text-xs text-slate-600">{alertSpan(r.from, r.to, locale)}</span>
                   </td>
                   <td className="px-3 py-2">{r.otherGroups === 0 ? "None" : `${r.otherGroups} more`}</td>
                   <td className="px-3 py-2">{r.lastCheckIn ? <time dateTime={r.lastCheckIn}>{formatDay(r.lastCheckIn, locale)}</time> : "Never"}</td>
