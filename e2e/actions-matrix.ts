@@ -288,6 +288,18 @@ export const MATRIX: ActionSpec[] = [
     },
   },
   {
+    key: `${ENTRY}#archiveAthleteActivityAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}/activities/${t.wrongActivityId}/edit`,
+    inputs: (t) => [{ id: t.wrongActivityId }],
+    state: activities,
+    success: ({ before, after, o, w }) => {
+      expect(o.actionRedirect).toBe(`/athletes/${w.t.athleteId}?saved=activity-deleted`);
+      expect((before as Activity[]).some((a) => a.id === w.t.wrongActivityId)).toBe(true);
+      expect((after as Activity[]).some((a) => a.id === w.t.wrongActivityId)).toBe(false);
+    },
+  },
+  {
     key: `${PROGRAM}#addItemAction`,
     access: "trainer",
     page: (t) => `/athletes/${t.athleteId}`,

@@ -1,6 +1,6 @@
 import { request as pwRequest, type APIRequestContext } from "@playwright/test";
 import { apiSession, baseUrl } from "./api-session";
-import { makeTarget, newId, type Target } from "./api-targets";
+import { makeActivity, makeTarget, newId, type Target } from "./api-targets";
 import { callAction, describe, manifestActions, type ActionArgs, type Fields, type ManifestAction, type Outcome } from "./actions-rsc";
 import { DEMO } from "./fixtures";
 
@@ -31,6 +31,8 @@ export type Targets = Target & {
   clinicName: string;
   clinicTimeZone: string;
   activityId: string;
+  /** a second activity of the target, which the trainer's delete row removes */
+  wrongActivityId: string;
   activityClientId: string;
   activityNote: string;
   logId: string;
@@ -221,6 +223,7 @@ export async function buildWorld(): Promise<World> {
   });
   if (act1.status() !== 201) throw new Error(`activity: ${act1.status()} ${await act1.text()}`);
   const activityId = ((await act1.json()) as { id: string }).id;
+  const wrongActivityId = await makeActivity(owner, target.athleteId);
   const log = await owner.post("/api/v1/exercise-logs", { data: { athleteId: target.athleteId, clientId: newId(), programItemId: target.itemId, setsDone: 3 } });
   if (log.status() !== 201) throw new Error(`exercise log: ${log.status()} ${await log.text()}`);
   const logId = ((await log.json()) as { id: string }).id;
@@ -269,6 +272,7 @@ export async function buildWorld(): Promise<World> {
     clinicName,
     clinicTimeZone,
     activityId,
+    wrongActivityId,
     activityClientId,
     activityNote,
     logId,

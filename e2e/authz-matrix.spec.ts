@@ -1,6 +1,6 @@
 import { request as pwRequest, type APIRequestContext } from "@playwright/test";
 import { baseUrl } from "./api-session";
-import { call, createTokenViaUi, documentOps, makeCallers, makeTarget, validBody, type Callers, type DocOp, type Target } from "./api-targets";
+import { call, createTokenViaUi, documentOps, makeActivity, makeCallers, makeTarget, validBody, type Callers, type DocOp, type Target } from "./api-targets";
 import { DEMO, expect, test } from "./fixtures";
 
 /**
@@ -29,7 +29,12 @@ test.beforeAll(async ({ browser }) => {
   badToken = await bearer("stc_not-a-real-token-000000000000000000000000000");
 });
 
-const secrets = () => [target.name, target.email, target.athleteId, target.itemId, target.alertId];
+const secrets = () => [target.name, target.email, target.athleteId, target.itemId, target.alertId, target.activityId];
+
+/** A delete that succeeds leaves nothing to delete: each successful caller deletes a fresh activity. */
+async function aimedAt(op: DocOp): Promise<Target> {
+  return op.method === "DELETE" && op.path.includes("{activityId}") ? { ...target, activityId: await makeActivity(callers.owner, target.athleteId) } : target;
+}
 
 async function expectNoTargetData(res: { text(): Promise<string> }, label: string) {
   const text = await res.text();
@@ -72,7 +77,7 @@ test("a trainer of another clinic: 404 for the target, their own clinic's data f
 test("the clinic's owner: success on every operation", async () => {
   const results: string[] = [];
   for (const op of ops) {
-    const res = await call(callers.owner, op, target);
+    const res = await call(callers.owner, op, await aimedAt(op));
     const label = `${op.method} ${op.path} → ${res.status()}`;
     results.push(label);
     // stepping an item at the end of its ladder is a 422 with a reason, not a failure of access
@@ -96,7 +101,7 @@ test("API tokens: a wrong token 401, a read-only token reads and is refused writ
     }
   }
   for (const op of ops) {
-    const rw = await call(writeToken, op, target);
+    const rw = await call(writeToken, op, await aimedAt(op));
     if (/progress|regress/.test(op.path) && rw.status() === 422) continue;
     // acknowledging an alert twice, or resolving a resolved one, is a conflict, not a refusal of access
     if (/alerts\/\{alertId\}/.test(op.path) && rw.status() === 409) continue;

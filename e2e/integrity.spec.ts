@@ -64,6 +64,7 @@ test("every numeric JSON field refuses null, blanks, booleans, arrays and numeri
     { path: `/api/v1/athletes/${t.athleteId}/program`, method: "post", valid: { exerciseId: t.exerciseId, sets: 2, reps: 10, daysPerWeek: 3 }, fields: ["sets", "reps", "daysPerWeek"], optional: ["reps"] },
     { path: "/api/v1/athletes", method: "post", valid: { name: "Strict Numbers", birthYear: 2004 }, fields: ["birthYear"], optional: ["birthYear"] },
     { path: `/api/v1/athletes/${t.athleteId}`, method: "patch", valid: { birthYear: 2004 }, fields: ["birthYear"], optional: ["birthYear"] },
+    { path: `/api/v1/activities/${t.activityId}`, method: "patch", valid: { rpe: 4 }, fields: ["rpe", "durationSec", "distanceM", "painDuring", "painAfter"], optional: ["distanceM", "painDuring", "painAfter"] },
   ];
   let sent = 0;
   for (const r of routes) {
@@ -81,6 +82,8 @@ test("every numeric JSON field refuses null, blanks, booleans, arrays and numeri
   // the check-in of today kept its score, and no activity was stored
   expect(await todaysMorningPain()).toBe(8);
   expect(await countActivities()).toBe(activitiesBefore);
+  // the PATCHed activity kept every value it had
+  expect(await (await owner.get(`/api/v1/activities/${t.activityId}`)).json()).toMatchObject({ rpe: 4, durationSec: 1800, distanceM: 10_000, painDuring: 1, painAfter: 2 });
   test.info().annotations.push({ type: "refused", description: `${sent} non-number values, all 4xx with a message` });
 });
 

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /**
  * Typed errors the data layer throws. Actions turn them into form state, route handlers into
  * HTTP statuses; database details never reach the person on the other end.
@@ -57,3 +59,13 @@ export function isInvalidValueError(err: unknown): boolean {
 }
 
 export const INVALID_VALUE_MESSAGE = "One of the values is not acceptable (out of range, wrongly formatted or referring to something that does not exist). Nothing was saved.";
+
+/** A zod error as field messages keyed by path ("form" for the whole value). */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { zodFieldErrors } from "@/lib/auth/action";
+import { zodFieldErrors } from "@/lib/errors";
 import { getScope } from "@/lib/auth/guards";
 import { scopeFromApiToken } from "@/lib/data/api-tokens";
 import { isTrainerScope, type AthleteScope, type Scope, type TrainerScope } from "@/lib/auth/scope";

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { INVALID_VALUE_MESSAGE, isAppError, isInvalidValueError, type FieldErrors } from "@/lib/errors";
+import { INVALID_VALUE_MESSAGE, isAppError, isInvalidValueError, zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { requireAthlete, requireTrainer } from "./guards";
 import type { AthleteScope, TrainerScope } from "./scope";
 
@@ -43,14 +43,6 @@ export function formToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
 
 type Handler<S extends z.ZodType, Sc, R> = (input: z.output<S>, scope: Sc, formData: FormData) => Promise<R>;
 

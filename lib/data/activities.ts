@@ -193,7 +193,9 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
   return getDb().transaction(async (tx) => {
     const target = await athleteAccess(scope, before.athleteId, { write: true, db: tx });
     assertEditable(target, before.date);
-    assertReportDate(target, input.date);
+    // the date rules govern where an entry may go: a correction that keeps an old (or a watch
+    // file's) date is not refused for it
+    if (before.source !== "file" && input.date !== before.date) assertReportDate(target, input.date);
     if (input.shoeId) await assertUsableShoe(tx, target.clinicId, target.athleteId, input.shoeId);
     const startedAt = before.source === "file" ? before.startedAt : instantOf(input.date, input.startTime ?? "12:00", target.timeZone);
     const date = before.source === "file" ? before.date : input.date;

@@ -84,10 +84,36 @@ export const activitySchema = z
   });
 export type ActivityInput = z.infer<typeof activitySchema>;
 
-export const activityPatchSchema = z.object({
-  date: isoDate,
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, like 07:30.").optional(),
-});
+/**
+ * A correction through the API (PATCH): only the fields sent change. A nullable field sent as null
+ * is cleared ("not reported"); left out, it keeps its value. The whole activity is validated again
+ * after the merge (activityCorrection in lib/data), so a run cannot lose its distance this way.
+ */
+export const activityPatchSchema = z
+  .object({
+    type: z.enum(ACTIVITY_TYPES, { error: "Choose run, walk, bike, swim, water jog or other." }),
+    date: isoDate,
+    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, like 07:30."),
+    durationSec: z
+      .number({ error: "Enter how long it took, in seconds." })
+      .int("Enter the duration in whole seconds.")
+      .positive("The duration must be more than zero.")
+      .max(86_400, "The duration must be under 24 hours."),
+    distanceM: z
+      .number({ error: "Enter the distance in metres as a number, or null to clear it." })
+      .nonnegative("The distance cannot be negative.")
+      .max(MAX_DISTANCE_M, "The distance must be 250 km (155 mi) or less.")
+      .nullable(),
+    rpe: pain("session effort"),
+    painDuring: pain("pain during").nullable(),
+    painAfter: pain("pain after").nullable(),
+    shoeId: z.uuid({ error: "Choose one of the athlete's shoes, or null for none." }).nullable(),
+    note: noteField.nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, "Send at least one field to change.");
+export type ActivityPatch = z.infer<typeof activityPatchSchema>;
 
 export const exerciseLogSchema = z.object({
   athleteId: z.uuid().optional(),

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { runValidated, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
+import { runValidated, trainerAction, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
 import { requireTrainer } from "@/lib/auth/guards";
-import { recordActivity, updateActivity } from "@/lib/data/activities";
+import { archiveActivity, recordActivity, updateActivity } from "@/lib/data/activities";
 import { getMe } from "@/lib/data/clinics";
 import { activityFormSchema } from "@/lib/validation/reporting-forms";
 
@@ -28,3 +28,10 @@ export async function saveAthleteActivityAction(_prev: ActionState, formData: Fo
   revalidatePath(`/athletes/${athleteId.data}`);
   redirect(`/athletes/${athleteId.data}?saved=activity`);
 }
+
+/** A trainer removes a wrong entry: archived (out of every list and chart), attributed in the audit log. */
+export const archiveAthleteActivityAction = trainerAction(z.object({ id: z.uuid({ error: "That activity was not found." }) }), async ({ id }, scope) => {
+  const { athleteId } = await archiveActivity(scope, id);
+  revalidatePath(`/athletes/${athleteId}`);
+  redirect(`/athletes/${athleteId}?saved=activity-deleted`);
+});

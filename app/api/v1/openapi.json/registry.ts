@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RouteEntry } from "@/lib/api/openapi";
 import { importMetaSchema } from "@/lib/validation/activity-import";
+import * as activity from "../activities/[activityId]/route";
 import * as activityImport from "../activities/import/route";
 import * as activities from "../activities/route";
 import * as alertAcknowledge from "../alerts/[alertId]/acknowledge/route";
@@ -25,6 +26,7 @@ import * as regress from "../program-items/[itemId]/regress/route";
  */
 export const apiRoutes: RouteEntry[] = [
   { path: "/api/v1/activities", module: activities },
+  { path: "/api/v1/activities/[activityId]", module: activity },
   {
     path: "/api/v1/activities/import",
     module: activityImport,

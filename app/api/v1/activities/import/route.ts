@@ -1,6 +1,6 @@
 import { apiRoute, jsonError } from "@/lib/api/handler";
 import { importActivityFiles } from "@/lib/data/activity-import";
-import { zodFieldErrors } from "@/lib/auth/action";
+import { zodFieldErrors } from "@/lib/errors";
 import { importMetaSchema, MAX_IMPORT_FILES } from "@/lib/validation/activity-import";
 import { MAX_ACTIVITY_FILE_BYTES } from "@/lib/activity-import";
 

@@ -12,6 +12,7 @@ import { activityFormValues } from "@/app/(athlete)/_components/activity-form-va
 import { isAppError } from "@/lib/errors";
 import { saveAthleteActivityAction } from "../../../entry-actions";
 import { loadAthleteOr404 } from "../../../load-athlete";
+import { DeleteActivityButton } from "./delete-activity-button";
 
 export const metadata: Metadata = { title: "Correct an activity" };
 
@@ -36,6 +37,7 @@ export default async function TrainerEditActivityPage({ params }: { params: Prom
       <h1 className="mt-2 mb-4 text-2xl font-bold">Correct {athlete.name}&apos;s activity</h1>
       <div className="max-w-xl">
         <ActivityForm action={saveAthleteActivityAction} athleteId={athlete.id} unit={me.unit} today={todayIn(tz)} shoes={shoes.filter((s) => !s.retired || s.id === activity.shoeId)} initial={initial} />
+        <DeleteActivityButton id={activity.id} athleteName={athlete.name} />
       </div>
     </>
   );
