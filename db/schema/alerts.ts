@@ -1,4 +1,4 @@
-import { check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { athletes } from "./athletes";
 import { clinics, users } from "./clinics";
@@ -34,6 +34,9 @@ export const alerts = pgTable(
     retiredReason: text("retired_reason"),
     date: date("date").notNull(),
     reason: text("reason").notNull(),
+    // the numbers behind the reason (AlertFacts in lib/domain/types); null for alerts stored before
+    // facts existed, filled in when their date is evaluated again
+    facts: jsonb("facts"),
     dedupeKey: text("dedupe_key").notNull(),
     status: alertStatus("status").notNull().default("open"),
     acknowledgedBy: uuid("acknowledged_by").references(() => users.id),

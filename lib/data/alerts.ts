@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { alerts, athletes, auditLog, users } from "@/db/schema";
 import { isTrainerScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
-import type { AlertKind, AlertSeverity, RedFlag } from "@/lib/domain/types";
+import type { AlertFacts, AlertKind, AlertSeverity, RedFlag } from "@/lib/domain/types";
 import { conflict, notFound } from "@/lib/errors";
 import type { AlertListQuery } from "@/lib/validation/alerts";
 
@@ -24,6 +24,8 @@ export type AlertView = {
   groupStart: string | null;
   date: string;
   reason: string;
+  /** The numbers behind the reason; null for an alert stored before facts existed. */
+  facts: AlertFacts | null;
   status: "open" | "acknowledged" | "resolved";
   acknowledgedBy: string | null;
   acknowledgedAt: Date | null;
@@ -53,6 +55,7 @@ function alertSelect(db: Conn, clinicId: string) {
       groupStart: alerts.groupStart,
       date: alerts.date,
       reason: alerts.reason,
+      facts: alerts.facts,
       status: alerts.status,
       acknowledgedBy: ackUser.name,
       acknowledgedAt: alerts.acknowledgedAt,
@@ -70,7 +73,7 @@ function alertSelect(db: Conn, clinicId: string) {
 }
 
 const asView = (rows: Awaited<ReturnType<ReturnType<typeof alertSelect>["where"]>>): AlertView[] =>
-  rows.map((r) => ({ ...r, kind: r.kind as AlertKind, flag: r.flag as RedFlag | null }));
+  rows.map((r) => ({ ...r, kind: r.kind as AlertKind, flag: r.flag as RedFlag | null, facts: r.facts as AlertFacts | null }));
 
 /**
  * Alerts of the clinic that hold (retired ones are history: listRetiredAlerts), most severe

@@ -8,6 +8,7 @@ const derived = (kind: AlertKind, date: string, severity: AlertSeverity = "moder
   date,
   severity,
   reason,
+  facts: { kind: "morning_pain", threshold: 5, pain: 6 },
   subject,
   dedupeKey: dedupeKey(kind, date, subject),
 });
@@ -21,6 +22,7 @@ const stored = (a: Alert, over: Partial<StoredAlert> = {}): StoredAlert => ({
   date: a.date,
   severity: a.severity,
   reason: a.reason,
+  facts: a.facts,
   status: "open",
   acknowledgedBy: null,
   groupStart: a.date,
@@ -102,5 +104,17 @@ describe("reconcileAlerts (§2d)", () => {
     const plan = reconcileAlerts({ ...range, derived: [derived("weekly_jump", "2026-11-24"), derived("weekly_jump", "2026-11-26")], stored: [a, b, c] });
     expect(plan.retirements.map((r) => r.id)).toEqual([b.id]);
     expect(plan.updates).toEqual([expect.objectContaining({ id: c.id, groupStart: "2026-11-26" })]);
+  });
+});
+
+describe("facts", () => {
+  it("an alert whose numbers changed is updated; the same numbers in another key order are not a change", () => {
+    const a: Alert = { ...derived("run_spike", "2026-03-01"), facts: { kind: "run_spike", activityId: "r1", distanceM: 10_500, longestM: 9_500, overPercent: 10.5 } };
+    // jsonb gives keys back in its own order
+    const same = stored(a, { facts: { longestM: 9_500, overPercent: 10.5, kind: "run_spike", distanceM: 10_500, activityId: "r1" } });
+    expect(reconcileAlerts({ from: a.date, to: a.date, derived: [a], stored: [same], because: "x" }).updates).toEqual([]);
+    const old = stored(a, { facts: null });
+    const plan = reconcileAlerts({ from: a.date, to: a.date, derived: [a], stored: [old], because: "x" });
+    expect(plan.updates).toMatchObject([{ id: old.id, facts: a.facts }]);
   });
 });

@@ -2,7 +2,7 @@
 // ones, retires those that no longer hold, and keeps display groups (consecutive dates of one kind
 // and subject) and their acknowledgements straight. Pure: the data layer loads and writes.
 import { addDays } from "./dates";
-import { ALERT_SEVERITIES, type Alert, type AlertSeverity, type IsoDate } from "./types";
+import { ALERT_SEVERITIES, type Alert, type AlertFacts, type AlertSeverity, type IsoDate } from "./types";
 
 export type StoredAlertStatus = "open" | "acknowledged" | "resolved";
 
@@ -14,6 +14,8 @@ export type StoredAlert = {
   date: IsoDate;
   severity: AlertSeverity;
   reason: string;
+  /** As stored (jsonb): null for alerts stored before alerts had facts. */
+  facts: unknown;
   status: StoredAlertStatus;
   acknowledgedBy: string | null;
   groupStart: IsoDate | null;
@@ -32,6 +34,7 @@ export type AlertUpdate = {
   id: string;
   severity: AlertSeverity;
   reason: string;
+  facts: AlertFacts;
   groupStart: IsoDate;
   /** Its severity rose: the acknowledgement and any resolution no longer cover it. */
   reopen: boolean;
@@ -46,6 +49,18 @@ export type ReconcilePlan = { inserts: AlertInsert[]; updates: AlertUpdate[]; re
 const rank = (s: AlertSeverity) => ALERT_SEVERITIES.indexOf(s);
 /** True when `a` is more severe than `b` (urgent > high > moderate > good news). */
 export const moreSevere = (a: AlertSeverity, b: AlertSeverity) => rank(a) < rank(b);
+
+/** JSON with object keys sorted: jsonb does not keep key order, so facts compare by content. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+export const sameFacts = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 const chainKey = (kind: string, subject: string | null) => `${kind}\u0000${subject ?? ""}`;
 
@@ -107,8 +122,8 @@ export function reconcileAlerts({
       const reopen = s.status !== "open" && moreSevere(a.severity, s.severity);
       const status: StoredAlertStatus = reopen ? "open" : s.status;
       members.set(a.date, { date: a.date, severity: a.severity, status, acknowledgedBy: reopen ? null : s.acknowledgedBy, groupStart });
-      const changed = s.severity !== a.severity || s.reason !== a.reason || s.groupStart !== groupStart || reopen || s.retired;
-      if (changed) updates.push({ id: s.id, severity: a.severity, reason: a.reason, groupStart, reopen, revive: s.retired });
+      const changed = s.severity !== a.severity || s.reason !== a.reason || !sameFacts(s.facts, a.facts) || s.groupStart !== groupStart || reopen || s.retired;
+      if (changed) updates.push({ id: s.id, severity: a.severity, reason: a.reason, facts: a.facts, groupStart, reopen, revive: s.retired });
     } else {
       const carried = prev && prev.status !== "open" && !moreSevere(a.severity, prev.severity);
       const status = carried ? "acknowledged" : "open";

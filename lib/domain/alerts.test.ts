@@ -41,6 +41,7 @@ describe("§2b examples as alerts", () => {
         severity: "moderate",
         date: D,
         reason: "Morning pain 3/10 is 1 above the 7-day baseline of 2",
+        facts: { kind: "morning_rise", pain: 3, baseline: 2, rise: 1 },
         subject: null,
         dedupeKey: `morning_rise:${D}`,
       },
@@ -58,6 +59,8 @@ describe("§2b examples as alerts", () => {
         activityId: spike.id,
         date: D,
         reason: "10.5 km is 11% over the 30-day longest, 9.5 km",
+        // the sentence rounds; the facts keep one decimal: (10.5 − 9.5) / 9.5 = 10.53%
+        facts: { kind: "run_spike", activityId: spike.id, distanceM: 10_500, longestM: 9_500, overPercent: 10.5 },
         subject: spike.id,
         dedupeKey: `run_spike:${spike.id}:${D}`,
       },
@@ -70,7 +73,13 @@ describe("§2b examples as alerts", () => {
     expect(alertsOn([checkIn(D)], [...before, run(day(-6), 11), run(D, 12)])).toEqual([]);
     const alerts = alertsOn([checkIn(D)], [...before, run(day(-6), 12), run(D, 12)]);
     expect(alerts).toMatchObject([
-      { kind: "weekly_jump", severity: "moderate", reason: "24 km in the last 7 days is 33% over the 7 days before, 18 km" },
+      {
+        kind: "weekly_jump",
+        severity: "moderate",
+        reason: "24 km in the last 7 days is 33% over the 7 days before, 18 km",
+        // (24 − 18) / 18 = 33.3%
+        facts: { kind: "weekly_jump", currentM: 24_000, previousM: 18_000, overPercent: 33.3 },
+      },
     ]);
   });
 });
@@ -83,6 +92,10 @@ describe("red flags", () => {
       ["red_flag", "clicking", "high", `red_flag:clicking:${D}`],
     ]);
     expect(alerts[0]?.reason).toBe("Reported locking (cannot fully straighten the knee): contact the athlete today");
+    expect(alerts.map((a) => a.facts)).toEqual([
+      { kind: "red_flag", flag: "locking", urgent: true },
+      { kind: "red_flag", flag: "clicking", urgent: false },
+    ]);
   });
 
   it("treats unable to bear weight and hot/red/fever as urgent, the rest as high", () => {
@@ -113,6 +126,14 @@ describe("pain alerts", () => {
         severity: "urgent",
         date: D,
         reason: "Pain at or above 7: 7/10 during a bike, exercise pain 8/10",
+        facts: {
+          kind: "pain_7",
+          threshold: 7,
+          scores: [
+            { value: 7, source: "during", activityType: "bike" },
+            { value: 8, source: "exercise" },
+          ],
+        },
         subject: null,
         dedupeKey: `pain_7:${D}`,
       },
@@ -128,6 +149,8 @@ describe("pain alerts", () => {
       ["morning_pain", "high"],
     ]);
     expect(alerts[1]).toMatchObject({ activityId: r.id, reason: "Running pain 7/10 (8 km run) is over 5" });
+    expect(alerts[1]?.facts).toEqual({ kind: "running_pain", threshold: 5, activityId: r.id, pain: 7, distanceM: 8000 });
+    expect(alerts[2]?.facts).toEqual({ kind: "morning_pain", threshold: 5, pain: 6 });
   });
 
   it("does not raise morning_pain at 5 or running_pain for cross-training", () => {
@@ -157,6 +180,10 @@ describe("prescription, check-ins and progression", () => {
       ["over_prescription", "22 km in the last 7 days is over the weekly cap of 20 km", `over_prescription:weekly:${D}`],
       ["over_prescription", "Run of 12 km is over the longest-run cap of 11 km", `over_prescription:longest:${D}`],
     ]);
+    expect(rx.map((a) => a.facts)).toEqual([
+      { kind: "over_prescription", cap: "weekly", distanceM: 22_000, capM: 20_000 },
+      { kind: "over_prescription", cap: "longest", distanceM: 12_000, capM: 11_000, runsOver: 1 },
+    ]);
     // §2d: the subject is the cap, so two runs over it on one day are one alert
     const twice = alertsOn([checkIn(D)], [run(D, 12), run(D, 13)], { prescription: { weeklyDistanceCapM: null, longestRunCapM: 11000 } });
     expect(twice.filter((a) => a.kind === "over_prescription").map((a) => a.reason)).toEqual([
@@ -164,6 +191,8 @@ describe("prescription, check-ins and progression", () => {
     ]);
     const miles = alertsOn([checkIn(D)], [long], { prescription: { weeklyDistanceCapM: null, longestRunCapM: 11000 } }, "mi");
     expect(miles[0]?.reason).toBe("Run of 7.5 mi is over the longest-run cap of 6.8 mi");
+    // the facts are in metres whatever the unit of the sentence
+    expect(miles[0]?.facts).toEqual({ kind: "over_prescription", cap: "longest", distanceM: 12_000, capM: 11_000, runsOver: 1 });
   });
 
   it("raises missed_checkins after 3 days without one, only for active or return-to-run", () => {
@@ -173,6 +202,7 @@ describe("prescription, check-ins and progression", () => {
         severity: "moderate",
         date: D,
         reason: `No check-in for 3 days (${day(-2)} to ${D}); last one on ${day(-3)}`,
+        facts: { kind: "missed_checkins", from: day(-2), to: D, lastCheckIn: day(-3) },
         subject: null,
         dedupeKey: `missed_checkins:${D}`,
       },

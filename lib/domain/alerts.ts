@@ -3,7 +3,7 @@
 // The acute:chronic ratio is deliberately absent: it never raises an alert (§2, §2b Load).
 import { addDays } from "./dates";
 import { asHistory } from "./history";
-import { PAIN_TOO_MUCH, baseline, criticalPains, rise, runningPain } from "./pain";
+import { PAIN_CRITICAL, PAIN_TOO_MUCH, baseline, criticalPains, rise, runningPain } from "./pain";
 import type { LadderRung } from "./ladder";
 import { stepOn, suggestProgression, type ItemStep } from "./progression";
 import { RED_FLAG_LABELS, isUrgentRedFlag, redFlagsOf } from "./red-flags";
@@ -13,6 +13,7 @@ import { ALERT_SEVERITIES } from "./types";
 import type {
   Activity,
   Alert,
+  AlertFacts,
   AlertKind,
   AlertSeverity,
   AthleteRecords,
@@ -77,7 +78,7 @@ export function dedupeKey(kind: AlertKind, date: IsoDate, subject?: string | nul
 }
 
 function alert(
-  kind: AlertKind,
+  facts: AlertFacts,
   severity: AlertSeverity,
   date: IsoDate,
   reason: string,
@@ -85,43 +86,48 @@ function alert(
 ): Alert {
   const { cap, ...refs } = about ?? {};
   const subject = cap ?? refs.flag ?? refs.activityId ?? refs.itemId ?? refs.stageId ?? null;
-  return { kind, severity, date, reason, ...refs, subject, dedupeKey: dedupeKey(kind, date, subject) };
+  return { kind: facts.kind, severity, date, reason, facts, ...refs, subject, dedupeKey: dedupeKey(facts.kind, date, subject) };
 }
+
+/** A percentage as the facts carry it: one decimal, like the numbers a trainer reads. */
+const percentFact = (p: number) => Math.round(p * 10) / 10;
 
 const pct = (overPercent: number) => `${Math.round(overPercent)}%`;
 const activityLabel = (a: Pick<Activity, "type">) => (a.type === "run" ? "run" : a.type.replace("_", " "));
 
-function painValuesOn(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate): string[] {
+function criticalPainsOn(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate) {
   const checkIn = h.checkIns.get(d);
   const day = { checkIns: checkIn ? [checkIn] : [], activities: h.activities.get(d) ?? [], exerciseLogs: (logs ?? []).filter((l) => l.date === d) };
-  return criticalPains(day, d, d).map((p) =>
-    p.activity ? `${p.value}/10 ${p.activity.when} a ${activityLabel(p.activity)}` : p.source === "morning" ? `morning pain ${p.value}/10` : `exercise pain ${p.value}/10`,
-  );
+  return criticalPains(day, d, d);
 }
 
 function painAlerts(h: History, logs: AthleteRecords["exerciseLogs"], d: IsoDate, unit: DistanceUnit): Alert[] {
   const alerts: Alert[] = [];
-  const critical = painValuesOn(h, logs, d);
+  const critical = criticalPainsOn(h, logs, d);
   if (critical.length > 0) {
-    alerts.push(alert("pain_7", "urgent", d, `Pain at or above 7: ${critical.join(", ")}`));
+    const words = critical.map((p) =>
+      p.activity ? `${p.value}/10 ${p.activity.when} a ${activityLabel(p.activity)}` : p.source === "morning" ? `morning pain ${p.value}/10` : `exercise pain ${p.value}/10`,
+    );
+    const scores = critical.map((p) => (p.activity ? { value: p.value, source: p.activity.when, activityType: p.activity.type } : { value: p.value, source: p.source as "morning" | "exercise" }));
+    alerts.push(alert({ kind: "pain_7", threshold: PAIN_CRITICAL, scores }, "urgent", d, `Pain at or above 7: ${words.join(", ")}`));
   }
   for (const a of h.activities.get(d) ?? []) {
     const p = a.type === "run" ? runningPain(a) : null;
     if (p !== null && p > PAIN_TOO_MUCH) {
       const what = a.distanceM !== null ? ` (${formatDistance(a.distanceM, unit)} run)` : "";
-      alerts.push(alert("running_pain", "high", d, `Running pain ${p}/10${what} is over 5`, { activityId: a.id }));
+      alerts.push(alert({ kind: "running_pain", threshold: PAIN_TOO_MUCH, activityId: a.id, pain: p, distanceM: a.distanceM }, "high", d, `Running pain ${p}/10${what} is over 5`, { activityId: a.id }));
     }
   }
   const morning = h.morningPain.get(d);
   if (morning !== undefined && morning > PAIN_TOO_MUCH) {
-    alerts.push(alert("morning_pain", "high", d, `Morning pain ${morning}/10 is over 5`));
+    alerts.push(alert({ kind: "morning_pain", threshold: PAIN_TOO_MUCH, pain: morning }, "high", d, `Morning pain ${morning}/10 is over 5`));
   }
   const r = rise(h.morningPain, d);
   const base = baseline(h.morningPain, d);
-  if (r !== null && base !== null && r >= 1) {
+  if (r !== null && base !== null && morning !== undefined && r >= 1) {
     alerts.push(
       alert(
-        "morning_rise",
+        { kind: "morning_rise", pain: morning, baseline: percentFact(base), rise: percentFact(r) },
         r >= 2 ? "high" : "moderate",
         d,
         `Morning pain ${morning}/10 is ${formatNumber(r)} above the 7-day baseline of ${formatNumber(base)}`,
@@ -144,16 +150,24 @@ function ladderAlerts(ladder: NonNullable<ReturnType<typeof ladderOn>>, d: IsoDa
   const { rtr, verdict } = ladder;
   const alerts: Alert[] = [];
   const stageId = verdict.stage.id;
-  if (verdict.kind === "step_up") alerts.push(alert("rtr_ready", "good_news", d, verdictForTrainer(verdict), { stageId }));
-  if (verdict.kind === "step_down") alerts.push(alert("rtr_step_down", "moderate", d, verdictForTrainer(verdict), { stageId }));
+  const stageNumber = verdict.stage.number;
+  if (verdict.kind === "step_up") {
+    const facts = { kind: "rtr_ready", stageId, stageNumber, lastStage: verdict.stage.isLast, sessionDates: verdict.dates } as const;
+    alerts.push(alert(facts, "good_news", d, verdictForTrainer(verdict), { stageId }));
+  }
+  if (verdict.kind === "step_down") {
+    const facts = { kind: "rtr_step_down", stageId, stageNumber, firstStage: verdict.stage.isFirst, sessionId: verdict.session.id, sessionDate: verdict.session.date } as const;
+    alerts.push(alert(facts, "moderate", d, verdictForTrainer(verdict), { stageId }));
+  }
   const number = (id: string) => rtr.stages.findIndex((s) => s.id === id) + 1;
   for (const b of ladderOverPrescription(rtr, d)) {
     if (b.subject === "sessions") {
       const why = b.count > b.perWeek ? `${b.count} runs and walks in the last 7 days, over stage ${number(b.stageId)}'s ${b.perWeek} a week` : `sessions on ${b.closeDates![0]} and ${b.closeDates![1]} leave no rest day between them`;
-      alerts.push(alert("over_prescription", "moderate", d, `More sessions than the plan: ${why}`, { stageId: b.stageId, cap: `sessions:${b.stageId}` }));
+      const facts = { kind: "over_prescription", cap: "stage_sessions", stageId: b.stageId, stageNumber: number(b.stageId), sessions: b.count, perWeek: b.perWeek, closeDates: b.closeDates ? ([b.closeDates[0]!, b.closeDates[1]!] as [IsoDate, IsoDate]) : null } as const;
+      alerts.push(alert(facts, "moderate", d, `More sessions than the plan: ${why}`, { stageId: b.stageId, cap: `sessions:${b.stageId}` }));
     } else {
       alerts.push(
-        alert("over_prescription", "moderate", d, `Ran ${formatNumber(Math.round(b.runningMin * 10) / 10)} min, over stage ${number(b.stageId)}'s ${b.limitMin} running minutes`, {
+        alert({ kind: "over_prescription", cap: "stage_length", stageId: b.stageId, stageNumber: number(b.stageId), runningMin: Math.round(b.runningMin * 10) / 10, limitMin: b.limitMin }, "moderate", d, `Ran ${formatNumber(Math.round(b.runningMin * 10) / 10)} min, over stage ${number(b.stageId)}'s ${b.limitMin} running minutes`, {
           stageId: b.stageId,
           cap: `length:${b.stageId}`,
         }),
@@ -168,7 +182,7 @@ function loadAlerts(h: History, input: AlertInput, d: IsoDate, unit: DistanceUni
   const km = (m: number) => formatDistance(m, unit);
   for (const s of runSpikesOn(h.activities, d)) {
     alerts.push(
-      alert("run_spike", "moderate", d, `${km(s.distanceM)} is ${pct(s.overPercent)} over the 30-day longest, ${km(s.longestM)}`, {
+      alert({ kind: "run_spike", activityId: s.activityId, distanceM: s.distanceM, longestM: s.longestM, overPercent: percentFact(s.overPercent) }, "moderate", d, `${km(s.distanceM)} is ${pct(s.overPercent)} over the 30-day longest, ${km(s.longestM)}`, {
         activityId: s.activityId,
       }),
     );
@@ -177,7 +191,7 @@ function loadAlerts(h: History, input: AlertInput, d: IsoDate, unit: DistanceUni
   if (jump) {
     alerts.push(
       alert(
-        "weekly_jump",
+        { kind: "weekly_jump", currentM: jump.currentM, previousM: jump.previousM, overPercent: percentFact(jump.overPercent) },
         "moderate",
         d,
         `${km(jump.currentM)} in the last 7 days is ${pct(jump.overPercent)} over the 7 days before, ${km(jump.previousM)}`,
@@ -187,7 +201,7 @@ function loadAlerts(h: History, input: AlertInput, d: IsoDate, unit: DistanceUni
   const breaches = overPrescription(h, input.prescription, d);
   for (const b of breaches) {
     if (b.kind === "weekly") {
-      alerts.push(alert("over_prescription", "moderate", d, `${km(b.distanceM)} in the last 7 days is over the weekly cap of ${km(b.capM)}`, { cap: "weekly" }));
+      alerts.push(alert({ kind: "over_prescription", cap: "weekly", distanceM: b.distanceM, capM: b.capM }, "moderate", d, `${km(b.distanceM)} in the last 7 days is over the weekly cap of ${km(b.capM)}`, { cap: "weekly" }));
     }
   }
   // one alert per cap and day (§2d): the longest of the day's runs over the cap speaks for them
@@ -195,7 +209,7 @@ function loadAlerts(h: History, input: AlertInput, d: IsoDate, unit: DistanceUni
   if (longest.length > 0) {
     const [top] = longest;
     const more = longest.length > 1 ? ` (${longest.length} runs over it that day)` : "";
-    alerts.push(alert("over_prescription", "moderate", d, `Run of ${km(top!.distanceM)} is over the longest-run cap of ${km(top!.capM)}${more}`, { cap: "longest" }));
+    alerts.push(alert({ kind: "over_prescription", cap: "longest", distanceM: top!.distanceM, capM: top!.capM, runsOver: longest.length }, "moderate", d, `Run of ${km(top!.distanceM)} is over the longest-run cap of ${km(top!.capM)}${more}`, { cap: "longest" }));
   }
   return alerts;
 }
@@ -207,7 +221,7 @@ function missedCheckInAlert(h: History, input: AlertInput, d: IsoDate): Alert[] 
   let last: IsoDate | null = null;
   for (const date of h.checkIns.keys()) if (date < d && (last === null || date > last)) last = date;
   const since = last === null ? "no check-in yet" : `last one on ${last}`;
-  return [alert("missed_checkins", "moderate", d, `No check-in for 3 days (${addDays(d, -2)} to ${d}); ${since}`)];
+  return [alert({ kind: "missed_checkins", from: addDays(d, -2), to: d, lastCheckIn: last }, "moderate", d, `No check-in for 3 days (${addDays(d, -2)} to ${d}); ${since}`)];
 }
 
 function progressionAlerts(h: History, input: AlertInput, d: IsoDate): Alert[] {
@@ -220,7 +234,7 @@ function progressionAlerts(h: History, input: AlertInput, d: IsoDate): Alert[] {
     // named by the exercise of d's step, so a later step never renames an earlier date's alert
     const name = (item.steps && stepOn(item.steps, d)?.name) ?? item.name;
     const reason = name ? `${name} is ready to progress: ${why}` : `Ready to progress: ${why}`;
-    return [alert("ready_to_progress", "good_news", d, reason, { itemId: item.id })];
+    return [alert({ kind: "ready_to_progress", itemId: item.id, exerciseName: name ?? null }, "good_news", d, reason, { itemId: item.id })];
   });
 }
 
@@ -237,7 +251,7 @@ export function deriveAlerts(input: AlertInput, d: IsoDate, options: AlertOption
   const flags = redFlagsOf(h.checkIns.get(d)).map((flag) => {
     const urgent = isUrgentRedFlag(flag);
     const reason = `Reported ${RED_FLAG_LABELS[flag]}${urgent ? ": contact the athlete today" : "; needs an AT's assessment"}`;
-    return alert("red_flag", urgent ? "urgent" : "high", d, reason, { flag });
+    return alert({ kind: "red_flag", flag, urgent }, urgent ? "urgent" : "high", d, reason, { flag });
   });
   // while on a running ladder the distance caps, run_spike and weekly_jump do not apply (§2c)
   const ladder = ladderOn(h, input, d);

@@ -61,6 +61,8 @@ describe("§2c worked examples", () => {
         .filter((a) => a.kind.startsWith("rtr_"))
         .map((a) => `${a.kind}:${a.subject}`);
     expect([-3, -2, -1, 0].map(alerts)).toEqual([[], ["rtr_ready:s3"], ["rtr_ready:s3"], ["rtr_ready:s3"]]);
+    const ready = deriveAlerts({ records: { checkIns: mornings({ [-4]: 2, [-2]: 1 }), activities: [session(-5, "s3", 1, 2), session(-3, "s3", 2, 1)] }, status: "return_to_run", prescription: null, returnToRun: i }, D).find((a) => a.kind === "rtr_ready");
+    expect(ready?.facts).toEqual({ kind: "rtr_ready", stageId: "s3", stageNumber: 3, lastStage: false, sessionDates: [day(-5), day(-3)] });
   });
 
   it("stage 4: pain 3 during, 4 after on d−1 and morning pain 4 on d → rose next morning → step down to stage 3", () => {
@@ -106,6 +108,7 @@ describe("§2c worked examples", () => {
     expect(verdictInWords(v)).toMatch(/already the first stage/);
     const alerts = deriveAlerts({ records: { checkIns, activities }, status: "return_to_run", prescription: null, returnToRun: i }, D);
     expect(alerts.find((a) => a.kind === "rtr_step_down")?.reason).toMatch(/^Hold — already the first stage/);
+    expect(alerts.find((a) => a.kind === "rtr_step_down")?.facts).toEqual({ kind: "rtr_step_down", stageId: "s1", stageNumber: 1, firstStage: true, sessionId: activities[0]!.id, sessionDate: day(-1) });
   });
 });
 

@@ -121,6 +121,27 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ["urgent", "high", "moderate", "good_news"] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
+/**
+ * The numbers behind an alert's sentence (issue 20), so a program need not parse the reason.
+ * Distances in metres, durations in minutes, percentages as numbers (42 = 42%), dates ISO.
+ */
+export type AlertFacts =
+  | { kind: "red_flag"; flag: RedFlag; urgent: boolean }
+  | { kind: "pain_7"; threshold: number; scores: { value: number; source: "morning" | "during" | "after" | "exercise"; activityType?: ActivityType }[] }
+  | { kind: "running_pain"; threshold: number; activityId: string; pain: number; distanceM: number | null }
+  | { kind: "morning_pain"; threshold: number; pain: number }
+  | { kind: "morning_rise"; pain: number; baseline: number; rise: number }
+  | { kind: "run_spike"; activityId: string; distanceM: number; longestM: number; overPercent: number }
+  | { kind: "weekly_jump"; currentM: number; previousM: number; overPercent: number }
+  | { kind: "over_prescription"; cap: "weekly"; distanceM: number; capM: number }
+  | { kind: "over_prescription"; cap: "longest"; distanceM: number; capM: number; runsOver: number }
+  | { kind: "over_prescription"; cap: "stage_sessions"; stageId: string; stageNumber: number; sessions: number; perWeek: number; closeDates: [IsoDate, IsoDate] | null }
+  | { kind: "over_prescription"; cap: "stage_length"; stageId: string; stageNumber: number; runningMin: number; limitMin: number }
+  | { kind: "missed_checkins"; from: IsoDate; to: IsoDate; lastCheckIn: IsoDate | null }
+  | { kind: "ready_to_progress"; itemId: string; exerciseName: string | null }
+  | { kind: "rtr_ready"; stageId: string; stageNumber: number; lastStage: boolean; sessionDates: [IsoDate, IsoDate] }
+  | { kind: "rtr_step_down"; stageId: string; stageNumber: number; firstStage: boolean; sessionId: string; sessionDate: IsoDate };
+
 export type Alert = {
   kind: AlertKind;
   severity: AlertSeverity;
@@ -131,6 +152,8 @@ export type Alert = {
   stageId?: string;
   date: IsoDate;
   reason: string;
+  /** The numbers behind the reason. */
+  facts: AlertFacts;
   /**
    * §2d's subject: the flag (red_flag), the activity (run_spike, running_pain), the item
    * (ready_to_progress), the cap "weekly" / "longest" (over_prescription), the stage id (rtr_*),

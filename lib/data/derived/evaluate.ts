@@ -113,6 +113,7 @@ async function storedAlertsFrom(tx: Tx, athlete: AthleteContext, from: IsoDate):
       date: alerts.date,
       severity: alerts.severity,
       reason: alerts.reason,
+      facts: alerts.facts,
       status: alerts.status,
       acknowledgedBy: alerts.acknowledgedBy,
       groupStart: alerts.groupStart,
@@ -140,6 +141,7 @@ async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): 
         groupStart,
         date: a.date,
         reason: a.reason,
+        facts: a.facts,
         status,
         acknowledgedBy,
         acknowledgedAt: status === "acknowledged" ? now : null,
@@ -149,11 +151,12 @@ async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): 
   }
   if (plan.updates.length > 0) {
     // one statement for every changed alert
-    const values = JSON.stringify(plan.updates.map((u) => ({ id: u.id, severity: u.severity, reason: u.reason, group_start: u.groupStart, reopen: u.reopen, revive: u.revive })));
+    const values = JSON.stringify(plan.updates.map((u) => ({ id: u.id, severity: u.severity, reason: u.reason, facts: u.facts, group_start: u.groupStart, reopen: u.reopen, revive: u.revive })));
     await tx.execute(sql`
       update ${alerts} a set
         severity = v.severity::alert_severity,
         reason = v.reason,
+        facts = v.facts,
         group_start = v.group_start,
         status = case when v.reopen then 'open'::alert_status else a.status end,
         acknowledged_by = case when v.reopen then null else a.acknowledged_by end,
@@ -163,7 +166,7 @@ async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): 
         retired_at = case when v.revive then null else a.retired_at end,
         retired_reason = case when v.revive then null else a.retired_reason end,
         updated_at = now()
-      from json_to_recordset(${values}::json) as v(id uuid, severity text, reason text, group_start date, reopen boolean, revive boolean)
+      from json_to_recordset(${values}::json) as v(id uuid, severity text, reason text, facts jsonb, group_start date, reopen boolean, revive boolean)
       where a.id = v.id and a.clinic_id = ${clinicId} and a.athlete_id = ${athleteId}`);
   }
   if (plan.retirements.length > 0) {
