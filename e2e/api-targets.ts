@@ -8,7 +8,7 @@ import { DEMO } from "./fixtures";
  * Shared by the authorization matrix and the hostile-input spec: the callers, and a target athlete
  * of the demo clinic with a program item and an alert, created through the API as the owner.
  */
-export type Target = { athleteId: string; name: string; email: string; itemId: string; alertId: string; exerciseId: string; activityId: string };
+export type Target = { athleteId: string; name: string; email: string; itemId: string; alertId: string; exerciseId: string; activityId: string; shoeId: string };
 export type Callers = { anon: APIRequestContext; athlete: APIRequestContext; other: APIRequestContext; owner: APIRequestContext };
 
 export const SAME_ORIGIN = () => ({ origin: baseUrl() });
@@ -51,7 +51,10 @@ export async function makeTarget(owner: APIRequestContext): Promise<Target> {
   if (checkIn.status() >= 300) throw new Error(`check-in: ${checkIn.status()} ${await checkIn.text()}`);
   const alerts = (await (await owner.get(`/api/v1/alerts?athleteId=${athleteId}`)).json()) as { items: { id: string }[] };
   if (!alerts.items[0]) throw new Error("no alert for the target");
-  return { athleteId, name, email, itemId, alertId: alerts.items[0].id, exerciseId, activityId: await makeActivity(owner, athleteId) };
+  const shoe = await owner.post(`/api/v1/athletes/${athleteId}/shoes`, { data: { name: `Matrix Shoe ${stamp}` } });
+  if (shoe.status() !== 201) throw new Error(`shoe: ${shoe.status()} ${await shoe.text()}`);
+  const shoeId = ((await shoe.json()) as { id: string }).id;
+  return { athleteId, name, email, itemId, alertId: alerts.items[0].id, exerciseId, activityId: await makeActivity(owner, athleteId), shoeId };
 }
 
 /** An activity of the target, entered by its trainer: deleting one needs a fresh one each time. */
@@ -77,6 +80,14 @@ export function validBody(key: string, t: Target): unknown {
       return { athleteId: t.athleteId, clientId: newId(), type: "bike", date: today(), durationSec: 1800, distanceM: 10_000, rpe: 4, painDuring: 1, painAfter: 2 };
     case "PATCH /api/v1/activities/{activityId}":
       return { rpe: 5, painAfter: null };
+    case "PUT /api/v1/athletes/{athleteId}/prescription":
+      return { weeklyDistanceM: 30_000, longestRunM: 10_000, note: "Matrix check" };
+    case "POST /api/v1/athletes/{athleteId}/shoes":
+      return { name: `Matrix shoe ${Date.now()}`, reminderM: 600_000 };
+    case "PATCH /api/v1/shoes/{shoeId}":
+      return { reminderM: 700_000 };
+    case "POST /api/v1/athletes/{athleteId}/return-to-run/step":
+      return { direction: "up", reason: "Matrix check" };
     case "POST /api/v1/alerts/{alertId}/acknowledge":
     case "POST /api/v1/alerts/{alertId}/resolve":
       return { note: "Matrix check" };
@@ -99,7 +110,7 @@ export function validBody(key: string, t: Target): unknown {
 }
 
 export function fillPath(openApiPath: string, t: Target): string {
-  return openApiPath.replace("{athleteId}", t.athleteId).replace("{alertId}", t.alertId).replace("{itemId}", t.itemId).replace("{activityId}", t.activityId);
+  return openApiPath.replace("{athleteId}", t.athleteId).replace("{alertId}", t.alertId).replace("{itemId}", t.itemId).replace("{activityId}", t.activityId).replace("{shoeId}", t.shoeId);
 }
 
 export type DocOp = { method: string; path: string; role: string; hasBody: boolean; multipart: boolean; targeted: boolean };
@@ -113,7 +124,7 @@ export async function documentOps(ctx: APIRequestContext): Promise<DocOp[]> {
     for (const [m, op] of Object.entries(methods)) {
       const key = `${m.toUpperCase()} ${p}`;
       const multipart = Boolean(op.requestBody?.content["multipart/form-data"]);
-      const body = validBody(key, { athleteId: "x", name: "", email: "", itemId: "", alertId: "", exerciseId: "", activityId: "" }) as Record<string, unknown> | undefined;
+      const body = validBody(key, { athleteId: "x", name: "", email: "", itemId: "", alertId: "", exerciseId: "", activityId: "", shoeId: "" }) as Record<string, unknown> | undefined;
       const targeted = p.includes("{") || Boolean(body && "athleteId" in body) || multipart;
       ops.push({ method: m.toUpperCase(), path: p, role: op["x-required-role"], hasBody: Boolean(op.requestBody), multipart, targeted });
     }

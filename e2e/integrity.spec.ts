@@ -57,13 +57,22 @@ test("every numeric JSON field refuses null, blanks, booleans, arrays and numeri
   expect(await todaysMorningPain()).toBe(8);
   const activitiesBefore = await countActivities();
   const bike = { athleteId: t.athleteId, type: "bike", date: daysAgo(1), durationSec: 1800, distanceM: 10_000, rpe: 4, painDuring: 1, painAfter: 2 };
-  const routes: { path: string; method: "post" | "patch"; valid: Record<string, unknown>; fields: string[]; optional: string[]; fresh?: boolean }[] = [
+  const routes: { path: string; method: "post" | "patch" | "put"; valid: Record<string, unknown>; fields: string[]; optional: string[]; fresh?: boolean }[] = [
     { path: "/api/v1/check-ins", method: "post", valid: { athleteId: t.athleteId, morningPain: 3 }, fields: ["morningPain"], optional: [] },
     { path: "/api/v1/activities", method: "post", valid: bike, fields: ["rpe", "durationSec", "distanceM", "painDuring", "painAfter"], optional: ["distanceM", "painDuring", "painAfter"], fresh: true },
     { path: "/api/v1/exercise-logs", method: "post", valid: { athleteId: t.athleteId, programItemId: t.itemId, setsDone: 3, exercisePain: 1 }, fields: ["setsDone", "exercisePain"], optional: ["exercisePain"], fresh: true },
     { path: `/api/v1/athletes/${t.athleteId}/program`, method: "post", valid: { exerciseId: t.exerciseId, sets: 2, reps: 10, daysPerWeek: 3 }, fields: ["sets", "reps", "daysPerWeek"], optional: ["reps"] },
     { path: "/api/v1/athletes", method: "post", valid: { name: "Strict Numbers", birthYear: 2004 }, fields: ["birthYear"], optional: ["birthYear"] },
     { path: `/api/v1/athletes/${t.athleteId}`, method: "patch", valid: { birthYear: 2004 }, fields: ["birthYear"], optional: ["birthYear"] },
+    {
+      path: `/api/v1/athletes/${t.athleteId}/prescription`,
+      method: "put",
+      valid: { weeklyDistanceM: 30_000, longestRunM: 10_000 },
+      fields: ["weeklyDistanceM", "longestRunM", "runIntervalSec", "walkIntervalSec"],
+      optional: ["runIntervalSec", "walkIntervalSec"],
+    },
+    { path: `/api/v1/athletes/${t.athleteId}/shoes`, method: "post", valid: { name: "Strict shoe" }, fields: ["reminderM"], optional: ["reminderM"] },
+    { path: `/api/v1/shoes/${t.shoeId}`, method: "patch", valid: { name: "Strict shoe" }, fields: ["reminderM"], optional: [] },
     { path: `/api/v1/activities/${t.activityId}`, method: "patch", valid: { rpe: 4 }, fields: ["rpe", "durationSec", "distanceM", "painDuring", "painAfter"], optional: ["distanceM", "painDuring", "painAfter"] },
   ];
   let sent = 0;

@@ -112,6 +112,37 @@ export const prescriptionSchema = z
   });
 export type PrescriptionInput = z.output<typeof prescriptionSchema>;
 
+/** The running prescription as the API takes it: metres and seconds, JSON numbers only. */
+export const prescriptionBodySchema = z
+  .object({
+    weeklyDistanceM: z.number({ error: "Enter the weekly cap in metres as a number." }).min(0, "The weekly cap cannot be negative.").max(500_000, "The weekly cap must be at most 500 km."),
+    longestRunM: z.number({ error: "Enter the longest-run cap in metres as a number." }).min(0, "The longest-run cap cannot be negative.").max(500_000, "The longest-run cap must be at most 500 km."),
+    runIntervalSec: z.number({ error: "Enter the run interval in seconds." }).int().min(15, "Enter at least 15 s for the run interval.").max(3600, "Enter at most 60 min for the run interval.").nullable().optional(),
+    walkIntervalSec: z.number({ error: "Enter the walk interval in seconds." }).int().min(15, "Enter at least 15 s for the walk interval.").max(3600, "Enter at most 60 min for the walk interval.").nullable().optional(),
+    note: optionalText(500, "the note"),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.longestRunM > v.weeklyDistanceM) ctx.addIssue({ code: "custom", path: ["longestRunM"], message: "The longest run cannot be more than the weekly cap." });
+    if ((v.runIntervalSec == null) !== (v.walkIntervalSec == null)) {
+      ctx.addIssue({ code: "custom", path: [v.runIntervalSec == null ? "runIntervalSec" : "walkIntervalSec"], message: "Send both the run and the walk interval, or neither." });
+    }
+  });
+export type PrescriptionBody = z.output<typeof prescriptionBodySchema>;
+
+/** The API's prescription (metres, seconds) as the form's input the data layer takes (km, minutes). */
+export function prescriptionFromBody(athleteId: string, b: PrescriptionBody): PrescriptionInput {
+  return {
+    athleteId,
+    unit: "km",
+    weeklyDistance: b.weeklyDistanceM / 1000,
+    longestRun: b.longestRunM / 1000,
+    runMinutes: b.runIntervalSec == null ? undefined : b.runIntervalSec / 60,
+    walkMinutes: b.walkIntervalSec == null ? undefined : b.walkIntervalSec / 60,
+    note: b.note,
+  };
+}
+
 // ── API bodies ────────────────────────────────────────────────────────────────────────────────
 export const programPostSchema = z.union([
   z.object({ templateId: idField("a template") }).strict(),

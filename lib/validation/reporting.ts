@@ -115,6 +115,11 @@ export const activityPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, "Send at least one field to change.");
 export type ActivityPatch = z.infer<typeof activityPatchSchema>;
 
+/** `?from=&to=` of an athlete's record lists (both optional, ISO dates, from ≤ to). */
+export const dateRangeQuerySchema = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must be on or before to.", path: ["from"] });
+
 export const exerciseLogSchema = z.object({
   athleteId: z.uuid().optional(),
   clientId: clientIdField,
@@ -136,9 +141,29 @@ export const shoeNameField = nameText("the shoe's name").trim().min(1, "Give the
 export const shoeSchema = z.object({
   athleteId: z.uuid().optional(),
   name: shoeNameField,
-  reminderM: z.number().int().min(SHOE_REMINDER_MIN_M).max(SHOE_REMINDER_MAX_M).optional(),
+  reminderM: z
+    .number({ error: "Enter the reminder distance in metres as a number." })
+    .int("Enter the reminder distance in whole metres.")
+    .min(SHOE_REMINDER_MIN_M, "The reminder must be at least 50 km.")
+    .max(SHOE_REMINDER_MAX_M, "The reminder must be at most 5,000 km.")
+    .optional(),
 });
 export type ShoeInput = z.infer<typeof shoeSchema>;
+
+/** A shoe changed through the API: only the fields sent change. */
+export const shoePatchSchema = z
+  .object({
+    name: shoeNameField,
+    reminderM: z
+      .number({ error: "Enter the reminder distance in metres as a number." })
+      .int("Enter the reminder distance in whole metres.")
+      .min(SHOE_REMINDER_MIN_M, "The reminder must be at least 50 km.")
+      .max(SHOE_REMINDER_MAX_M, "The reminder must be at most 5,000 km."),
+    retired: z.boolean({ error: "retired is true or false." }),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, "Send at least one field to change.");
 
 /** "45", "45:30" or "1:05:30" → seconds; minutes when there is no colon. */
 export function parseDuration(text: string): number | null {

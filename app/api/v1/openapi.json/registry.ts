@@ -8,6 +8,14 @@ import * as alertAcknowledge from "../alerts/[alertId]/acknowledge/route";
 import * as alertResolve from "../alerts/[alertId]/resolve/route";
 import * as alerts from "../alerts/route";
 import * as athleteActivities from "../athletes/[athleteId]/activities/route";
+import * as athleteCheckIns from "../athletes/[athleteId]/check-ins/route";
+import * as athleteExerciseLogs from "../athletes/[athleteId]/exercise-logs/route";
+import * as athletePrescription from "../athletes/[athleteId]/prescription/route";
+import * as athleteReturnToRun from "../athletes/[athleteId]/return-to-run/route";
+import * as athleteStageStep from "../athletes/[athleteId]/return-to-run/step/route";
+import * as athleteShoes from "../athletes/[athleteId]/shoes/route";
+import * as shoe from "../shoes/[shoeId]/route";
+import * as templates from "../templates/route";
 import * as athleteProgram from "../athletes/[athleteId]/program/route";
 import * as athlete from "../athletes/[athleteId]/route";
 import * as athleteSeries from "../athletes/[athleteId]/series/route";
@@ -44,7 +52,13 @@ export const apiRoutes: RouteEntry[] = [
   { path: "/api/v1/athletes", module: athletes },
   { path: "/api/v1/athletes/[athleteId]", module: athlete },
   { path: "/api/v1/athletes/[athleteId]/activities", module: athleteActivities },
+  { path: "/api/v1/athletes/[athleteId]/check-ins", module: athleteCheckIns },
+  { path: "/api/v1/athletes/[athleteId]/exercise-logs", module: athleteExerciseLogs },
+  { path: "/api/v1/athletes/[athleteId]/prescription", module: athletePrescription },
   { path: "/api/v1/athletes/[athleteId]/program", module: athleteProgram },
+  { path: "/api/v1/athletes/[athleteId]/return-to-run", module: athleteReturnToRun },
+  { path: "/api/v1/athletes/[athleteId]/return-to-run/step", module: athleteStageStep },
+  { path: "/api/v1/athletes/[athleteId]/shoes", module: athleteShoes },
   { path: "/api/v1/athletes/[athleteId]/series", module: athleteSeries },
   { path: "/api/v1/athletes/[athleteId]/status", module: athleteStatus },
   { path: "/api/v1/check-ins", module: checkIns },
@@ -53,4 +67,6 @@ export const apiRoutes: RouteEntry[] = [
   { path: "/api/v1/ladders", module: ladders },
   { path: "/api/v1/program-items/[itemId]/progress", module: progress },
   { path: "/api/v1/program-items/[itemId]/regress", module: regress },
+  { path: "/api/v1/shoes/[shoeId]", module: shoe },
+  { path: "/api/v1/templates", module: templates },
 ];

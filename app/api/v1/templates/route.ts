@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/api/handler";
+import { listTemplates } from "@/lib/data/templates";
+
+export const dynamic = "force-dynamic";
+
+/** Program templates the clinic may apply: the built-in ones and its own (apply with POST …/program { templateId }). */
+export const GET = apiRoute({ role: "trainer", summary: "Program templates: built-in and the clinic's own, with their item counts." }, async ({ scope }) => ({
+  templates: await listTemplates(scope),
+}));

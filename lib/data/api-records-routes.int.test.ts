@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Scope } from "@/lib/auth/scope";
+import { recordCheckIn } from "@/lib/data/check-ins";
+import { addDays, todayIn } from "@/lib/domain/dates";
+import { makeAthlete, makeClinic } from "@/tests/integration/factories";
+
+// The session is the only thing faked: apiRoute, zod and the data layer run for real.
+let session: Scope | null = null;
+vi.mock("@/lib/auth/guards", () => ({ getScope: async () => session }));
+
+const prescription = await import("@/app/api/v1/athletes/[athleteId]/prescription/route");
+const checkInList = await import("@/app/api/v1/athletes/[athleteId]/check-ins/route");
+const shoes = await import("@/app/api/v1/athletes/[athleteId]/shoes/route");
+const shoe = await import("@/app/api/v1/shoes/[shoeId]/route");
+const activity = await import("@/app/api/v1/activities/[activityId]/route");
+const activities = await import("@/app/api/v1/activities/route");
+const templates = await import("@/app/api/v1/templates/route");
+
+const SAME = { origin: "http://test", host: "test" };
+const get = (url: string) => new Request(`http://test${url}`);
+const send = (method: string, url: string, body: unknown) =>
+  new Request(`http://test${url}`, { method, headers: { "content-type": "application/json", ...SAME }, body: JSON.stringify(body) });
+const ctx = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
+
+let clinic: Awaited<ReturnType<typeof makeClinic>>;
+let other: Awaited<ReturnType<typeof makeClinic>>;
+let me: Awaited<ReturnType<typeof makeAthlete>>;
+let sibling: Awaited<ReturnType<typeof makeAthlete>>;
+const today = todayIn("Europe/London");
+
+beforeAll(async () => {
+  clinic = await makeClinic("Records API");
+  other = await makeClinic("Other");
+  me = await makeAthlete(clinic, "Api Runner");
+  sibling = await makeAthlete(clinic, "Sibling");
+});
+
+describe("the running prescription over the API", () => {
+  it("a trainer sets it in metres and seconds; it reads back exactly, with the one before in the history", async () => {
+    session = clinic;
+    const put = (body: unknown) => prescription.PUT(send("PUT", `/api/v1/athletes/${me.athleteId}/prescription`, body), ctx({ athleteId: me.athleteId }));
+    expect((await put({ weeklyDistanceM: 30_000, longestRunM: 10_000 })).status).toBe(200);
+    const res = await put({ weeklyDistanceM: 32_500, longestRunM: 12_345, runIntervalSec: 240, walkIntervalSec: 60, note: "Build slowly" });
+    expect(await res.json()).toMatchObject({ current: { weeklyDistanceM: 32_500, longestRunM: 12_345, runIntervalSec: 240, walkIntervalSec: 60, note: "Build slowly" } });
+    session = me;
+    const read = (await (await prescription.GET(get(`/api/v1/athletes/${me.athleteId}/prescription`), ctx({ athleteId: me.athleteId }))).json()) as { current: { weeklyDistanceM: number }; history: { weeklyDistanceM: number }[] };
+    expect(read.current.weeklyDistanceM).toBe(32_500);
+    expect(read.history.map((h) => h.weeklyDistanceM)).toEqual([30_000]);
+  });
+
+  it("refuses blanks, strings, a longest run over the weekly cap, and one interval without the other (422); athletes and other clinics cannot set it", async () => {
+    session = clinic;
+    const put = (body: unknown) => prescription.PUT(send("PUT", `/api/v1/athletes/${me.athleteId}/prescription`, body), ctx({ athleteId: me.athleteId }));
+    for (const bad of [{ weeklyDistanceM: null, longestRunM: 1 }, { weeklyDistanceM: "30000", longestRunM: 1 }, { weeklyDistanceM: 10_000, longestRunM: 12_000 }, { weeklyDistanceM: 10_000, longestRunM: 5_000, runIntervalSec: 60 }, { weeklyDistanceM: 10_000, longestRunM: 5_000, extra: 1 }]) {
+      expect((await put(bad)).status, JSON.stringify(bad)).toBe(422);
+    }
+    session = me;
+    expect((await put({ weeklyDistanceM: 90_000, longestRunM: 30_000 })).status).toBe(404);
+    session = other;
+    expect((await put({ weeklyDistanceM: 90_000, longestRunM: 30_000 })).status).toBe(404);
+    expect((await prescription.GET(get(`/api/v1/athletes/${me.athleteId}/prescription`), ctx({ athleteId: me.athleteId }))).status).toBe(404);
+  });
+});
+
+describe("check-ins, shoes, activities and templates over the API", () => {
+  it("lists check-ins in a date range, newest first; another athlete's list is not found", async () => {
+    for (const [k, pain] of [[-3, 1], [-2, 2], [-1, 3]] as const) await recordCheckIn(me, { date: addDays(today, k), morningPain: pain, redFlags: {}, tapeYesterday: false });
+    session = me;
+    const list = async (qs: string, athleteId = me.athleteId) => checkInList.GET(get(`/api/v1/athletes/${athleteId}/check-ins${qs}`), ctx({ athleteId }));
+    const body = (await (await list(`?from=${addDays(today, -3)}&to=${addDays(today, -2)}`)).json()) as { items: { date: string; morningPain: number }[] };
+    expect(body.items.map((c) => [c.date, c.morningPain])).toEqual([[addDays(today, -2), 2], [addDays(today, -3), 1]]);
+    expect((await list(`?from=${today}&to=${addDays(today, -1)}`)).status).toBe(422);
+    expect((await list("", sibling.athleteId)).status).toBe(404);
+  });
+
+  it("adds, renames and retires a shoe; a blank reminder is refused, not zero", async () => {
+    session = me;
+    const added = await shoes.POST(send("POST", `/api/v1/athletes/${me.athleteId}/shoes`, { name: "Pegasus", reminderM: 600_000 }), ctx({ athleteId: me.athleteId }));
+    expect(added.status).toBe(201);
+    const { id } = (await added.json()) as { id: string };
+    expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, { reminderM: "" }), ctx({ shoeId: id }))).status).toBe(422);
+    expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, {}), ctx({ shoeId: id }))).status).toBe(422);
+    expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, { name: "Pegasus 41", retired: true }), ctx({ shoeId: id }))).status).toBe(200);
+    const list = (await (await shoes.GET(get(`/api/v1/athletes/${me.athleteId}/shoes`), ctx({ athleteId: me.athleteId }))).json()) as { items: { id: string; name: string; retired: boolean }[] };
+    expect(list.items.find((s) => s.id === id)).toMatchObject({ name: "Pegasus 41", retired: true });
+    session = sibling;
+    expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, { retired: false }), ctx({ shoeId: id }))).status).toBe(404);
+    session = other;
+    expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, { retired: false }), ctx({ shoeId: id }))).status).toBe(404);
+  });
+
+  it("an activity is read, corrected and deleted; after the delete it is not found", async () => {
+    session = me;
+    const created = await activities.POST(send("POST", "/api/v1/activities", { clientId: crypto.randomUUID(), type: "bike", date: today, durationSec: 1800, rpe: 4, painAfter: 2 }));
+    const { id } = (await created.json()) as { id: string };
+    const patched = await activity.PATCH(send("PATCH", `/api/v1/activities/${id}`, { painAfter: null, rpe: 5 }), ctx({ activityId: id }));
+    expect(await patched.json()).toMatchObject({ id, painAfter: null, rpe: 5, durationSec: 1800 });
+    session = sibling;
+    expect((await activity.GET(get(`/api/v1/activities/${id}`), ctx({ activityId: id }))).status).toBe(404);
+    expect((await activity.DELETE(send("DELETE", `/api/v1/activities/${id}`, {}), ctx({ activityId: id }))).status).toBe(404);
+    session = me;
+    expect((await activity.DELETE(send("DELETE", `/api/v1/activities/${id}`, {}), ctx({ activityId: id }))).status).toBe(200);
+    expect((await activity.GET(get(`/api/v1/activities/${id}`), ctx({ activityId: id }))).status).toBe(404);
+  });
+
+  it("templates are listed for trainers only", async () => {
+    session = clinic;
+    const body = (await (await templates.GET(get("/api/v1/templates"))).json()) as { templates: { name: string; builtin: boolean }[] };
+    expect(body.templates.some((t) => t.builtin)).toBe(true);
+    session = me;
+    expect((await templates.GET(get("/api/v1/templates"))).status).toBe(404);
+  });
+});
