@@ -25,6 +25,10 @@ export type Spec<R extends Role, P extends z.ZodType, Q extends z.ZodType, B ext
   query?: Q;
   body?: B;
   status?: number;
+  /** What a success answers (for the API document); the e2e matrix validates answers against it. */
+  response?: z.ZodType;
+  /** Success statuses when there is more than one: 201 stored, 200 the same record again on a retry. */
+  statuses?: readonly number[];
 };
 
 type Ctx<R extends Role, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {

@@ -46,7 +46,11 @@ export function buildOpenApiDocument(entries: readonly RouteEntry[]) {
   for (const entry of entries) {
     for (const op of listOperations([entry])) {
       const { spec, method } = op;
-      const success = String(spec.status ?? (method === "POST" ? 200 : 200));
+      const statuses = spec.statuses ?? [spec.status ?? 200];
+      const content = spec.response ? { "application/json": { schema: spec.response } } : undefined;
+      const successes = Object.fromEntries(
+        statuses.map((status) => [String(status), { description: status === 201 ? "Created" : statuses.length > 1 ? "The same record again (a retry)" : "Success", ...(content ? { content } : {}) }]),
+      );
       const operation: ZodOpenApiOperationObject = {
         summary: spec.summary ?? `${method} ${op.openApiPath}`,
         "x-required-role": spec.role,
@@ -56,13 +60,22 @@ export function buildOpenApiDocument(entries: readonly RouteEntry[]) {
           ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
         },
         responses: {
-          [success]: { description: "Success" },
+          ...successes,
           "401": { description: "Signed out (no session cookie and no valid token)", content: { "application/json": { schema: errorSchema } } },
           "403": { description: "A cross-site write with a session cookie, or a read-only token writing", content: { "application/json": { schema: errorSchema } } },
           "404": { description: "Not found: also the answer for another clinic's records and for the wrong role", content: { "application/json": { schema: errorSchema } } },
+          "409": { description: "Refused by a rule of the records (already done, not allowed now); the message says why", content: { "application/json": { schema: errorSchema } } },
           "422": { description: "Invalid input; fieldErrors names each field", content: { "application/json": { schema: errorSchema } } },
+          "429": { description: "Too many requests; try again later", content: { "application/json": { schema: errorSchema } } },
         },
       };
+      if (spec.body || entry.extraBody?.[method]) {
+        Object.assign(operation.responses!, {
+          "400": { description: "The body is not valid JSON", content: { "application/json": { schema: errorSchema } } },
+          "413": { description: "The body is too large", content: { "application/json": { schema: errorSchema } } },
+          "415": { description: "The body is not sent as the content type this operation takes", content: { "application/json": { schema: errorSchema } } },
+        });
+      }
       if (spec.body) {
         operation.requestBody = { required: true, content: { "application/json": { schema: spec.body } } };
       } else if (entry.extraBody?.[method]) {

@@ -15,6 +15,16 @@ const shoe = await import("@/app/api/v1/shoes/[shoeId]/route");
 const activity = await import("@/app/api/v1/activities/[activityId]/route");
 const activities = await import("@/app/api/v1/activities/route");
 const templates = await import("@/app/api/v1/templates/route");
+const { apiRoutes } = await import("@/app/api/v1/openapi.json/registry");
+const { buildOpenApiDocument } = await import("@/lib/api/openapi");
+const { documentValidator } = await import("@/tests/api-document");
+const check = documentValidator(buildOpenApiDocument(apiRoutes));
+
+/** The answer, after checking it against the API document (status listed, body fits its schema). */
+async function fits(method: string, path: string, res: Response): Promise<Response> {
+  expect(check(method, path, res.status, await res.clone().json())).toBeNull();
+  return res;
+}
 
 const SAME = { origin: "http://test", host: "test" };
 const get = (url: string) => new Request(`http://test${url}`);
@@ -41,9 +51,10 @@ describe("the running prescription over the API", () => {
     const put = (body: unknown) => prescription.PUT(send("PUT", `/api/v1/athletes/${me.athleteId}/prescription`, body), ctx({ athleteId: me.athleteId }));
     expect((await put({ weeklyDistanceM: 30_000, longestRunM: 10_000 })).status).toBe(200);
     const res = await put({ weeklyDistanceM: 32_500, longestRunM: 12_345, runIntervalSec: 240, walkIntervalSec: 60, note: "Build slowly" });
+    await fits("PUT", "/api/v1/athletes/{athleteId}/prescription", res);
     expect(await res.json()).toMatchObject({ current: { weeklyDistanceM: 32_500, longestRunM: 12_345, runIntervalSec: 240, walkIntervalSec: 60, note: "Build slowly" } });
     session = me;
-    const read = (await (await prescription.GET(get(`/api/v1/athletes/${me.athleteId}/prescription`), ctx({ athleteId: me.athleteId }))).json()) as { current: { weeklyDistanceM: number }; history: { weeklyDistanceM: number }[] };
+    const read = (await (await fits("GET", "/api/v1/athletes/{athleteId}/prescription", await prescription.GET(get(`/api/v1/athletes/${me.athleteId}/prescription`), ctx({ athleteId: me.athleteId })))).json()) as { current: { weeklyDistanceM: number }; history: { weeklyDistanceM: number }[] };
     expect(read.current.weeklyDistanceM).toBe(32_500);
     expect(read.history.map((h) => h.weeklyDistanceM)).toEqual([30_000]);
   });
@@ -52,7 +63,7 @@ describe("the running prescription over the API", () => {
     session = clinic;
     const put = (body: unknown) => prescription.PUT(send("PUT", `/api/v1/athletes/${me.athleteId}/prescription`, body), ctx({ athleteId: me.athleteId }));
     for (const bad of [{ weeklyDistanceM: null, longestRunM: 1 }, { weeklyDistanceM: "30000", longestRunM: 1 }, { weeklyDistanceM: 10_000, longestRunM: 12_000 }, { weeklyDistanceM: 10_000, longestRunM: 5_000, runIntervalSec: 60 }, { weeklyDistanceM: 10_000, longestRunM: 5_000, extra: 1 }]) {
-      expect((await put(bad)).status, JSON.stringify(bad)).toBe(422);
+      expect((await fits("PUT", "/api/v1/athletes/{athleteId}/prescription", await put(bad))).status, JSON.stringify(bad)).toBe(422);
     }
     session = me;
     expect((await put({ weeklyDistanceM: 90_000, longestRunM: 30_000 })).status).toBe(404);
@@ -67,7 +78,7 @@ describe("check-ins, shoes, activities and templates over the API", () => {
     for (const [k, pain] of [[-3, 1], [-2, 2], [-1, 3]] as const) await recordCheckIn(me, { date: addDays(today, k), morningPain: pain, redFlags: {}, tapeYesterday: false });
     session = me;
     const list = async (qs: string, athleteId = me.athleteId) => checkInList.GET(get(`/api/v1/athletes/${athleteId}/check-ins${qs}`), ctx({ athleteId }));
-    const body = (await (await list(`?from=${addDays(today, -3)}&to=${addDays(today, -2)}`)).json()) as { items: { date: string; morningPain: number }[] };
+    const body = (await (await fits("GET", "/api/v1/athletes/{athleteId}/check-ins", await list(`?from=${addDays(today, -3)}&to=${addDays(today, -2)}`))).json()) as { items: { date: string; morningPain: number }[] };
     expect(body.items.map((c) => [c.date, c.morningPain])).toEqual([[addDays(today, -2), 2], [addDays(today, -3), 1]]);
     expect((await list(`?from=${today}&to=${addDays(today, -1)}`)).status).toBe(422);
     expect((await list("", sibling.athleteId)).status).toBe(404);
@@ -76,12 +87,12 @@ describe("check-ins, shoes, activities and templates over the API", () => {
   it("adds, renames and retires a shoe; a blank reminder is refused, not zero", async () => {
     session = me;
     const added = await shoes.POST(send("POST", `/api/v1/athletes/${me.athleteId}/shoes`, { name: "Pegasus", reminderM: 600_000 }), ctx({ athleteId: me.athleteId }));
-    expect(added.status).toBe(201);
+    expect((await fits("POST", "/api/v1/athletes/{athleteId}/shoes", added)).status).toBe(201);
     const { id } = (await added.json()) as { id: string };
     expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, { reminderM: "" }), ctx({ shoeId: id }))).status).toBe(422);
     expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, {}), ctx({ shoeId: id }))).status).toBe(422);
     expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, { name: "Pegasus 41", retired: true }), ctx({ shoeId: id }))).status).toBe(200);
-    const list = (await (await shoes.GET(get(`/api/v1/athletes/${me.athleteId}/shoes`), ctx({ athleteId: me.athleteId }))).json()) as { items: { id: string; name: string; retired: boolean }[] };
+    const list = (await (await fits("GET", "/api/v1/athletes/{athleteId}/shoes", await shoes.GET(get(`/api/v1/athletes/${me.athleteId}/shoes`), ctx({ athleteId: me.athleteId })))).json()) as { items: { id: string; name: string; retired: boolean }[] };
     expect(list.items.find((s) => s.id === id)).toMatchObject({ name: "Pegasus 41", retired: true });
     session = sibling;
     expect((await shoe.PATCH(send("PATCH", `/api/v1/shoes/${id}`, { retired: false }), ctx({ shoeId: id }))).status).toBe(404);
@@ -92,22 +103,32 @@ describe("check-ins, shoes, activities and templates over the API", () => {
   it("an activity is read, corrected and deleted; after the delete it is not found", async () => {
     session = me;
     const created = await activities.POST(send("POST", "/api/v1/activities", { clientId: crypto.randomUUID(), type: "bike", date: today, durationSec: 1800, rpe: 4, painAfter: 2 }));
-    const { id } = (await created.json()) as { id: string };
+    const { id } = (await (await fits("POST", "/api/v1/activities", created)).json()) as { id: string };
     const patched = await activity.PATCH(send("PATCH", `/api/v1/activities/${id}`, { painAfter: null, rpe: 5 }), ctx({ activityId: id }));
+    await fits("PATCH", "/api/v1/activities/{activityId}", patched);
     expect(await patched.json()).toMatchObject({ id, painAfter: null, rpe: 5, durationSec: 1800 });
     session = sibling;
     expect((await activity.GET(get(`/api/v1/activities/${id}`), ctx({ activityId: id }))).status).toBe(404);
     expect((await activity.DELETE(send("DELETE", `/api/v1/activities/${id}`, {}), ctx({ activityId: id }))).status).toBe(404);
     session = me;
-    expect((await activity.DELETE(send("DELETE", `/api/v1/activities/${id}`, {}), ctx({ activityId: id }))).status).toBe(200);
+    expect((await fits("DELETE", "/api/v1/activities/{activityId}", await activity.DELETE(send("DELETE", `/api/v1/activities/${id}`, {}), ctx({ activityId: id })))).status).toBe(200);
     expect((await activity.GET(get(`/api/v1/activities/${id}`), ctx({ activityId: id }))).status).toBe(404);
   });
 
   it("templates are listed for trainers only", async () => {
     session = clinic;
-    const body = (await (await templates.GET(get("/api/v1/templates"))).json()) as { templates: { name: string; builtin: boolean }[] };
+    const body = (await (await fits("GET", "/api/v1/templates", await templates.GET(get("/api/v1/templates")))).json()) as { templates: { name: string; builtin: boolean }[] };
     expect(body.templates.some((t) => t.builtin)).toBe(true);
     session = me;
     expect((await templates.GET(get("/api/v1/templates"))).status).toBe(404);
+  });
+});
+
+describe("the document check itself", () => {
+  it("refuses a body that does not fit and a status the document does not list", () => {
+    expect(check("GET", "/api/v1/templates", 200, { templates: [{ id: "not-a-uuid", name: "x", description: "", builtin: true, itemCount: 1 }] })).toMatch(/templates/);
+    expect(check("GET", "/api/v1/templates", 200, { templates: [{ name: "x" }] })).toMatch(/required/);
+    expect(check("GET", "/api/v1/templates", 302, {})).toMatch(/does not list/);
+    expect(check("POST", "/api/v1/activities", 422, { error: { message: "x", fieldErrors: { a: ["b"] } } })).toBeNull();
   });
 });

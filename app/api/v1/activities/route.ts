@@ -1,11 +1,12 @@
 import { apiRoute } from "@/lib/api/handler";
+import { activityResponse } from "@/lib/validation/api-responses";
 import { recordActivity } from "@/lib/data/activities";
 import { activitySchema } from "@/lib/validation/reporting";
 
 export const dynamic = "force-dynamic";
 
 /** 201 when stored, 200 with the same record when this clientId was stored before (a retry). */
-export const POST = apiRoute({ role: "any", body: activitySchema }, async ({ scope, body }) => {
+export const POST = apiRoute({ role: "any", body: activitySchema, response: activityResponse, statuses: [201, 200] }, async ({ scope, body }) => {
   const result = await recordActivity(scope, body);
   return Response.json(result.activity, { status: result.created ? 201 : 200 });
 });
