@@ -133,3 +133,46 @@ export const alertResponse = z.object({
 
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const okResponse = z.object({ ok: z.literal(true) }).loose();
+
+const whole = z.number().int();
+const dosageResponse = z.object({ sets: whole, reps: whole.nullable().optional(), holdSec: whole.nullable().optional(), daysPerWeek: whole });
+
+export const exerciseResponse = z.object({
+  id,
+  name: z.string(),
+  region: z.string(),
+  builtin: z.boolean(),
+  archived: z.boolean(),
+  defaultDosage: dosageResponse,
+  equipment: z.array(z.string()),
+  ladder: z.object({ id, name: z.string(), step: whole, of: whole }).nullable(),
+});
+
+export const ladderResponse = z.object({
+  id,
+  name: z.string(),
+  region: z.string(),
+  builtin: z.boolean(),
+  steps: z.array(z.object({ step: whole, exerciseId: id, name: z.string(), builtin: z.boolean(), defaultDosage: dosageResponse })),
+});
+
+export const steppedItemResponse = z.object({
+  item: z.object({
+    id,
+    exerciseId: id,
+    sets: whole,
+    reps: whole.nullable(),
+    holdSec: whole.nullable(),
+    daysPerWeek: whole,
+    load: z.string().nullable(),
+    note: z.string().nullable(),
+    status: z.enum(["active", "paused", "removed"]),
+  }),
+});
+
+export const importOutcomeResponse = z.discriminatedUnion("ok", [
+  z.object({ fileName: z.string(), ok: z.literal(true), created: z.boolean(), activity: activityResponse }),
+  z.object({ fileName: z.string(), ok: z.literal(false), error: z.string() }),
+]);
+
+export const stageStepResponse = z.object({ stage: whole.meta({ description: "The stage number now in force." }) });

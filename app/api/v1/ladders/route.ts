@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
+import { ladderResponse } from "@/lib/validation/api-responses";
 import { listLadders } from "@/lib/data/ladders";
 import { REGIONS } from "@/lib/exercise-library/builtin-exercises";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 const query = z.object({ region: z.enum(REGIONS).optional() });
 
 /** Ladders ordered easiest → hardest: the built-in steps plus the clinic's own. */
-export const GET = apiRoute({ role: "trainer", query }, async ({ scope, query }) => ({
+export const GET = apiRoute({ role: "trainer", query, response: z.object({ ladders: z.array(ladderResponse) }) }, async ({ scope, query }) => ({
   ladders: (await listLadders(scope, query)).map((l) => ({
     id: l.id,
     name: l.name,

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { apiRoute, jsonError } from "@/lib/api/handler";
+import { importOutcomeResponse } from "@/lib/validation/api-responses";
 import { importActivityFiles } from "@/lib/data/activity-import";
 import { zodFieldErrors } from "@/lib/errors";
 import { importMetaSchema, MAX_IMPORT_FILES } from "@/lib/validation/activity-import";
@@ -11,7 +13,7 @@ export const dynamic = "force-dynamic";
  * file, in order), optional `rpe`, `painDuring`, `painAfter`, `shoeId`, `athleteId` (trainers).
  * Answers each file's outcome; 201 when at least one was stored, 422 when none could be.
  */
-export const POST = apiRoute({ role: "any" }, async ({ scope, request }) => {
+export const POST = apiRoute({ role: "any", status: 201, response: z.object({ results: z.array(importOutcomeResponse) }) }, async ({ scope, request }) => {
   if (!(request.headers.get("content-type") ?? "").includes("multipart/form-data")) {
     return jsonError(415, "Send the files as multipart/form-data with a field named file.");
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute, uuidParam } from "@/lib/api/handler";
+import { stageStepResponse } from "@/lib/validation/api-responses";
 import { applyStageStep } from "@/lib/data/return-to-run";
 import { stageStepSchema } from "@/lib/validation/return-to-run";
 
@@ -10,6 +11,6 @@ export const dynamic = "force-dynamic";
  * at any time and up only when allowed and the §2c verdict is step up (409 with why otherwise).
  */
 export const POST = apiRoute(
-  { role: "any", summary: "Step the return-to-run stage up or down, under the §2c rules of who may step when.", params: z.object({ athleteId: uuidParam }), body: stageStepSchema.omit({ athleteId: true }).strict() },
+  { role: "any", summary: "Step the return-to-run stage up or down, under the §2c rules of who may step when.", params: z.object({ athleteId: uuidParam }), body: stageStepSchema.omit({ athleteId: true }).strict(), response: stageStepResponse },
   ({ scope, params, body }) => applyStageStep(scope, params.athleteId, body),
 );
