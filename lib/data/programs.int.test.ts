@@ -30,11 +30,11 @@ describe("built-in library seed", () => {
     const idsAfter = await getDb().select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(eq(exercises.region, "hip")).orderBy(exercises.id);
     expect(idsAfter).toEqual(idsBefore);
     const all = await listExercises(a);
-    expect(all.filter((e) => e.builtin)).toHaveLength(36);
+    expect(all.filter((e) => e.builtin)).toHaveLength(58);
     expect((await getExercise(a, own.id)).name).toBe("Towel scrunch");
     const ladders = await listLadders(a);
-    expect(ladders.filter((l) => l.builtin).map((l) => l.steps.length)).toEqual([7, 6, 6, 6, 6, 5]);
-    expect((await listTemplates(a)).filter((t) => t.builtin)).toHaveLength(3);
+    expect(ladders.filter((l) => l.builtin).map((l) => l.steps.length)).toEqual([7, 6, 6, 6, 6, 5, 4, 4, 4, 4, 3, 3]);
+    expect((await listTemplates(a)).filter((t) => t.builtin)).toHaveLength(4);
   });
 
   it("refuses edits to built-ins", async () => {
