@@ -31,6 +31,7 @@ export async function ProgramSection({ athleteId }: { athleteId: string }) {
     value: e.id,
     label: e.ladder ? `${e.name} (${e.ladder.name} ${e.ladder.step}/${e.ladder.of})` : e.name,
     group: exerciseGroup(e),
+    dosage: e.defaultDosage,
   }));
   const templateOptions = templates.map((t) => ({ value: t.id, label: `${t.name} (${t.itemCount})`, group: t.builtin ? "Built-in" : "Your clinic" }));
   const empty = program.items.length === 0;
