@@ -118,7 +118,7 @@ test("hostile path and query values", async () => {
         await expectAnswered(res, `${op.method} ${url.slice(0, 80)}`);
       }
       if (op.method === "GET") {
-        const qs = ["q", "status", "from", "to", "athleteId", "bucket", "page", "pageSize", "region", "sort"].map((k) => `${k}=${enc}`).join("&");
+        const qs = ["q", "status", "from", "to", "athleteId", "bucket", "page", "pageSize", "region", "kind", "sort"].map((k) => `${k}=${enc}`).join("&");
         const res = await callers.owner.get(`${fillPath(op.path, target)}?${qs}`);
         await expectAnswered(res, `GET ${op.path}?…=${v.slice(0, 20)}`);
       }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 
 /**
@@ -48,6 +48,10 @@ export const exercises = pgTable(
     defaultReps: integer("default_reps"),
     defaultHoldSec: integer("default_hold_sec"),
     defaultDaysPerWeek: integer("default_days_per_week").notNull(),
+    /** 'strength' or 'mobility' (stretching and mobility): what the library filters by. */
+    kind: text("kind").notNull().default("strength"),
+    /** Done one side at a time: the dosage is per side ("3 × 30 s each side"). */
+    perSide: boolean("per_side").notNull().default(false),
     copiedFromId: uuid("copied_from_id"),
     createdBy: uuid("created_by").references(() => users.id),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
@@ -57,9 +61,11 @@ export const exercises = pgTable(
   (t) => [
     uniqueIndex("exercises_slug_unique").on(t.slug),
     index("exercises_clinic_region_name_idx").on(t.clinicId, t.region, t.name),
+    index("exercises_clinic_kind_idx").on(t.clinicId, t.kind),
     index("exercises_created_by_idx").on(t.createdBy),
     check("exercises_builtin_has_slug", sql`(${t.clinicId} is null) = (${t.slug} is not null)`),
     check("exercises_region_known", sql`${t.region} in ('hip','foot','knee','core')`),
+    check("exercises_kind_known", sql`${t.kind} in ('strength','mobility')`),
     check("exercises_sets_range", sql`${t.defaultSets} between 1 and 50`),
     check("exercises_reps_range", sql`${t.defaultReps} is null or ${t.defaultReps} between 1 and 200`),
     check("exercises_hold_range", sql`${t.defaultHoldSec} is null or ${t.defaultHoldSec} between 1 and 600`),

@@ -13,6 +13,9 @@ export type ExerciseSummary = {
   id: string;
   name: string;
   region: string;
+  kind: string;
+  /** One side at a time: reps and holds are per side. */
+  perSide: boolean;
   builtin: boolean;
   archived: boolean;
   defaultDosage: Dosage;
@@ -26,6 +29,8 @@ const summaryColumns = {
   id: exercises.id,
   name: exercises.name,
   region: exercises.region,
+  kind: exercises.kind,
+  perSide: exercises.perSide,
   clinicId: exercises.clinicId,
   archivedAt: exercises.archivedAt,
   equipment: exercises.equipment,
@@ -42,7 +47,7 @@ function escapeLike(q: string): string {
 /** The library as one clinic sees it: built-ins plus its own, optionally filtered. */
 export async function listExercises(
   scope: Scope,
-  filters: { q?: string; region?: string; includeArchived?: boolean } = {},
+  filters: { q?: string; region?: string; kind?: string; includeArchived?: boolean } = {},
 ): Promise<ExerciseSummary[]> {
   const db = getDb();
   const rows = await db
@@ -53,6 +58,7 @@ export async function listExercises(
         visibleTo(exercises.clinicId, scope.clinicId),
         filters.q ? ilike(exercises.name, `%${escapeLike(filters.q)}%`) : undefined,
         filters.region ? eq(exercises.region, filters.region) : undefined,
+        filters.kind ? eq(exercises.kind, filters.kind) : undefined,
         filters.includeArchived ? undefined : isNull(exercises.archivedAt),
       ),
     )
@@ -65,6 +71,8 @@ type SummaryRow = {
   id: string;
   name: string;
   region: string;
+  kind: string;
+  perSide: boolean;
   clinicId: string | null;
   archivedAt: Date | null;
   equipment: string[];
@@ -80,6 +88,8 @@ function toSummary(r: SummaryRow, all: LadderView[]): ExerciseSummary {
     id: r.id,
     name: r.name,
     region: r.region,
+    kind: r.kind,
+    perSide: r.perSide,
     builtin: r.clinicId === null,
     archived: r.archivedAt !== null,
     equipment: r.equipment,
@@ -115,6 +125,8 @@ function columnsOf(input: ExerciseInput) {
   return {
     name: input.name,
     region: input.region,
+    kind: input.kind,
+    perSide: input.perSide,
     howTo: input.howTo,
     cues: input.cues,
     equipment: input.equipment,
@@ -149,7 +161,7 @@ export async function updateExercise(scope: TrainerScope, exerciseId: string, in
       action: "exercise.updated",
       entity: "exercise",
       entityId: exerciseId,
-      before: { name: before.name, region: before.region, defaultSets: before.defaultSets, defaultReps: before.defaultReps, defaultHoldSec: before.defaultHoldSec },
+      before: { name: before.name, region: before.region, kind: before.kind, perSide: before.perSide, defaultSets: before.defaultSets, defaultReps: before.defaultReps, defaultHoldSec: before.defaultHoldSec },
       after: columnsOf(input),
     });
   });
@@ -181,6 +193,8 @@ export async function copyExercise(scope: TrainerScope, exerciseId: string): Pro
         clinicId: scope.clinicId,
         name: src.clinicId === null ? src.name : `${src.name} (copy)`,
         region: src.region,
+        kind: src.kind,
+        perSide: src.perSide,
         howTo: src.howTo,
         cues: src.cues,
         equipment: src.equipment,

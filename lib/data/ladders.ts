@@ -12,11 +12,13 @@ import { clinicLadders, loadLadders, visibleTo, type Conn, type LadderView } fro
 export type { LadderView } from "./library-scope";
 
 /** Ladders the clinic can see (built-in first), each ordered easiest → hardest. */
-export async function listLadders(scope: Scope, filters: { region?: string; includeArchived?: boolean } = {}): Promise<LadderView[]> {
+/** With `kind`, only ladders with a step of that kind (a ladder's kind is its exercises'). */
+export async function listLadders(scope: Scope, filters: { region?: string; kind?: string; includeArchived?: boolean } = {}): Promise<LadderView[]> {
   const all = await clinicLadders(scope.clinicId);
   return all
     .filter((l) => (filters.includeArchived || !l.archived) && (!filters.region || l.region === filters.region))
-    .map((l) => ({ ...l, steps: filters.includeArchived ? l.steps : l.steps.filter((s) => !s.archived) }));
+    .map((l) => ({ ...l, steps: filters.includeArchived ? l.steps : l.steps.filter((s) => !s.archived) }))
+    .filter((l) => !filters.kind || l.steps.some((s) => s.kind === filters.kind));
 }
 
 export async function createLadder(scope: TrainerScope, input: LadderInput): Promise<{ id: string }> {

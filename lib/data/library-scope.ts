@@ -20,6 +20,8 @@ export type StepInfo = {
   name: string;
   builtin: boolean;
   archived: boolean;
+  kind: string;
+  perSide: boolean;
   defaultDosage: Dosage;
 };
 
@@ -58,6 +60,8 @@ export async function loadLadders(db: Conn, clinicId: string): Promise<LadderVie
       name: exercises.name,
       exerciseClinicId: exercises.clinicId,
       archivedAt: exercises.archivedAt,
+      kind: exercises.kind,
+      perSide: exercises.perSide,
       defaultSets: exercises.defaultSets,
       defaultReps: exercises.defaultReps,
       defaultHoldSec: exercises.defaultHoldSec,
@@ -75,6 +79,8 @@ export async function loadLadders(db: Conn, clinicId: string): Promise<LadderVie
       name: s.name,
       builtin: s.exerciseClinicId === null,
       archived: s.archivedAt !== null,
+      kind: s.kind,
+      perSide: s.perSide,
       defaultDosage: defaultDosageOf(s),
     });
     byLadder.set(s.ladderId, list);

@@ -23,24 +23,24 @@ beforeAll(async () => {
 describe("built-in library seed", () => {
   it("is idempotent and leaves a clinic's own rows alone", async () => {
     const a = await makeClinic("Seed");
-    const own = await createExercise(a, { name: "Towel scrunch", region: "foot", howTo: ["Scrunch"], cues: [], equipment: [], sets: 3, reps: 10, daysPerWeek: 5 });
+    const own = await createExercise(a, { name: "Towel scrunch", region: "foot", kind: "strength", perSide: false, howTo: ["Scrunch"], cues: [], equipment: [], sets: 3, reps: 10, daysPerWeek: 5 });
     const idsBefore = await getDb().select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(eq(exercises.region, "hip")).orderBy(exercises.id);
     await seedLibrary(getDb());
     await seedLibrary(getDb());
     const idsAfter = await getDb().select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(eq(exercises.region, "hip")).orderBy(exercises.id);
     expect(idsAfter).toEqual(idsBefore);
     const all = await listExercises(a);
-    expect(all.filter((e) => e.builtin)).toHaveLength(36);
+    expect(all.filter((e) => e.builtin)).toHaveLength(58);
     expect((await getExercise(a, own.id)).name).toBe("Towel scrunch");
     const ladders = await listLadders(a);
-    expect(ladders.filter((l) => l.builtin).map((l) => l.steps.length)).toEqual([7, 6, 6, 6, 6, 5]);
-    expect((await listTemplates(a)).filter((t) => t.builtin)).toHaveLength(3);
+    expect(ladders.filter((l) => l.builtin).map((l) => l.steps.length)).toEqual([7, 6, 6, 6, 6, 5, 4, 4, 4, 4, 3, 3]);
+    expect((await listTemplates(a)).filter((t) => t.builtin)).toHaveLength(4);
   });
 
   it("refuses edits to built-ins", async () => {
     const a = await makeClinic("RO");
     const clam = await builtinExercise("clamshell");
-    await expect(updateExercise(a, clam, { name: "Mine", region: "hip", howTo: [], cues: [], equipment: [], sets: 1, reps: 1, daysPerWeek: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateExercise(a, clam, { name: "Mine", region: "hip", kind: "strength", perSide: false, howTo: [], cues: [], equipment: [], sets: 1, reps: 1, daysPerWeek: 1 })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 
@@ -100,7 +100,7 @@ describe("programs", () => {
   it("a clinic's own exercise inserted into a built-in ladder becomes a step", async () => {
     const a = await makeClinic("Ladder");
     const b = await makeClinic("Other");
-    const own = await createExercise(a, { name: "Clamshell with pause", region: "hip", howTo: [], cues: [], equipment: [], sets: 3, reps: 12, daysPerWeek: 3 });
+    const own = await createExercise(a, { name: "Clamshell with pause", region: "hip", kind: "strength", perSide: false, howTo: [], cues: [], equipment: [], sets: 3, reps: 12, daysPerWeek: 3 });
     const ladder = (await listLadders(a)).find((l) => l.name === "Hip abduction")!;
     await insertIntoLadder(a, { exerciseId: own.id, ladderId: ladder.id, afterExerciseId: await builtinExercise("clamshell") });
     const after = (await listLadders(a)).find((l) => l.id === ladder.id)!;
@@ -143,7 +143,7 @@ describe("clinic scoping", () => {
     await expect(applyTemplate(b, { athleteId: athlete.athleteId, templateId: tpl })).rejects.toMatchObject(nf);
     await expect(getCurrentPrescription(b, athlete.athleteId)).rejects.toMatchObject(nf);
     // a's own exercise is invisible to b
-    const own = await createExercise(a, { name: "Secret", region: "hip", howTo: [], cues: [], equipment: [], sets: 1, reps: 1, daysPerWeek: 1 });
+    const own = await createExercise(a, { name: "Secret", region: "hip", kind: "strength", perSide: false, howTo: [], cues: [], equipment: [], sets: 1, reps: 1, daysPerWeek: 1 });
     await expect(getExercise(b, own.id)).rejects.toMatchObject(nf);
     // an athlete sees only their own program
     const other = await makeAthlete(a, "Other");

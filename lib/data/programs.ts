@@ -21,6 +21,9 @@ export type ProgramItemView = {
   exerciseId: string;
   exerciseName: string;
   region: string;
+  kind: string;
+  /** One side at a time: the dosage is per side. */
+  perSide: boolean;
   howTo: string[];
   cues: string[];
   equipment: string[];
@@ -50,7 +53,7 @@ export async function getProgram(scope: Scope, athleteId: string): Promise<Progr
   const db = getDb();
   const athlete = await athleteAccess(scope, athleteId);
   const rows = await db
-    .select({ item: programItems, exerciseName: exercises.name, region: exercises.region, howTo: exercises.howTo, cues: exercises.cues, equipment: exercises.equipment })
+    .select({ item: programItems, exerciseName: exercises.name, region: exercises.region, kind: exercises.kind, perSide: exercises.perSide, howTo: exercises.howTo, cues: exercises.cues, equipment: exercises.equipment })
     .from(programItems)
     .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
     .where(and(eq(programItems.clinicId, scope.clinicId), eq(programItems.athleteId, athleteId), ne(programItems.status, "removed")))

@@ -15,7 +15,7 @@ import { ensureProgram, insertItem, snapshot, visibleExercise } from "./programs
  * the library reaches every clinic, and sign-up does not have to seed anything per clinic.
  */
 export type TemplateSummary = { id: string; name: string; description: string; builtin: boolean; itemCount: number };
-export type TemplateItemView = DosageInput & { id: string; exerciseId: string; exerciseName: string; exerciseArchived: boolean };
+export type TemplateItemView = DosageInput & { id: string; exerciseId: string; exerciseName: string; exerciseArchived: boolean; perSide: boolean };
 export type TemplateDetail = TemplateSummary & { items: TemplateItemView[] };
 
 const liveItems = (clinicId: string) => and(visibleTo(programTemplateItems.clinicId, clinicId), isNull(programTemplateItems.archivedAt));
@@ -42,16 +42,17 @@ async function templateRow(db: Conn, scope: Scope, templateId: string) {
 
 async function templateItems(db: Conn, scope: Scope, templateId: string): Promise<TemplateItemView[]> {
   const rows = await db
-    .select({ item: programTemplateItems, exerciseName: exercises.name, exerciseArchivedAt: exercises.archivedAt })
+    .select({ item: programTemplateItems, exerciseName: exercises.name, exerciseArchivedAt: exercises.archivedAt, perSide: exercises.perSide })
     .from(programTemplateItems)
     .innerJoin(exercises, eq(exercises.id, programTemplateItems.exerciseId))
     .where(and(eq(programTemplateItems.templateId, templateId), liveItems(scope.clinicId)))
     .orderBy(asc(programTemplateItems.position), asc(programTemplateItems.createdAt));
-  return rows.map(({ item, exerciseName, exerciseArchivedAt }) => ({
+  return rows.map(({ item, exerciseName, exerciseArchivedAt, perSide }) => ({
     id: item.id,
     exerciseId: item.exerciseId,
     exerciseName,
     exerciseArchived: exerciseArchivedAt !== null,
+    perSide,
     sets: item.sets,
     reps: item.reps ?? undefined,
     holdSec: item.holdSec ?? undefined,

@@ -7,6 +7,12 @@ describe("formatDosage", () => {
     expect(formatDosage({ sets: 10, holdSec: 5, daysPerWeek: 7, load: "" })).toBe("10 × 5 s hold · every day");
     expect(formatDosage({ sets: 3, reps: 12, daysPerWeek: 1, load: "green band" })).toBe("3 × 12 reps · green band · 1 day a week");
   });
+
+  it("says each side for a one-sided exercise, reps or hold", () => {
+    expect(formatDosage({ sets: 3, holdSec: 30, daysPerWeek: 5, perSide: true })).toBe("3 × 30 s each side · 5 days a week");
+    expect(formatDosage({ sets: 3, reps: 15, daysPerWeek: 3, perSide: true })).toBe("3 × 15 reps each side · 3 days a week");
+    expect(formatDosage({ sets: 3, holdSec: 30, daysPerWeek: 5, perSide: false })).toBe("3 × 30 s hold · 5 days a week");
+  });
 });
 
 describe("formatRunWalk", () => {

@@ -1,8 +1,14 @@
 // How a prescription reads to a person ("3 × 15 reps · 3 days a week"). Plain data in, text out.
 import type { DosageLike } from "./ladder";
 
-export function formatDosage(d: DosageLike & { load?: string | null }): string {
-  const amount = d.reps != null ? `${d.sets} × ${d.reps} reps` : d.holdSec != null ? `${d.sets} × ${d.holdSec} s hold` : `${d.sets} sets`;
+/**
+ * `perSide` is the exercise's, not the prescription's: a one-sided exercise's reps or hold are per
+ * side ("3 × 30 s each side"); otherwise a hold reads "3 × 30 s hold".
+ */
+export function formatDosage(d: DosageLike & { load?: string | null; perSide?: boolean }): string {
+  const side = d.perSide ? " each side" : "";
+  const amount =
+    d.reps != null ? `${d.sets} × ${d.reps} reps${side}` : d.holdSec != null ? `${d.sets} × ${d.holdSec} s${side || " hold"}` : `${d.sets} sets`;
   const days = d.daysPerWeek === 7 ? "every day" : `${d.daysPerWeek} day${d.daysPerWeek === 1 ? "" : "s"} a week`;
   return [amount, d.load?.trim() || null, days].filter(Boolean).join(" · ");
 }

@@ -2,12 +2,19 @@
 // keyed by `slug`, so a slug never changes once shipped; wording and dosage may.
 // Hip work carries the stronger evidence for runners' knee pain (Ferber et al., J Athl Train 2015);
 // the foot-core ladder follows McKeon et al. (BJSM 2015) and Taddei et al. (AJSM 2020).
+// The stretching and mobility ladders (kind "mobility") are written for the same runners: calf and
+// soleus, hip flexors, adductors, hamstrings, the outer hip and the sole of the foot. Each ladder's
+// description says why its steps are in that order.
 // One file on purpose: the ladders read top to bottom as the DESIGN lists them.
 
 import type { Dosage } from "@/lib/domain/ladder";
 
 export const REGIONS = ["hip", "foot", "knee", "core"] as const;
 export type Region = (typeof REGIONS)[number];
+
+/** What an exercise trains: strength, or stretching and mobility (a hold is then per side, usually). */
+export const KINDS = ["strength", "mobility"] as const;
+export type Kind = (typeof KINDS)[number];
 
 export const EQUIPMENT = [
   "none",
@@ -17,6 +24,8 @@ export const EQUIPMENT = [
   "step",
   "box or chair",
   "foam pad",
+  "towel or strap",
+  "small ball",
 ] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 
@@ -24,6 +33,8 @@ export type BuiltinLadder = {
   slug: string;
   name: string;
   region: Region;
+  /** Every exercise on the ladder is of this kind. */
+  kind: Kind;
   description: string;
 };
 
@@ -34,9 +45,11 @@ export type BuiltinExercise = {
   ladderSlug: string;
   /** 1-based, easiest first. */
   step: number;
+  /** Done one side at a time; the dosage is then per side ("3 × 30 s each side"). */
+  perSide?: boolean;
   howTo: string[];
   cues: string[];
-  /** For one-sided exercises, reps and holds are per side; for holds, `sets` counts the holds. */
+  /** For `perSide` exercises, reps and holds are per side; for holds, `sets` counts the holds. */
   dosage: Dosage;
   equipment: Equipment[];
 };
@@ -46,6 +59,7 @@ export const BUILTIN_LADDERS: BuiltinLadder[] = [
     slug: "hip-abduction",
     name: "Hip abduction",
     region: "hip",
+    kind: "strength",
     description:
       "Strengthens the muscles on the side of the hip that stop the knee dropping inwards when you land on one leg.",
   },
@@ -53,6 +67,7 @@ export const BUILTIN_LADDERS: BuiltinLadder[] = [
     slug: "hip-extension",
     name: "Hip extension",
     region: "hip",
+    kind: "strength",
     description:
       "Builds the glutes and hamstrings that drive you forward and share the load the knee would otherwise take.",
   },
@@ -60,6 +75,7 @@ export const BUILTIN_LADDERS: BuiltinLadder[] = [
     slug: "single-leg-control",
     name: "Single-leg control",
     region: "knee",
+    kind: "strength",
     description:
       "Teaches the knee to stay in line over the foot as you bend on one leg, from a small step-down up to hopping sideways.",
   },
@@ -67,6 +83,7 @@ export const BUILTIN_LADDERS: BuiltinLadder[] = [
     slug: "foot-core",
     name: "Foot core",
     region: "foot",
+    kind: "strength",
     description:
       "Wakes up the small muscles under the arch so the foot supports itself instead of rolling in.",
   },
@@ -74,6 +91,7 @@ export const BUILTIN_LADDERS: BuiltinLadder[] = [
     slug: "calf-and-arch",
     name: "Calf and arch",
     region: "foot",
+    kind: "strength",
     description:
       "Builds calf and arch strength for push-off and landing, ending with the springy hops running needs.",
   },
@@ -81,14 +99,66 @@ export const BUILTIN_LADDERS: BuiltinLadder[] = [
     slug: "balance",
     name: "Balance",
     region: "foot",
+    kind: "strength",
     description:
       "Trains steadiness on one leg, from standing still to landing a hop, so each stride lands under control.",
+  },
+  // ── Stretching and mobility ──────────────────────────────────────────────────────────────────
+  {
+    slug: "calf-soleus-stretch",
+    name: "Calf and soleus stretching",
+    region: "foot",
+    kind: "mobility",
+    description:
+      "Stiff calves leave the shin little room to move forward over the foot, and the foot tends to roll in to make up for it. Starts with the straight-knee wall stretch for the big calf muscle, then the bent-knee stretch that reaches the soleus underneath it, then rocks the ankle through that range, and ends by lowering slowly on a bent knee from a step, so the soleus learns to take load at length the way running asks it to.",
+  },
+  {
+    slug: "hip-flexor-stretch",
+    name: "Hip flexor stretching",
+    region: "hip",
+    kind: "mobility",
+    description:
+      "Long hours sitting leave the front of the hip stiff, which shortens the stride behind you. Starts with the half-kneeling stretch, adds an overhead reach that takes it up into the side of the trunk, then a bent-knee stretch that also lengthens the front of the thigh, and ends with a moving lunge so the new range is used in a stride.",
+  },
+  {
+    slug: "adductor-stretch",
+    name: "Inner thigh (adductor) stretching",
+    region: "hip",
+    kind: "mobility",
+    description:
+      "The inner-thigh muscles run down towards the inside of the knee and work at every landing. Starts seated, where gravity does the work, then a standing side lunge under body weight, then a rocking stretch that moves through the range, and ends with the short Copenhagen plank, which builds strength in that lengthened range so it can be controlled, not just reached.",
+  },
+  {
+    slug: "hamstring-stretch",
+    name: "Hamstring stretching",
+    region: "hip",
+    kind: "mobility",
+    description:
+      "The hamstrings cross both the hip and the knee. Starts lying down with a towel, where the back is supported, then standing with the heel on a step, then straightening the knee with the leg's own muscles, and ends with leg swings that use the range at speed, as a warm-up before a run.",
+  },
+  {
+    slug: "outer-hip-stretch",
+    name: "Outer hip stretching",
+    region: "hip",
+    kind: "mobility",
+    description:
+      "Stretches the outside of the hip: the glutes and the muscle at the top of the iliotibial band (ITB). Starts lying down with the figure-four stretch, then the standing cross-over lean, which needs balance, and ends with 90/90 switches that turn each hip in and out through its range under control.",
+  },
+  {
+    slug: "plantar-fascia-stretch",
+    name: "Sole of the foot (plantar fascia) stretching",
+    region: "foot",
+    kind: "mobility",
+    description:
+      "Eases the thick band under the arch. Starts seated, rolling the sole over a ball, which is the gentlest, then the seated stretch that pulls the toes back, and ends standing with the big toe against a wall, where body weight adds to the stretch in the position the foot is in as it pushes off.",
   },
 ];
 
 const STRENGTH_DAYS = 3;
 const FOOT_DAYS = 5;
 const HOP_DAYS = 2;
+// Stretching little and often, most days of the week; loaded steps keep the strength days.
+const MOBILITY_DAYS = 5;
 
 export const BUILTIN_EXERCISES: BuiltinExercise[] = [
   // ── Hip abduction ────────────────────────────────────────────────────────────────────────────
@@ -98,6 +168,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-abduction",
     step: 1,
+    perSide: true,
     howTo: [
       "Lie on your side with your hips and knees bent and your heels in line with your bottom.",
       "Rest your head on your lower arm and put your top hand on your hip.",
@@ -119,6 +190,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-abduction",
     step: 2,
+    perSide: true,
     howTo: [
       "Loop a resistance band around both legs just above your knees.",
       "Lie on your side with your hips and knees bent and your heels in line with your bottom.",
@@ -140,6 +212,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-abduction",
     step: 3,
+    perSide: true,
     howTo: [
       "Lie on your side with your bottom knee bent and your top leg straight, in line with your body.",
       "Point your top toes forward, not up to the ceiling.",
@@ -161,6 +234,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-abduction",
     step: 4,
+    perSide: true,
     howTo: [
       "Put a band around both ankles or strap an ankle weight to your top ankle.",
       "Lie on your side with your bottom knee bent and your top leg straight, in line with your body.",
@@ -182,6 +256,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-abduction",
     step: 5,
+    perSide: true,
     howTo: [
       "Loop a band around both ankles and stand tall, with a hand on a wall if you need it.",
       "Shift your weight onto one leg with a soft knee.",
@@ -222,6 +297,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-abduction",
     step: 7,
+    perSide: true,
     howTo: [
       "Lie on your side propped on your forearm, elbow under your shoulder, legs straight and stacked.",
       "Lift your hips so your body makes a straight line from head to feet.",
@@ -286,6 +362,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-extension",
     step: 3,
+    perSide: true,
     howTo: [
       "Lie on your back with one knee bent and that foot flat on the floor.",
       "Lift the other foot off the floor, knee bent or leg straight.",
@@ -306,6 +383,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-extension",
     step: 4,
+    perSide: true,
     howTo: [
       "Lie on your back with one heel on a step or low bench and the knee bent.",
       "Lift the other leg up off the floor.",
@@ -326,6 +404,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-extension",
     step: 5,
+    perSide: true,
     howTo: [
       "Stand on one leg with a soft bend in the knee.",
       "Hinge forward at the hip, reaching your hands toward the floor as your other leg goes back behind you.",
@@ -347,6 +426,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "hip",
     ladderSlug: "hip-extension",
     step: 6,
+    perSide: true,
     howTo: [
       "Hold a dumbbell in the hand opposite your standing leg.",
       "Stand on one leg with a soft bend in the knee.",
@@ -370,6 +450,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "knee",
     ladderSlug: "single-leg-control",
     step: 1,
+    perSide: true,
     howTo: [
       "Stand on one leg on a low step (about 10 cm), the other foot hanging just in front.",
       "Slowly bend your standing knee to tap the front heel lightly on the floor.",
@@ -390,6 +471,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "knee",
     ladderSlug: "single-leg-control",
     step: 2,
+    perSide: true,
     howTo: [
       "Stand side-on at the edge of a higher step (about 20 cm) on one leg.",
       "Let the outside foot hang off the side of the step.",
@@ -410,6 +492,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "knee",
     ladderSlug: "single-leg-control",
     step: 3,
+    perSide: true,
     howTo: [
       "Stand with one foot a long stride in front of the other, back heel lifted.",
       "Lower straight down until your back knee is just above the floor.",
@@ -430,6 +513,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "knee",
     ladderSlug: "single-leg-control",
     step: 4,
+    perSide: true,
     howTo: [
       "Stand in front of a box or chair on one leg, the other foot lifted just in front.",
       "Sit back slowly until your bottom lightly touches the box.",
@@ -450,6 +534,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "knee",
     ladderSlug: "single-leg-control",
     step: 5,
+    perSide: true,
     howTo: [
       "Stand on one leg, the other foot lifted just in front.",
       "Bend your standing knee and sit your hips back as far as you can control.",
@@ -549,6 +634,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "foot-core",
     step: 4,
+    perSide: true,
     howTo: [
       "Stand with your weight on both bare feet.",
       "Without curling your toes, draw the ball of one foot toward its heel so the arch lifts.",
@@ -569,6 +655,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "foot-core",
     step: 5,
+    perSide: true,
     howTo: [
       "Stand on one bare foot near a wall.",
       "Make the short foot: draw the ball of the foot toward the heel so the arch lifts.",
@@ -589,6 +676,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "foot-core",
     step: 6,
+    perSide: true,
     howTo: [
       "Stand on one bare foot on a foam pad or folded cushion near a wall.",
       "Make the short foot: draw the ball of the foot toward the heel so the arch lifts.",
@@ -631,6 +719,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "calf-and-arch",
     step: 2,
+    perSide: true,
     howTo: [
       "Stand with feet hip-width apart, fingertips on a wall.",
       "Rise up onto the balls of both feet.",
@@ -651,6 +740,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "calf-and-arch",
     step: 3,
+    perSide: true,
     howTo: [
       "Stand on one leg, fingertips on a wall for balance.",
       "Rise up onto the ball of your foot as high as you can.",
@@ -671,6 +761,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "calf-and-arch",
     step: 4,
+    perSide: true,
     howTo: [
       "Stand on one leg with the ball of your foot on the edge of a step, heel hanging off.",
       "Hold a rail or wall for balance.",
@@ -691,6 +782,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "calf-and-arch",
     step: 5,
+    perSide: true,
     howTo: [
       "Hold a dumbbell in the hand on the same side as your working leg.",
       "Stand on one leg on the edge of a step, heel hanging off, other hand on a rail.",
@@ -733,6 +825,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "balance",
     step: 1,
+    perSide: true,
     howTo: [
       "Stand near a wall or counter in bare feet.",
       "Lift one foot and balance on the other leg with a soft knee.",
@@ -753,6 +846,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "balance",
     step: 2,
+    perSide: true,
     howTo: [
       "Stand within reach of a wall or counter in bare feet.",
       "Balance on one leg with a soft knee.",
@@ -773,6 +867,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "balance",
     step: 3,
+    perSide: true,
     howTo: [
       "Put a foam pad or folded cushion next to a wall.",
       "Stand on it on one leg with a soft knee.",
@@ -793,6 +888,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "balance",
     step: 4,
+    perSide: true,
     howTo: [
       "Stand on one leg in the middle of an imaginary star on the floor.",
       "With the other foot, reach as far as you can forward, then out to the side, then behind you.",
@@ -813,6 +909,7 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
     region: "foot",
     ladderSlug: "balance",
     step: 5,
+    perSide: true,
     howTo: [
       "Stand on one leg with a soft knee.",
       "Hop a short way forward and land on the same leg.",
@@ -825,6 +922,479 @@ export const BUILTIN_EXERCISES: BuiltinExercise[] = [
       "Hop further only when every landing is steady.",
     ],
     dosage: { sets: 3, reps: 10, daysPerWeek: HOP_DAYS },
+    equipment: ["none"],
+  },
+  // ── Calf and soleus stretching ───────────────────────────────────────────────────────────────
+  {
+    slug: "wall-calf-stretch",
+    name: "Wall calf stretch",
+    region: "foot",
+    ladderSlug: "calf-soleus-stretch",
+    step: 1,
+    perSide: true,
+    howTo: [
+      "Stand facing a wall with both hands on it at shoulder height.",
+      "Step one foot back about a stride length, toes pointing straight at the wall.",
+      "Keep the back knee straight and press that heel into the floor.",
+      "Bend the front knee and lean your hips towards the wall until you feel a stretch in the back calf.",
+      "Hold, then switch legs.",
+    ],
+    cues: [
+      "Back heel stays down and back toes point forward, not out.",
+      "A firm stretch, never pain.",
+      "Breathe out and let the calf relax into it.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "bent-knee-wall-calf-stretch",
+    name: "Bent-knee wall calf stretch",
+    region: "foot",
+    ladderSlug: "calf-soleus-stretch",
+    step: 2,
+    perSide: true,
+    howTo: [
+      "Stand facing a wall with both hands on it.",
+      "Step one foot back about half a stride.",
+      "Bend both knees and sink your hips down, keeping the back heel on the floor.",
+      "Stop when you feel the stretch low in the back calf, just above the heel.",
+      "Hold, then switch legs.",
+    ],
+    cues: [
+      "The back heel stays down; if it lifts, bring that foot closer.",
+      "You should feel it lower down than the straight-knee stretch.",
+      "Back knee points over the middle toes.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "knee-to-wall-ankle-rocks",
+    name: "Knee-to-wall ankle rocks",
+    region: "foot",
+    ladderSlug: "calf-soleus-stretch",
+    step: 3,
+    perSide: true,
+    howTo: [
+      "Stand facing a wall with one foot a hand's width from it and the other foot behind you.",
+      "Keeping the front heel down, bend the front knee forward to touch the wall.",
+      "Straighten back up and repeat in a smooth rhythm.",
+      "When touching gets easy, move the foot a little further back. Switch legs after the set.",
+    ],
+    cues: [
+      "Front heel stays glued to the floor.",
+      "The knee travels over your second toe, not inwards.",
+      "Smooth and controlled; no bouncing.",
+    ],
+    dosage: { sets: 2, reps: 12, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "bent-knee-heel-drop",
+    name: "Bent-knee heel drop from a step",
+    region: "foot",
+    ladderSlug: "calf-soleus-stretch",
+    step: 4,
+    perSide: true,
+    howTo: [
+      "Stand on the balls of both feet on the edge of a step, heels hanging off, holding a rail or wall.",
+      "Rise up on both feet, then bend your knees a little.",
+      "Lift one foot off and lower slowly on the other leg until your heel is below the step, keeping the knee bent.",
+      "Put both feet back on to rise again. Switch legs after the set.",
+    ],
+    cues: [
+      "Keep the knee bent the whole way down; you should feel it low in the calf.",
+      "Three seconds down.",
+      "Up on two feet, down on one.",
+    ],
+    dosage: { sets: 3, reps: 12, daysPerWeek: STRENGTH_DAYS },
+    equipment: ["step"],
+  },
+
+  // ── Hip flexor stretching ────────────────────────────────────────────────────────────────────
+  {
+    slug: "half-kneeling-hip-flexor-stretch",
+    name: "Half-kneeling hip flexor stretch",
+    region: "hip",
+    ladderSlug: "hip-flexor-stretch",
+    step: 1,
+    perSide: true,
+    howTo: [
+      "Kneel on one knee on a cushion, the other foot flat in front of you, both knees at right angles.",
+      "Tuck your tailbone under and squeeze the bottom on the kneeling side.",
+      "Staying upright, shift your hips forward a little until you feel a stretch at the front of the hip.",
+      "Hold, then switch sides.",
+    ],
+    cues: [
+      "The stretch comes from the tuck and the squeeze, not from leaning forward.",
+      "Don't arch your lower back.",
+      "Front knee stays over the ankle.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "half-kneeling-hip-flexor-stretch-reach",
+    name: "Half-kneeling hip flexor stretch with side reach",
+    region: "hip",
+    ladderSlug: "hip-flexor-stretch",
+    step: 2,
+    perSide: true,
+    howTo: [
+      "Kneel on one knee on a cushion, the other foot flat in front of you.",
+      "Tuck your tailbone under and shift your hips forward until you feel the stretch.",
+      "Reach the arm on the kneeling side up overhead, then lean your trunk gently away from that side.",
+      "Hold, then switch sides.",
+    ],
+    cues: [
+      "Keep the bottom squeezed as you reach.",
+      "Reach up first, then lean over.",
+      "Ribs stay down; don't bend backwards.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "kneeling-hip-flexor-quad-stretch",
+    name: "Kneeling hip flexor and thigh stretch",
+    region: "hip",
+    ladderSlug: "hip-flexor-stretch",
+    step: 3,
+    perSide: true,
+    howTo: [
+      "Kneel with your back to a sofa or chair, one knee on a cushion near it and that shin resting up against the seat.",
+      "Put the other foot flat on the floor in front of you, hands on that knee.",
+      "Tuck your tailbone under and slowly bring your body upright until you feel a stretch at the front of the thigh and hip.",
+      "Hold, then switch sides.",
+    ],
+    cues: [
+      "Come only as upright as you can with the bottom squeezed.",
+      "If the kneeling knee complains, move it further from the seat.",
+      "Breathe slowly; the stretch eases as you relax.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["box or chair"],
+  },
+  {
+    slug: "walking-lunge-overhead-reach",
+    name: "Walking lunge with overhead reach",
+    region: "hip",
+    ladderSlug: "hip-flexor-stretch",
+    step: 4,
+    perSide: true,
+    howTo: [
+      "Stand tall, then take a long step forward and lower the back knee towards the floor.",
+      "As you lower, reach both arms overhead and squeeze the bottom of the back leg.",
+      "Push up through the front foot and step through into the next lunge on the other leg.",
+      "Each lunge counts as one rep for the leg in front.",
+    ],
+    cues: [
+      "Front knee stays over your second toe.",
+      "Feel the front of the back hip open as you reach.",
+      "Stay tall; don't lean forward.",
+    ],
+    dosage: { sets: 2, reps: 8, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+
+  // ── Inner thigh (adductor) stretching ────────────────────────────────────────────────────────
+  {
+    slug: "seated-butterfly-stretch",
+    name: "Seated butterfly stretch",
+    region: "hip",
+    ladderSlug: "adductor-stretch",
+    step: 1,
+    howTo: [
+      "Sit tall on the floor with the soles of your feet together and your knees falling out to the sides.",
+      "Hold your ankles and draw your heels in as far as is comfortable.",
+      "Let your knees sink towards the floor until you feel a stretch along the inner thighs.",
+      "Hold, relaxing a little further each time you breathe out.",
+    ],
+    cues: [
+      "Sit tall; lean forward from the hips only if you want more stretch.",
+      "Let gravity do it; don't push your knees down.",
+      "Sit on a cushion if your back rounds.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "side-lunge-adductor-stretch",
+    name: "Side lunge adductor stretch",
+    region: "hip",
+    ladderSlug: "adductor-stretch",
+    step: 2,
+    perSide: true,
+    howTo: [
+      "Stand with your feet wide apart, toes pointing forward.",
+      "Bend one knee and shift your hips over that foot, keeping the other leg straight.",
+      "Sink until you feel a stretch along the inner thigh of the straight leg.",
+      "Hold, then shift across to the other side.",
+    ],
+    cues: [
+      "Both feet flat, toes forward.",
+      "The bent knee tracks over the middle toes.",
+      "Sit your hips back as if onto a chair.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "adductor-rock-back",
+    name: "Adductor rock-back",
+    region: "hip",
+    ladderSlug: "adductor-stretch",
+    step: 3,
+    perSide: true,
+    howTo: [
+      "Get on your hands and knees, then straighten one leg out to the side with that foot flat on the floor.",
+      "Keeping your back flat, rock your hips back towards your heels until you feel the inner thigh stretch.",
+      "Rock forward again to the start.",
+      "Finish the set, then switch legs.",
+    ],
+    cues: [
+      "Keep a flat back; the movement is at the hips.",
+      "The foot of the straight leg stays flat, toes forward.",
+      "Smooth rhythm, with a short pause at the back.",
+    ],
+    dosage: { sets: 2, reps: 10, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "short-copenhagen-plank",
+    name: "Short-lever Copenhagen plank",
+    region: "hip",
+    ladderSlug: "adductor-stretch",
+    step: 4,
+    perSide: true,
+    howTo: [
+      "Lie on your side beside a chair or bench, propped on your forearm, elbow under your shoulder.",
+      "Rest the inside of your top knee on the seat, bottom leg underneath.",
+      "Lift your hips until your body is straight from head to knee, bringing the bottom leg up towards the seat.",
+      "Hold, lower to rest, then do the other side.",
+    ],
+    cues: [
+      "Press the top knee down into the seat.",
+      "Keep your hips high and in line.",
+      "Start with shorter holds if the inner thigh cramps.",
+    ],
+    dosage: { sets: 3, holdSec: 20, daysPerWeek: STRENGTH_DAYS },
+    equipment: ["box or chair"],
+  },
+
+  // ── Hamstring stretching ─────────────────────────────────────────────────────────────────────
+  {
+    slug: "lying-hamstring-stretch-towel",
+    name: "Lying hamstring stretch with a towel",
+    region: "hip",
+    ladderSlug: "hamstring-stretch",
+    step: 1,
+    perSide: true,
+    howTo: [
+      "Lie on your back with both legs straight and a towel or strap looped around one foot.",
+      "Keeping that knee straight, pull gently on the towel to raise the leg until you feel a stretch at the back of the thigh.",
+      "Keep the other leg flat on the floor.",
+      "Hold, then switch legs.",
+    ],
+    cues: [
+      "Knee straight but not locked.",
+      "Feel it in the back of the thigh, not behind the knee.",
+      "Keep your lower back relaxed on the floor.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["towel or strap"],
+  },
+  {
+    slug: "standing-hamstring-stretch",
+    name: "Standing hamstring stretch",
+    region: "hip",
+    ladderSlug: "hamstring-stretch",
+    step: 2,
+    perSide: true,
+    howTo: [
+      "Stand facing a low step and put one heel on it, knee straight, toes up.",
+      "Keep your back straight and your hands on your hips.",
+      "Hinge forward from the hips until you feel a stretch at the back of the thigh.",
+      "Hold, then switch legs.",
+    ],
+    cues: [
+      "Lead with your chest; don't round your back to reach further.",
+      "Standing knee soft.",
+      "Hips square to the front.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["step"],
+  },
+  {
+    slug: "active-knee-extension",
+    name: "Active knee extension",
+    region: "hip",
+    ladderSlug: "hamstring-stretch",
+    step: 3,
+    perSide: true,
+    howTo: [
+      "Lie on your back and hold behind one thigh with both hands, hip and knee bent to right angles.",
+      "Slowly straighten the knee as far as you can, keeping the thigh still.",
+      "Hold for two seconds, then bend it back.",
+      "Finish the set, then switch legs.",
+    ],
+    cues: [
+      "The thigh stays upright; only the lower leg moves.",
+      "Pull your toes towards you to feel it more.",
+      "Straighten with control; no kicking.",
+    ],
+    dosage: { sets: 2, reps: 10, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "front-to-back-leg-swings",
+    name: "Front-to-back leg swings",
+    region: "hip",
+    ladderSlug: "hamstring-stretch",
+    step: 4,
+    perSide: true,
+    howTo: [
+      "Stand side-on to a wall with one hand on it.",
+      "Swing the outside leg forward and back like a pendulum, knee soft.",
+      "Start small and let each swing go a little higher.",
+      "Finish the set, then turn around and swing the other leg.",
+    ],
+    cues: [
+      "Stay tall; the movement is at the hip, not the lower back.",
+      "Controlled swings; no kicking at the top.",
+      "A good warm-up before a run.",
+    ],
+    dosage: { sets: 2, reps: 12, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+
+  // ── Outer hip stretching ─────────────────────────────────────────────────────────────────────
+  {
+    slug: "lying-figure-four-stretch",
+    name: "Lying figure-four stretch",
+    region: "hip",
+    ladderSlug: "outer-hip-stretch",
+    step: 1,
+    perSide: true,
+    howTo: [
+      "Lie on your back with both knees bent and your feet flat.",
+      "Cross one ankle over the opposite knee.",
+      "Reach through, hold behind the thigh of the bottom leg and draw it gently towards your chest.",
+      "Hold when you feel the stretch in the bottom and outer hip of the crossed leg, then switch.",
+    ],
+    cues: [
+      "Head and shoulders stay relaxed on the floor.",
+      "Press the crossed knee gently away from you for more stretch.",
+      "Keep the crossed foot pulled up.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "standing-cross-over-side-stretch",
+    name: "Standing cross-over side stretch",
+    region: "hip",
+    ladderSlug: "outer-hip-stretch",
+    step: 2,
+    perSide: true,
+    howTo: [
+      "Stand side-on to a wall, about an arm's length away, with one hand on it.",
+      "Cross the leg nearest the wall behind the other one.",
+      "Push that hip out towards the wall and lean your upper body away until you feel a stretch down the outside of the hip.",
+      "Hold, then turn around and do the other side.",
+    ],
+    cues: [
+      "Both feet stay flat on the floor.",
+      "Push the hip out; don't just bend at the waist.",
+      "Reach the free arm overhead for a longer stretch.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "ninety-ninety-hip-switches",
+    name: "90/90 hip switches",
+    region: "hip",
+    ladderSlug: "outer-hip-stretch",
+    step: 3,
+    howTo: [
+      "Sit on the floor with both knees bent to right angles: one leg in front of you, the other out to the side behind you.",
+      "Lean back on your hands if you need to.",
+      "Lift both knees and turn them over to the other side, so the legs swap places.",
+      "Each switch is one rep.",
+    ],
+    cues: [
+      "Feet stay planted and wide apart.",
+      "Sit tall and let the hips turn, not the back.",
+      "Go slowly; use your hands to make it easier.",
+    ],
+    dosage: { sets: 2, reps: 10, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+
+  // ── Sole of the foot (plantar fascia) stretching ─────────────────────────────────────────────
+  {
+    slug: "sole-ball-roll",
+    name: "Sole roll over a ball",
+    region: "foot",
+    ladderSlug: "plantar-fascia-stretch",
+    step: 1,
+    perSide: true,
+    howTo: [
+      "Sit on a chair with a tennis or massage ball under one bare foot.",
+      "Roll the ball slowly from the heel to the ball of the foot and back.",
+      "Press down only as firmly as is comfortable.",
+      "Keep rolling for the time, then switch feet.",
+    ],
+    cues: [
+      "Slow strokes over the whole sole.",
+      "Ease off over a tender spot rather than pressing harder.",
+      "Keep your heel in line with your knee.",
+    ],
+    dosage: { sets: 2, holdSec: 60, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["small ball"],
+  },
+  {
+    slug: "seated-plantar-fascia-stretch",
+    name: "Seated plantar fascia stretch",
+    region: "foot",
+    ladderSlug: "plantar-fascia-stretch",
+    step: 2,
+    perSide: true,
+    howTo: [
+      "Sit and cross one foot over the opposite knee.",
+      "Hold the toes with one hand and pull them back towards your shin until you feel a stretch in the arch.",
+      "With the other thumb, feel the band under the arch go taut.",
+      "Hold, relax, and repeat; then switch feet.",
+    ],
+    cues: [
+      "Pull the toes back, not the whole foot.",
+      "You should feel the arch tighten under your thumb.",
+      "Good first thing in the morning, before your first steps.",
+    ],
+    dosage: { sets: 10, holdSec: 10, daysPerWeek: MOBILITY_DAYS },
+    equipment: ["none"],
+  },
+  {
+    slug: "standing-toe-wall-stretch",
+    name: "Standing toe-wall stretch",
+    region: "foot",
+    ladderSlug: "plantar-fascia-stretch",
+    step: 3,
+    perSide: true,
+    howTo: [
+      "Stand facing a wall and put the big toe of one foot up against it, the ball of the foot on the floor.",
+      "Keep that heel down.",
+      "Gently bend the knee towards the wall until you feel a stretch under the big toe and along the arch.",
+      "Hold, then switch feet.",
+    ],
+    cues: [
+      "The heel stays down.",
+      "The knee moves over your second toe.",
+      "Ease in slowly; the stretch builds.",
+    ],
+    dosage: { sets: 3, holdSec: 30, daysPerWeek: MOBILITY_DAYS },
     equipment: ["none"],
   },
 ];

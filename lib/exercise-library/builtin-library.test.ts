@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextStep, previousStep, type Dosage } from "@/lib/domain/ladder";
-import { BUILTIN_EXERCISES, BUILTIN_LADDERS, EQUIPMENT, REGIONS } from "./builtin-exercises";
+import { BUILTIN_EXERCISES, BUILTIN_LADDERS, EQUIPMENT, KINDS, REGIONS } from "./builtin-exercises";
 import { BUILTIN_TEMPLATES } from "./builtin-templates";
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -68,17 +68,32 @@ const DESIGN_ORDER: Record<string, string[]> = {
     "star-excursion-reach",
     "single-leg-hop-and-hold",
   ],
+  // stretching and mobility: static → dynamic → loaded where a progression makes sense
+  "calf-soleus-stretch": ["wall-calf-stretch", "bent-knee-wall-calf-stretch", "knee-to-wall-ankle-rocks", "bent-knee-heel-drop"],
+  "hip-flexor-stretch": [
+    "half-kneeling-hip-flexor-stretch",
+    "half-kneeling-hip-flexor-stretch-reach",
+    "kneeling-hip-flexor-quad-stretch",
+    "walking-lunge-overhead-reach",
+  ],
+  "adductor-stretch": ["seated-butterfly-stretch", "side-lunge-adductor-stretch", "adductor-rock-back", "short-copenhagen-plank"],
+  "hamstring-stretch": ["lying-hamstring-stretch-towel", "standing-hamstring-stretch", "active-knee-extension", "front-to-back-leg-swings"],
+  "outer-hip-stretch": ["lying-figure-four-stretch", "standing-cross-over-side-stretch", "ninety-ninety-hip-switches"],
+  "plantar-fascia-stretch": ["sole-ball-roll", "seated-plantar-fascia-stretch", "standing-toe-wall-stretch"],
 };
+
+const STRENGTH_LADDERS = ["hip-abduction", "hip-extension", "single-leg-control", "foot-core", "calf-and-arch", "balance"];
 
 const onLadder = (slug: string) =>
   BUILTIN_EXERCISES.filter((e) => e.ladderSlug === slug).sort((a, b) => a.step - b.step);
 
 describe("built-in ladders", () => {
-  it("are the six ladders of DESIGN §2 with unique kebab-case slugs", () => {
+  it("are the ladders of DESIGN §2 with unique kebab-case slugs", () => {
     expect(BUILTIN_LADDERS.map((l) => l.slug)).toEqual(Object.keys(DESIGN_ORDER));
     for (const ladder of BUILTIN_LADDERS) {
       expect(ladder.slug).toMatch(KEBAB);
       expect(REGIONS).toContain(ladder.region);
+      expect(KINDS).toContain(ladder.kind);
       expect(ladder.name.trim()).not.toBe("");
       expect(ladder.description.trim()).not.toBe("");
     }
@@ -103,6 +118,55 @@ describe("built-in ladders", () => {
     expect(climbed).toEqual(DESIGN_ORDER[slug]);
     expect(nextStep(steps, current)).toMatchObject({ ok: false, reason: "top" });
     expect(previousStep(steps, first.exerciseId)).toMatchObject({ ok: false, reason: "bottom" });
+  });
+});
+
+describe("stretching and mobility", () => {
+  const kindOf = new Map(BUILTIN_LADDERS.map((l) => [l.slug, l.kind]));
+
+  it("the six strength ladders are strength; every other ladder is stretching and mobility", () => {
+    for (const l of BUILTIN_LADDERS) expect(l.kind, l.slug).toBe(STRENGTH_LADDERS.includes(l.slug) ? "strength" : "mobility");
+    expect(BUILTIN_LADDERS.filter((l) => l.kind === "mobility").map((l) => l.slug)).toEqual([
+      "calf-soleus-stretch",
+      "hip-flexor-stretch",
+      "adductor-stretch",
+      "hamstring-stretch",
+      "outer-hip-stretch",
+      "plantar-fascia-stretch",
+    ]);
+  });
+
+  it("each mobility ladder starts with a held stretch and says why its steps are in that order", () => {
+    for (const l of BUILTIN_LADDERS.filter((l) => l.kind === "mobility")) {
+      const first = onLadder(l.slug)[0];
+      expect(first?.dosage.holdSec, `${l.slug} starts with a hold`).toBeGreaterThanOrEqual(10);
+      expect(l.description.length, `${l.slug} explains its order`).toBeGreaterThan(150);
+      expect(l.description).toMatch(/Starts/);
+    }
+  });
+
+  it.each(BUILTIN_EXERCISES.filter((e) => kindOf.get(e.ladderSlug) === "mobility").map((e) => [e.slug, e] as const))(
+    "%s has a stretch's dosage: holds of 10-60 s, or a few controlled reps",
+    (slug, e) => {
+      if (e.dosage.holdSec !== undefined) {
+        expect(e.dosage.holdSec, slug).toBeGreaterThanOrEqual(10);
+        expect(e.dosage.holdSec, slug).toBeLessThanOrEqual(60);
+      } else {
+        expect(e.dosage.reps, slug).toBeLessThanOrEqual(15);
+      }
+      expect(e.dosage.daysPerWeek, slug).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it("a one-sided exercise says how to do the other side, and only those are per side", () => {
+    const otherSide = /switch|other side|other foot|turn around|shift across|other leg/i;
+    for (const e of BUILTIN_EXERCISES) {
+      if (e.perSide) expect(e.howTo.some((line) => otherSide.test(line)), `${e.slug} says how to change sides`).toBe(true);
+    }
+    // both-sides-at-once exercises stay unflagged
+    for (const slug of ["glute-bridge", "marching-bridge", "double-leg-heel-raise", "pogo-hops", "seated-butterfly-stretch", "ninety-ninety-hip-switches", "skater-hops"]) {
+      expect(BUILTIN_EXERCISES.find((e) => e.slug === slug)?.perSide, slug).toBeFalsy();
+    }
   });
 });
 
@@ -142,6 +206,7 @@ describe("built-in templates", () => {
 
   it("have unique slugs and at least two templates", () => {
     expect(BUILTIN_TEMPLATES.length).toBeGreaterThanOrEqual(2);
+    expect(BUILTIN_TEMPLATES.map((t) => t.slug)).toContain("runners-stretching-routine");
     const templateSlugs = BUILTIN_TEMPLATES.map((t) => t.slug);
     expect(new Set(templateSlugs).size).toBe(templateSlugs.length);
   });

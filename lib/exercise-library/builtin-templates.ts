@@ -91,4 +91,31 @@ export const BUILTIN_TEMPLATES: BuiltinTemplate[] = [
       },
     ],
   },
+  {
+    slug: "runners-stretching-routine",
+    name: "Runner's stretching routine",
+    description:
+      "A stretching routine to go with any phase, best after a run or in the evening: calves, hip flexors, inner thigh, hamstrings, outer hip and the sole of the foot. About 20 minutes.",
+    items: [
+      { exerciseSlug: "wall-calf-stretch", sets: 3, holdSec: 30, daysPerWeek: 5 },
+      {
+        exerciseSlug: "bent-knee-wall-calf-stretch",
+        sets: 3,
+        holdSec: 30,
+        daysPerWeek: 5,
+        note: "Straight after the straight-knee stretch, in the same spot.",
+      },
+      { exerciseSlug: "half-kneeling-hip-flexor-stretch", sets: 3, holdSec: 30, daysPerWeek: 5 },
+      { exerciseSlug: "side-lunge-adductor-stretch", sets: 3, holdSec: 30, daysPerWeek: 5 },
+      { exerciseSlug: "lying-hamstring-stretch-towel", sets: 3, holdSec: 30, daysPerWeek: 5 },
+      { exerciseSlug: "standing-cross-over-side-stretch", sets: 3, holdSec: 30, daysPerWeek: 5 },
+      {
+        exerciseSlug: "seated-plantar-fascia-stretch",
+        sets: 10,
+        holdSec: 10,
+        daysPerWeek: 5,
+        note: "If the sole is sore first thing, do this one before getting out of bed.",
+      },
+    ],
+  },
 ];

@@ -141,6 +141,8 @@ export const exerciseResponse = z.object({
   id,
   name: z.string(),
   region: z.string(),
+  kind: z.enum(["strength", "mobility"]),
+  perSide: z.boolean().meta({ description: "One side at a time: reps and holds are per side." }),
   builtin: z.boolean(),
   archived: z.boolean(),
   defaultDosage: dosageResponse,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGIONS } from "@/lib/exercise-library/builtin-exercises";
+import { KINDS, REGIONS } from "@/lib/exercise-library/builtin-exercises";
 import { nameText, plainText, searchText } from "./fields";
 import { dosageFields, idField, optionalText } from "./programs";
 
@@ -11,12 +11,18 @@ const lines = (label: string, max: number) =>
   );
 
 const regionField = z.enum(REGIONS, { error: "Choose a region." });
+// absent (a caller that predates kinds): strength, as every exercise was before
+const kindField = z.enum(KINDS, { error: "Choose strength or stretching and mobility." }).default("strength");
+// a checkbox: "on" when ticked, absent when not
+const perSideField = z.preprocess((v) => (v === "on" ? true : v === undefined || v === "" ? false : v), z.boolean({ error: "Tick the box or leave it empty." }));
 const nameField = (what: string) => nameText(`the ${what}'s name`, { error: `Name the ${what}.` }).trim().min(2, `Name the ${what} (at least 2 characters).`).max(120, "Keep the name under 120 characters.");
 
 export const exerciseSchema = z
   .object({
     name: nameField("exercise"),
     region: regionField,
+    kind: kindField,
+    perSide: perSideField,
     howTo: lines("the how-to steps", 12),
     cues: lines("the cues", 8),
     equipment: z.preprocess(
@@ -53,5 +59,6 @@ export const insertStepSchema = z.object({
 export const libraryQuerySchema = z.object({
   q: searchText(80).optional().catch(undefined),
   region: z.enum(REGIONS).optional().catch(undefined),
+  kind: z.enum(KINDS).optional().catch(undefined),
   ladderId: z.string().uuid().optional().catch(undefined),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGIONS } from "@/lib/exercise-library/builtin-exercises";
+import { KINDS, REGIONS } from "@/lib/exercise-library/builtin-exercises";
 import { formNumber, nameText, nullAsAbsent, optionalFormNumber, plainText } from "./fields";
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
@@ -150,3 +150,10 @@ export const programPostSchema = z.union([
 ]);
 
 export const REGION_LABELS: Record<(typeof REGIONS)[number], string> = { hip: "Hip", foot: "Foot", knee: "Knee", core: "Core" };
+export const KIND_LABELS: Record<(typeof KINDS)[number], string> = { strength: "Strength", mobility: "Stretching and mobility" };
+
+/** The group an exercise is listed under in a picker: its region, and "stretching" for mobility work. */
+export function exerciseGroup(e: { region: string; kind: string }): string {
+  const region = REGION_LABELS[e.region as (typeof REGIONS)[number]] ?? e.region;
+  return e.kind === "mobility" ? `${region} · stretching and mobility` : region;
+}

@@ -25,6 +25,7 @@ export async function seedLibrary(db: Db): Promise<void> {
       .returning({ id: ladders.id, slug: ladders.slug });
     const ladderId = new Map(ladderRows.map((r) => [r.slug!, r.id]));
 
+    const ladderKind = new Map(BUILTIN_LADDERS.map((l) => [l.slug, l.kind]));
     const exerciseRows = await tx
       .insert(exercises)
       .values(
@@ -39,6 +40,8 @@ export async function seedLibrary(db: Db): Promise<void> {
           defaultReps: e.dosage.reps ?? null,
           defaultHoldSec: e.dosage.holdSec ?? null,
           defaultDaysPerWeek: e.dosage.daysPerWeek,
+          kind: ladderKind.get(e.ladderSlug)!,
+          perSide: e.perSide ?? false,
         })),
       )
       .onConflictDoUpdate({
@@ -53,6 +56,8 @@ export async function seedLibrary(db: Db): Promise<void> {
           defaultReps: excluded("default_reps"),
           defaultHoldSec: excluded("default_hold_sec"),
           defaultDaysPerWeek: excluded("default_days_per_week"),
+          kind: excluded("kind"),
+          perSide: excluded("per_side"),
           updatedAt: sql`now()`,
         },
       })

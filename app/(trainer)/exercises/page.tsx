@@ -6,19 +6,20 @@ import { listExercises } from "@/lib/data/exercises";
 import { listLadders } from "@/lib/data/ladders";
 import { formatDosage } from "@/lib/domain/dosage";
 import { libraryQuerySchema } from "@/lib/validation/exercises";
-import { REGION_LABELS } from "@/lib/validation/programs";
+import { KIND_LABELS, REGION_LABELS } from "@/lib/validation/programs";
 import { ArchiveLadderButton, LadderForm } from "./_components/library-forms";
 
 export const metadata: Metadata = { title: "Exercises" };
 
 const REGIONS = Object.entries(REGION_LABELS) as [keyof typeof REGION_LABELS, string][];
+const KINDS = Object.entries(KIND_LABELS) as [keyof typeof KIND_LABELS, string][];
 
 export default async function ExercisesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireTrainer();
   const raw = await searchParams;
-  const parsed = libraryQuerySchema.safeParse({ q: typeof raw.q === "string" ? raw.q : undefined, region: raw.region, ladderId: raw.ladderId });
+  const parsed = libraryQuerySchema.safeParse({ q: typeof raw.q === "string" ? raw.q : undefined, region: raw.region, kind: raw.kind, ladderId: raw.ladderId });
   const filters = parsed.success ? parsed.data : {};
-  const [ladders, exercises] = await Promise.all([listLadders(scope, { region: filters.region }), listExercises(scope, { q: filters.q || undefined, region: filters.region })]);
+  const [ladders, exercises] = await Promise.all([listLadders(scope, { region: filters.region, kind: filters.kind }), listExercises(scope, { q: filters.q || undefined, region: filters.region, kind: filters.kind })]);
   const shownLadders = filters.ladderId ? ladders.filter((l) => l.id === filters.ladderId) : ladders;
   const q = filters.q?.toLowerCase();
 
@@ -45,6 +46,19 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
           <select id="library-region" name="region" defaultValue={filters.region ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
             <option value="">All regions</option>
             {REGIONS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="library-kind" className="text-sm font-medium text-slate-800">
+            Kind
+          </label>
+          <select id="library-kind" name="kind" defaultValue={filters.kind ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
+            <option value="">Strength and stretching</option>
+            {KINDS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -112,7 +126,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
         <h2 id="all-heading" className="text-lg font-semibold">
           {filters.q ? `Exercises matching “${filters.q}”` : "All exercises"} ({exercises.length})
         </h2>
-        {exercises.length === 0 ? <p className="mt-2 text-slate-700">No exercises match. Try another name or region.</p> : null}
+        {exercises.length === 0 ? <p className="mt-2 text-slate-700">No exercises match. Try another name, region or kind.</p> : null}
         <ul className="mt-3 grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
           {exercises.map((e) => (
             <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3">
@@ -121,10 +135,11 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
               </Link>
               <p className="text-sm text-slate-700">
                 {REGION_LABELS[e.region as keyof typeof REGION_LABELS] ?? e.region}
+                {e.kind === "mobility" ? " · stretching and mobility" : ""}
                 {e.ladder ? ` · ${e.ladder.name} step ${e.ladder.step} of ${e.ladder.of}` : " · not on a ladder"}
                 {e.builtin ? "" : " · your clinic"}
               </p>
-              <p className="text-sm text-slate-600">{formatDosage(e.defaultDosage)}</p>
+              <p className="text-sm text-slate-600">{formatDosage({ ...e.defaultDosage, perSide: e.perSide })}</p>
             </li>
           ))}
         </ul>

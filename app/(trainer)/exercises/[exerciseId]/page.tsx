@@ -7,7 +7,7 @@ import { getExercise } from "@/lib/data/exercises";
 import { listLadders } from "@/lib/data/ladders";
 import { formatDosage } from "@/lib/domain/dosage";
 import { isAppError } from "@/lib/errors";
-import { REGION_LABELS } from "@/lib/validation/programs";
+import { KIND_LABELS, REGION_LABELS } from "@/lib/validation/programs";
 import { ArchiveExerciseButton, CopyExerciseButton, ExerciseForm, PlaceOnLadderForm } from "../_components/library-forms";
 
 export const metadata: Metadata = { title: "Exercise" };
@@ -94,7 +94,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
           </ul>
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-medium text-slate-600">Default dosage</dt>
-            <dd>{formatDosage(d)}</dd>
+            <dd>{formatDosage({ ...d, perSide: exercise.perSide })}</dd>
+            <dt className="font-medium text-slate-600">Kind</dt>
+            <dd>{KIND_LABELS[exercise.kind as keyof typeof KIND_LABELS] ?? exercise.kind}</dd>
             <dt className="font-medium text-slate-600">Equipment</dt>
             <dd>{exercise.equipment.join(", ") || "none"}</dd>
           </dl>
@@ -108,7 +110,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
               Edit
             </h2>
             <ExerciseForm
-              initial={{ id: exercise.id, name: exercise.name, region: exercise.region, howTo: exercise.howTo, cues: exercise.cues, equipment: exercise.equipment, sets: d.sets, reps: d.reps ?? null, holdSec: d.holdSec ?? null, daysPerWeek: d.daysPerWeek }}
+              initial={{ id: exercise.id, name: exercise.name, region: exercise.region, kind: exercise.kind, perSide: exercise.perSide, howTo: exercise.howTo, cues: exercise.cues, equipment: exercise.equipment, sets: d.sets, reps: d.reps ?? null, holdSec: d.holdSec ?? null, daysPerWeek: d.daysPerWeek }}
             />
           </section>
           <section aria-labelledby="place-heading">

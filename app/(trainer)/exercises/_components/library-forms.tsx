@@ -16,10 +16,17 @@ const REGION_OPTIONS = [
   { value: "core", label: "Core" },
 ];
 
+const KIND_OPTIONS = [
+  { value: "strength", label: "Strength" },
+  { value: "mobility", label: "Stretching and mobility" },
+];
+
 export type ExerciseDefaults = {
   id?: string;
   name: string;
   region: string;
+  kind: string;
+  perSide: boolean;
   howTo: string[];
   cues: string[];
   equipment: string[];
@@ -38,6 +45,14 @@ export function ExerciseForm({ initial }: { initial?: ExerciseDefaults }) {
       <input type="hidden" name="exerciseId" value={initial?.id ?? ""} />
       <Field label="Name" name="name" defaultValue={v("name", initial?.name ?? "")} errors={e?.name} required maxLength={120} />
       <SelectField label="Region" name="region" options={REGION_OPTIONS} defaultValue={v("region", initial?.region ?? "hip")} errors={e?.region} />
+      <SelectField label="Kind" name="kind" options={KIND_OPTIONS} defaultValue={v("kind", initial?.kind ?? "strength")} errors={e?.kind} />
+      <div>
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" name="perSide" className="h-5 w-5" defaultChecked={state.values ? state.values.perSide === "on" : (initial?.perSide ?? false)} />
+          One side at a time (reps and holds are per side)
+        </label>
+        {e?.perSide?.length ? <p className="text-sm font-medium text-red-700">{e.perSide.join(" ")}</p> : null}
+      </div>
       <TextareaField label="How to (one step per line)" name="howTo" defaultValue={v("howTo", initial?.howTo.join("\n") ?? "")} errors={e?.howTo} />
       <TextareaField label="Coaching cues (one per line)" name="cues" defaultValue={v("cues", initial?.cues.join("\n") ?? "")} errors={e?.cues} />
       <Field label="Equipment (comma-separated)" name="equipment" defaultValue={v("equipment", initial?.equipment.join(", ") ?? "")} errors={e?.equipment} />

@@ -65,7 +65,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
             <h2 id="add-item-heading" className="mb-3 text-lg font-semibold">
               Add an exercise
             </h2>
-            <AddTemplateItemForm templateId={template.id} exercises={exercises.map((e) => ({ value: e.id, label: e.name }))} />
+            <AddTemplateItemForm templateId={template.id} exercises={exercises.map((e) => ({ value: e.id, label: e.kind === "mobility" ? `${e.name} (stretching and mobility)` : e.name }))} />
           </section>
           <section aria-labelledby="meta-heading">
             <h2 id="meta-heading" className="mb-3 text-lg font-semibold">

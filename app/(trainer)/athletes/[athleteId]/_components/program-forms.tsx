@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { Field } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
@@ -19,8 +19,24 @@ import {
 
 type Move = { ok: true; toName: string } | { ok: false; message: string };
 type Option = { value: string; label: string; group?: string };
+type DefaultDosage = { sets: number; reps?: number; holdSec?: number; daysPerWeek: number };
+type ExerciseOption = Option & { dosage?: DefaultDosage };
 
-function NativeSelect({ label, name, options, errors, defaultValue }: { label: string; name: string; options: Option[]; errors?: string[]; defaultValue?: string }) {
+function NativeSelect({
+  label,
+  name,
+  options,
+  errors,
+  defaultValue,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  options: Option[];
+  errors?: string[];
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+}) {
   const id = useId();
   const groups = [...new Set(options.map((o) => o.group ?? ""))];
   return (
@@ -35,6 +51,7 @@ function NativeSelect({ label, name, options, errors, defaultValue }: { label: s
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? `${id}-error` : undefined}
         className="w-full min-w-0 max-w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm"
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
         required
       >
         <option value="" disabled>
@@ -152,13 +169,18 @@ export function ApplyTemplateForm({ athleteId, templates }: { athleteId: string;
   );
 }
 
-export function AddItemForm({ athleteId, exercises }: { athleteId: string; exercises: Option[] }) {
+/** Choosing an exercise fills in its default dosage (a stretch's hold, a strength exercise's reps); the trainer can still change it. */
+export function AddItemForm({ athleteId, exercises }: { athleteId: string; exercises: ExerciseOption[] }) {
   const [state, action] = useActionState(addItemAction, {});
+  // the exercise chosen since the last submit (a submit resets the form, so an older choice no longer shows)
+  const [choice, setChoice] = useState<{ exerciseId: string; after: ActionState } | null>(null);
+  const chosen = choice?.after === state ? choice.exerciseId : "";
+  const defaults = exercises.find((e) => e.value === chosen)?.dosage ?? { sets: 3, reps: 12, daysPerWeek: 3 };
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="athleteId" value={athleteId} />
-      <NativeSelect label="Exercise" name="exerciseId" options={exercises} errors={state.fieldErrors?.exerciseId} defaultValue={state.ok ? "" : state.values?.exerciseId} />
-      <DosageFields idPrefix="add-item" errors={state.fieldErrors} values={state.ok ? undefined : state.values} defaults={{ sets: 3, reps: 12, daysPerWeek: 3 }} />
+      <NativeSelect label="Exercise" name="exerciseId" options={exercises} errors={state.fieldErrors?.exerciseId} defaultValue={state.ok ? "" : state.values?.exerciseId} onChange={(exerciseId) => setChoice({ exerciseId, after: state })} />
+      <DosageFields key={chosen} idPrefix="add-item" errors={state.fieldErrors} values={state.ok || chosen ? undefined : state.values} defaults={defaults} />
       <div>
         <SubmitButton>Add exercise</SubmitButton>
       </div>

@@ -8,7 +8,7 @@ import { getProgram, listProgramHistory } from "@/lib/data/programs";
 import { listTemplates } from "@/lib/data/templates";
 import { formatDosage, formatRunWalk } from "@/lib/domain/dosage";
 import { formatDistance, metresTo } from "@/lib/domain/units";
-import { REGION_LABELS } from "@/lib/validation/programs";
+import { exerciseGroup } from "@/lib/validation/programs";
 import { AddItemForm, ApplyTemplateForm, DosageForm, PrescriptionForm, SaveTemplateForm, StatusButton, StepForm } from "./program-forms";
 import { ProgramTimeline } from "./program-timeline";
 import { SuggestionLine } from "./charts/suggestion-line";
@@ -30,7 +30,8 @@ export async function ProgramSection({ athleteId }: { athleteId: string }) {
   const exerciseOptions = exercises.map((e) => ({
     value: e.id,
     label: e.ladder ? `${e.name} (${e.ladder.name} ${e.ladder.step}/${e.ladder.of})` : e.name,
-    group: REGION_LABELS[e.region as keyof typeof REGION_LABELS] ?? e.region,
+    group: exerciseGroup(e),
+    dosage: e.defaultDosage,
   }));
   const templateOptions = templates.map((t) => ({ value: t.id, label: `${t.name} (${t.itemCount})`, group: t.builtin ? "Built-in" : "Your clinic" }));
   const empty = program.items.length === 0;
