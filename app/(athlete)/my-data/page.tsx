@@ -12,6 +12,7 @@ const LABELS: Record<(typeof ATHLETE_DATASETS)[number], string> = {
   program_history: "Changes to my program",
   running_prescriptions: "Running limits",
   shoes: "Shoes",
+  stage_assignments: "Return-to-run stages",
   alerts: "Alerts my trainer saw",
 };
 

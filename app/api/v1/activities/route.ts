@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { visibleTo } from "@/lib/data/visibility";
 import { recordActivity } from "@/lib/data/activities";
 import { activitySchema } from "@/lib/validation/reporting";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 /** 201 when stored, 200 with the same record when this clientId was stored before (a retry). */
 export const POST = apiRoute({ role: "any", body: activitySchema }, async ({ scope, body }) => {
   const result = await recordActivity(scope, body);
-  return Response.json(result.activity, { status: result.created ? 201 : 200 });
+  return Response.json(visibleTo(scope, "activity", result.activity), { status: result.created ? 201 : 200 });
 });
