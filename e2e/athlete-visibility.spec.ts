@@ -57,7 +57,7 @@ test.describe("what an athlete sees", () => {
   let t: Target;
   let activityId: string;
 
-  test.beforeAll(async ({ browser: _browser }) => {
+  test.beforeAll(async () => {
     test.setTimeout(180_000);
     owner = await apiSession(baseUrl(), DEMO.trainer.email, DEMO.trainer.password);
     t = await makeTarget(owner);
