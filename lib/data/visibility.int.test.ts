@@ -49,8 +49,11 @@ describe("the declaration", () => {
     expect(staff("prescription", "note")).toBe(false);
     expect(staff("checkIn", "note")).toBe(false);
     expect(staff("activity", "note")).toBe(false);
-    // every declared kind keeps at least its id
-    for (const kind of Object.keys(ATHLETE_VISIBILITY) as RecordKind[]) expect(athleteFields(kind)).toContain("id");
+    // every field of every kind is a decision, and the app's bookkeeping is never the athlete's
+    for (const kind of Object.keys(ATHLETE_VISIBILITY) as RecordKind[]) {
+      for (const who of Object.values(ATHLETE_VISIBILITY[kind])) expect(["athlete", "staff"]).toContain(who);
+      if ("clinicId" in ATHLETE_VISIBILITY[kind]) expect(staff(kind, "clinicId"), kind).toBe(true);
+    }
   });
 });
 
