@@ -21,7 +21,7 @@ export default async function MyDataPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">My data</h1>
-      <p className="mt-1 text-sm text-slate-700">Download everything Stride Clinic stores about you: your profile and every entry, including ones you deleted.</p>
+      <p className="mt-1 text-sm text-slate-700">Download everything Stride Clinic stores about you: your profile and every entry, including ones you deleted. Your clinic staff&apos;s own working notes are not part of it; ask your clinic for a full copy of your record.</p>
       <p className="mt-4">
         <a href="/my-data/download?format=json" className="font-semibold text-brand-700 underline">
           Download everything (JSON)
