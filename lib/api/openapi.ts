@@ -1,7 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { ATHLETE_VISIBILITY, athleteFields, type RecordKind } from "@/lib/data/visibility";
 import type { Role, Spec } from "./handler";
+
+const ATHLETE_VIEW_NOTE =
+  "When the caller is an athlete, each record in the answer carries only the fields an athlete may see (listed per record type under info.x-athlete-visible-fields); staff-only fields such as the profile's notes, alert notes and the reasons staff give for a change are left out, not set to null.";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the very specs apiRoute validates with:
@@ -53,6 +57,7 @@ export function buildOpenApiDocument(entries: readonly RouteEntry[]) {
       );
       const operation: ZodOpenApiOperationObject = {
         summary: spec.summary ?? `${method} ${op.openApiPath}`,
+        ...(spec.role === "trainer" ? {} : { description: ATHLETE_VIEW_NOTE }),
         "x-required-role": spec.role,
         security: [{ session: [] }, { bearer: [] }],
         requestParams: {
@@ -91,7 +96,10 @@ export function buildOpenApiDocument(entries: readonly RouteEntry[]) {
       title: "Stride Clinic API",
       version: "1",
       description:
-        "JSON API of Stride Clinic. Authenticate with the session cookie of the web app or `Authorization: Bearer <token>` (personal tokens under Settings → API tokens). Records of another clinic answer 404.",
+        "JSON API of Stride Clinic. Authenticate with the session cookie of the web app or `Authorization: Bearer <token>` (personal tokens under Settings → API tokens). Records of another clinic answer 404. " +
+        ATHLETE_VIEW_NOTE,
+      // per record type, the only fields an athlete's answers carry (lib/data/visibility.ts)
+      "x-athlete-visible-fields": Object.fromEntries((Object.keys(ATHLETE_VISIBILITY) as RecordKind[]).map((kind) => [kind, athleteFields(kind)])),
     },
     components: {
       securitySchemes: {

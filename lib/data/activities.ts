@@ -13,6 +13,7 @@ import { bringUpToDate } from "./derived/evaluate";
 import { athleteAccess } from "./access";
 import { assertEditable, assertReportDate } from "./report-rules";
 import { assertUsableShoe } from "./shoes";
+import { visibleAllTo } from "./visibility";
 
 export type ActivityView = {
   id: string;
@@ -240,7 +241,7 @@ export async function listActivities(
 ): Promise<ActivityView[]> {
   // a read: archived athletes' records stay readable for staff
   const target = await athleteAccess(scope, athleteId);
-  return getDb()
+  const rows = await getDb()
     .select(columns)
     .from(activities)
     .leftJoin(shoes, eq(shoes.id, activities.shoeId))
@@ -257,4 +258,5 @@ export async function listActivities(
     // reads a few rows from the end of the (clinic, athlete, date) index instead of sorting them all
     .orderBy(...(order === "asc" ? [asc(activities.date), asc(activities.startedAt)] : [desc(activities.date), desc(activities.startedAt)]))
     .limit(limit);
+  return visibleAllTo(scope, "activity", rows);
 }

@@ -5,6 +5,7 @@ import { parseUpload } from "@/lib/activity-import/upload";
 import { isAppError } from "@/lib/errors";
 import type { ImportMeta } from "@/lib/validation/activity-import";
 import { importActivity, type ActivityView } from "./activities";
+import { visibleTo } from "./visibility";
 
 export type ImportOutcome =
   | { fileName: string; ok: true; created: boolean; activity: ActivityView }
@@ -18,7 +19,7 @@ export async function importActivityFiles(scope: Scope, meta: ImportMeta, files:
     try {
       const parsed = await parseUpload(file);
       const written = await importActivity(scope, { athleteId: meta.athleteId, clientId, rpe: meta.rpe, painDuring: meta.painDuring, painAfter: meta.painAfter, shoeId: meta.shoeId }, parsed, file.name);
-      outcomes.push({ fileName: file.name, ok: true, created: written.created, activity: written.activity });
+      outcomes.push({ fileName: file.name, ok: true, created: written.created, activity: visibleTo(scope, "activity", written.activity) });
     } catch (err) {
       if (isActivityFileError(err)) outcomes.push({ fileName: file.name, ok: false, error: err.message });
       else if (isAppError(err) && (err.code === "conflict" || err.code === "invalid")) outcomes.push({ fileName: file.name, ok: false, error: err.message });

@@ -7,6 +7,7 @@ import { isTrainerScope, type Scope, type TrainerScope } from "@/lib/auth/scope"
 import type { AlertFacts, AlertKind, AlertSeverity, RedFlag } from "@/lib/domain/types";
 import { conflict, notFound } from "@/lib/errors";
 import type { AlertListQuery } from "@/lib/validation/alerts";
+import { visibleAllTo, visibleTo } from "./visibility";
 
 type Conn = Db | Tx;
 
@@ -93,7 +94,7 @@ export async function listAlerts(scope: Scope, query: AlertListQuery = {}, limit
     .where(and(...where))
     .orderBy(asc(alerts.severity), desc(alerts.date), asc(athletes.name), asc(alerts.id))
     .limit(limit);
-  return asView(rows);
+  return visibleAllTo(scope, "alert", asView(rows));
 }
 
 export async function getAlert(scope: Scope, alertId: string): Promise<AlertView> {
@@ -101,7 +102,7 @@ export async function getAlert(scope: Scope, alertId: string): Promise<AlertView
   if (!isTrainerScope(scope)) where.push(eq(alerts.athleteId, scope.athleteId));
   const [row] = asView(await alertSelect(getDb(), scope.clinicId).where(and(...where)));
   if (!row) throw notFound("Alert");
-  return row;
+  return visibleTo(scope, "alert", row);
 }
 
 type Changing = { id: string; status: "open" | "acknowledged" | "resolved"; note: string | null };

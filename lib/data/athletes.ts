@@ -7,6 +7,7 @@ import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { AthleteInput, AthletePatch, RosterQuery } from "@/lib/validation/athletes";
 import { writeAudit } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
+import { visibleTo } from "./visibility";
 
 export type RosterRow = {
   id: string;
@@ -97,7 +98,7 @@ export async function getAthlete(scope: Scope, athleteId: string): Promise<Athle
     .where(and(eq(athletes.id, athleteId), eq(athletes.clinicId, scope.clinicId)));
   if (!row) throw notFound("Athlete");
   const { clinicId: _c, statusBeforeArchive: _s, ...a } = row.a;
-  return { ...a, trainerName: row.trainerName, effectiveTimeZone: a.timeZone ?? row.clinicTz, hasLogin: a.userId !== null };
+  return visibleTo(scope, "athlete", { ...a, trainerName: row.trainerName, effectiveTimeZone: a.timeZone ?? row.clinicTz, hasLogin: a.userId !== null });
 }
 
 export type TrainerOption = { id: string; name: string; role: "owner" | "trainer" };

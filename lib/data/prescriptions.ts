@@ -8,6 +8,7 @@ import type { PrescriptionInput } from "@/lib/validation/programs";
 import { writeAudit } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
 import { athleteAccess } from "./access";
+import { visibleAllTo } from "./visibility";
 
 export type PrescriptionView = {
   id: string;
@@ -24,7 +25,7 @@ export type PrescriptionView = {
 export async function listPrescriptions(scope: Scope, athleteId: string, limit = 50): Promise<PrescriptionView[]> {
   const db = getDb();
   await athleteAccess(scope, athleteId);
-  return db
+  const rows = await db
     .select({
       id: runningPrescriptions.id,
       weeklyDistanceM: runningPrescriptions.weeklyDistanceM,
@@ -40,6 +41,7 @@ export async function listPrescriptions(scope: Scope, athleteId: string, limit =
     .where(and(eq(runningPrescriptions.clinicId, scope.clinicId), eq(runningPrescriptions.athleteId, athleteId)))
     .orderBy(desc(runningPrescriptions.createdAt))
     .limit(limit);
+  return visibleAllTo(scope, "prescription", rows);
 }
 
 export async function getCurrentPrescription(scope: Scope, athleteId: string): Promise<PrescriptionView | null> {

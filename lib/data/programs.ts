@@ -13,6 +13,7 @@ import { resolveItemSuggestions } from "./alerts";
 import { bringUpToDate } from "./derived/evaluate";
 import { writeAudit } from "./audit";
 import { clinicLadders, loadLadders, NOT_ON_LADDER_MESSAGE, placeOf, type Conn, type LadderView } from "./library-scope";
+import { visibleAllTo } from "./visibility";
 
 export type Move = { ok: true; toName: string } | { ok: false; message: string };
 
@@ -61,7 +62,7 @@ export async function getProgram(scope: Scope, athleteId: string): Promise<Progr
   const all = await clinicLadders(scope.clinicId);
   return {
     athlete: { id: athlete.athleteId, name: athlete.name, trainerName: athlete.trainerName },
-    items: rows.map(({ item, ...ex }) => {
+    items: visibleAllTo(scope, "programItem", rows.map(({ item, ...ex }) => {
       const place = placeOf(all, item.exerciseId);
       return {
         id: item.id,
@@ -78,7 +79,7 @@ export async function getProgram(scope: Scope, athleteId: string): Promise<Progr
         progress: move(place, "up"),
         regress: move(place, "down"),
       };
-    }),
+    })),
   };
 }
 
@@ -127,7 +128,7 @@ export async function listProgramHistory(scope: Scope, athleteId: string, limit 
     .where(and(eq(programItemEvents.clinicId, scope.clinicId), eq(programItemEvents.athleteId, athleteId)))
     .orderBy(desc(programItemEvents.createdAt), desc(sql`${programItemEvents.id}`))
     .limit(limit);
-  return rows.map((r) => ({ ...r, before: r.before as DosageSnapshot | null, after: r.after as DosageSnapshot | null }));
+  return visibleAllTo(scope, "programEvent", rows.map((r) => ({ ...r, before: r.before as DosageSnapshot | null, after: r.after as DosageSnapshot | null })));
 }
 
 // ── writes ────────────────────────────────────────────────────────────────────────────────────

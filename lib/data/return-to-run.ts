@@ -23,6 +23,7 @@ import { loadAthleteRecords, statusOn, type LoadedRecords } from "./athlete-reco
 import { writeAudit } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
 import { writePrescription } from "./prescriptions";
+import { visibleAllTo } from "./visibility";
 
 export type ReturnToRunView = {
   onLadder: boolean;
@@ -85,8 +86,8 @@ export async function getReturnToRun(scope: Scope, athleteId: string): Promise<R
     today: state?.today ?? null,
     paused: v?.kind === "stop",
     athleteMayStepUp: target.rtrMayStepUp,
-    // an athlete sees their own steps, not the staff's notes on them
-    history: isTrainerScope(scope) ? history : history.map((h) => ({ ...h, reason: h.byTrainer ? "" : h.reason })),
+    // an athlete sees their own steps, not the staff's reasons for them
+    history: visibleAllTo(scope, "stageAssignment", history),
   };
 }
 

@@ -19,6 +19,7 @@ import { cachedSeriesBody } from "./series-cache";
 import { readSeriesStore, storeSeriesDays, type ExerciseWeekSums, type SeriesStoreRead, type StoredDay } from "./series-store";
 import { adviceFrom, listUnresolvedRedFlags } from "./advice";
 import { listOpenAlertsFor, type AlertView } from "./alerts";
+import { visibleAllTo } from "./visibility";
 
 
 const LIGHT_RANK: Record<TrafficLight, number> = { green: 0, amber: 1, red: 2 };
@@ -280,7 +281,7 @@ export async function getAthleteStatus(scope: Scope, athleteId: string): Promise
     lastRun,
     recentRedFlags: redFlagsBetween(h.checkIns, addDays(d, -6), d).reverse(),
     advice: adviceFrom(loaded, d, unresolvedRedFlags),
-    openAlerts,
+    openAlerts: visibleAllTo(scope, "alert", openAlerts),
     suggestions: loaded.programItems.map((item) => ({
       itemId: item.id,
       name: item.name,

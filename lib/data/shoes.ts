@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors";
 import { SHOE_REMINDER_DEFAULT_M, type ShoeInput } from "@/lib/validation/reporting";
 import { writeAudit } from "./audit";
 import { athleteAccess } from "./access";
+import { visibleAllTo } from "./visibility";
 
 export type ShoeView = { id: string; name: string; distanceM: number; reminderM: number; retired: boolean; due: boolean };
 
@@ -26,7 +27,11 @@ export async function listShoes(scope: Scope, athleteId?: string): Promise<ShoeV
     .where(and(eq(shoes.clinicId, target.clinicId), eq(shoes.athleteId, target.athleteId)))
     .groupBy(shoes.id)
     .orderBy(sql`${shoes.retiredAt} is not null`, asc(shoes.name));
-  return rows.map((r) => ({ id: r.id, name: r.name, reminderM: r.reminderM, distanceM: r.distanceM, retired: r.retiredAt !== null, due: r.retiredAt === null && r.distanceM >= r.reminderM }));
+  return visibleAllTo(
+    scope,
+    "shoe",
+    rows.map((r) => ({ id: r.id, name: r.name, reminderM: r.reminderM, distanceM: r.distanceM, retired: r.retiredAt !== null, due: r.retiredAt === null && r.distanceM >= r.reminderM })),
+  );
 }
 
 /**

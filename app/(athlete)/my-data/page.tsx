@@ -12,6 +12,7 @@ const LABELS: Record<(typeof ATHLETE_DATASETS)[number], string> = {
   program_history: "Changes to my program",
   running_prescriptions: "Running limits",
   shoes: "Shoes",
+  stage_assignments: "Return-to-run stages",
   alerts: "Alerts my trainer saw",
 };
 
@@ -20,7 +21,7 @@ export default async function MyDataPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">My data</h1>
-      <p className="mt-1 text-sm text-slate-700">Download everything Stride Clinic stores about you: your profile and every entry, including ones you deleted.</p>
+      <p className="mt-1 text-sm text-slate-700">Download everything Stride Clinic stores about you: your profile and every entry, including ones you deleted. Your clinic staff&apos;s own working notes are not part of it; ask your clinic for a full copy of your record.</p>
       <p className="mt-4">
         <a href="/my-data/download?format=json" className="font-semibold text-brand-700 underline">
           Download everything (JSON)
