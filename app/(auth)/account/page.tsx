@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getScope } from "@/lib/auth/guards";
+import { getScope, redirectUnsignedIn } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
 import { ChangePasswordForm, SignOutEverywhereForm } from "./account-forms";
 
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const scope = await getScope();
-  if (!scope) redirect("/sign-in");
+  if (!scope) return redirectUnsignedIn();
   const me = await getMe(scope);
   const home = scope.role === "athlete" ? "/today" : "/dashboard";
   return (
