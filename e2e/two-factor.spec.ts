@@ -31,6 +31,7 @@ async function signUp(page: Page, label: string): Promise<string> {
 async function enrol(page: Page, continueTo: RegExp): Promise<{ secret: string; codes: string[] }> {
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("two-factor-setup.png"), fullPage: true });
   const secret = (await page.locator("code").first().textContent())!.trim();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await page.getByLabel("Code from your app").fill("000000");
@@ -106,7 +107,7 @@ test("staff set up two-factor sign-in and sign in with a code or a recovery code
 
   // the audit names each step
   await page.goto("/settings/audit");
-  for (const action of ["two_factor.enabled", "two_factor.recovery_code_used"]) await expect(page.getByText(action).first()).toBeVisible();
+  for (const action of ["Two factor enabled", "Two factor recovery code used"]) await expect(page.getByText(action).first()).toBeVisible();
 });
 
 test("the owner's requirement sends a trainer without two-factor to set it up before anything else", async ({ page, browser }) => {

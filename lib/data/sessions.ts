@@ -11,7 +11,7 @@ import { clinics, userSessions, users, userTwoFactor } from "@/db/schema";
  * everything remembered at once, so here the change is immediate; another server sees it within
  * LIVE_CACHE_MS. One indexed lookup per session per few seconds instead of one per request.
  */
-export type EndReason = "signed_out" | "signed_out_everywhere" | "password_changed" | "password_reset" | "deactivated" | "second_factor_expired";
+export type EndReason = "signed_out" | "signed_out_everywhere" | "password_changed" | "password_reset" | "deactivated";
 
 /**
  * - live: signed in. `mustEnrol`: a trainer of a clinic that requires two-factor sign-in who has
