@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { openSecret } from "@/lib/auth/two-factor";
 import { verifyCredentials } from "@/lib/data/accounts";
+import { createApiToken, scopeFromApiToken } from "@/lib/data/api-tokens";
 import { sessionStatus, startSession } from "@/lib/data/sessions";
 import {
   completeSecondFactor,
@@ -158,6 +159,8 @@ describe("the owner's requirement", () => {
 
     const trainerSession = await start(trainer);
     const athleteSession = await start(athlete);
+    const { token } = await createApiToken(trainer, { name: "Script", scope: "read", expiresInDays: 30 });
+    expect(await scopeFromApiToken(token)).not.toBeNull();
     expect(await sessionStatus(trainerSession, trainer.userId)).toEqual({ state: "live", mustEnrol: false });
 
     await enrol(clinic);
@@ -165,9 +168,11 @@ describe("the owner's requirement", () => {
     expect(await sessionStatus(trainerSession, trainer.userId)).toEqual({ state: "live", mustEnrol: true });
     expect(await sessionStatus(athleteSession, athlete.userId)).toEqual({ state: "live", mustEnrol: false });
     expect((await getTwoFactorStatus(trainer)).requiredByClinic).toBe(true);
+    expect(await scopeFromApiToken(token), "the trainer's API token waits for the enrolment too").toBeNull();
 
     await enrol(trainer);
     expect(await sessionStatus(trainerSession, trainer.userId)).toEqual({ state: "live", mustEnrol: false });
+    expect(await scopeFromApiToken(token)).not.toBeNull();
     await expect(disableTwoFactor(trainer, { password: PASSWORD, code: await codeFor(trainer, 1) })).rejects.toThrow(/requires two-factor/);
 
     await setTwoFactorRequired(clinic, false);
