@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
-import { getScope } from "@/lib/auth/guards";
+import { getScope, redirectUnsignedIn } from "@/lib/auth/guards";
 
 export default async function Home() {
   const scope = await getScope();
-  if (!scope) redirect("/sign-in");
+  if (!scope) return redirectUnsignedIn();
   redirect(scope.role === "athlete" ? "/today" : "/dashboard");
 }

@@ -113,6 +113,14 @@ export const PUBLIC: PublicSpec[] = [
   { key: "app/(auth)/actions.ts#resetPasswordAction", reason: "the reset page: the secret token in the emailed link is the credential (one hour, once); a wrong, used or replaced token is refused" },
   { key: "app/(auth)/account/actions.ts#changePasswordAction", reason: "changes the caller's own password, given their current one; takes no id" },
   { key: "app/(auth)/account/actions.ts#signOutEverywhereAction", reason: "ends the caller's own sessions; takes no input and touches no record" },
+  {
+    key: "app/(auth)/actions.ts#verifySecondFactorAction",
+    reason: "the sign-in's code step: acts only on the caller's own session whose password was right and whose second factor is owed; anyone else gets \"this sign-in has expired\"; throttled like passwords",
+  },
+  { key: "app/(auth)/account/two-factor/actions.ts#startTwoFactorSetupAction", reason: "makes a new two-factor secret for the caller's own staff account (not yet in force); takes no input; athletes get not-found" },
+  { key: "app/(auth)/account/two-factor/actions.ts#confirmTwoFactorAction", reason: "puts the caller's own waiting secret in force given a code from it; takes no id" },
+  { key: "app/(auth)/account/two-factor/actions.ts#regenerateRecoveryCodesAction", reason: "replaces the caller's own recovery codes given a current code; takes no id" },
+  { key: "app/(auth)/account/two-factor/actions.ts#disableTwoFactorAction", reason: "turns off the caller's own two-factor sign-in given their password and a code; takes no id" },
 ];
 
 const ATHLETES = "app/(trainer)/athletes/actions.ts";
@@ -791,6 +799,20 @@ export const MATRIX: ActionSpec[] = [
       const o = await act(w, w.callers.owner, `${SETTINGS}#setTrainerActiveAction`, "/settings", form({ userId: w.t.staffTrainerId, active: "true" }));
       expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
     },
+  },
+  {
+    key: `${SETTINGS}#setTwoFactorRequiredAction`,
+    access: "owner-only",
+    page: () => "/settings",
+    // "false" (already so): a no-op the rightful owner may make; "true" would need the owner's own two-factor first
+    inputs: () => [{ required: "false" }],
+    refused: { trainer2: /Only the clinic owner can require two-factor sign-in/ },
+    state: settingsPage,
+    success: ({ after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect(after as string).toContain("Require two-factor sign-in for every trainer");
+    },
+    note: "another clinic's owner acts on their own clinic only (the action takes no clinic id)",
   },
   // ── archive and restore last: an archived athlete takes no reports ──
   {

@@ -217,6 +217,8 @@ test("public actions cannot be used to reach clinic data", async () => {
 });
 
 test("signed out: every action is refused with a redirect to sign-in, by proxy.ts and by the action itself", async () => {
+  // two calls and two state reads per action: past the default minute on a busy 2-core machine
+  test.setTimeout(180_000);
   worldBefore = await settledSnapshot();
   const seen: string[] = [];
   for (const spec of reachable()) {

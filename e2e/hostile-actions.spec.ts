@@ -54,6 +54,12 @@ const PUBLIC_INPUTS: Record<string, PublicInput> = {
   // signed out these send to sign-in; past proxy.ts (which redirects /account first), the action's own guard does
   "app/(auth)/account/actions.ts#changePasswordAction": { page: () => "/account", inputs: () => ({ currentPassword: PASSWORD, newPassword: `${PASSWORD}-2` }), bypassProxy: true },
   "app/(auth)/account/actions.ts#signOutEverywhereAction": { page: () => "/account", inputs: () => ({}), bypassProxy: true },
+  // signed out there is no pending sign-in: "this sign-in has expired"; the code is never checked
+  "app/(auth)/actions.ts#verifySecondFactorAction": { page: () => "/sign-in/two-factor", inputs: () => ({ code: "123456" }) },
+  "app/(auth)/account/two-factor/actions.ts#startTwoFactorSetupAction": { page: () => "/account/two-factor", inputs: () => ({}), bypassProxy: true },
+  "app/(auth)/account/two-factor/actions.ts#confirmTwoFactorAction": { page: () => "/account/two-factor", inputs: () => ({ code: "123456" }), bypassProxy: true },
+  "app/(auth)/account/two-factor/actions.ts#regenerateRecoveryCodesAction": { page: () => "/account/two-factor", inputs: () => ({ code: "123456" }), bypassProxy: true },
+  "app/(auth)/account/two-factor/actions.ts#disableTwoFactorAction": { page: () => "/account/two-factor", inputs: () => ({ password: PASSWORD, code: "123456" }), bypassProxy: true },
 };
 
 /** What the variants may create in the demo clinic, to archive it again: ids of active records. */

@@ -10,8 +10,22 @@ import { signUpClinic } from "@/lib/data/accounts";
 import { requestPasswordReset, resetPassword } from "@/lib/data/password-resets";
 import { acceptInvite } from "@/lib/data/invites";
 import { describeWait } from "@/lib/domain/throttle";
-import { checkInvite, checkResetRequest, checkSignIn, recordInviteFailure, recordResetRequest, signInKeys, sleep } from "@/lib/security/sign-in-throttle";
-import { emailField, forgotPasswordSchema, newPasswordField, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/accounts";
+import { getPendingSignIn } from "@/lib/auth/guards";
+import { completeSecondFactor } from "@/lib/data/two-factor";
+import {
+  checkInvite,
+  checkResetRequest,
+  checkSecondFactor,
+  checkSignIn,
+  clearSecondFactorFailures,
+  recordInviteFailure,
+  recordResetRequest,
+  recordSecondFactorFailure,
+  secondFactorKeys,
+  signInKeys,
+  sleep,
+} from "@/lib/security/sign-in-throttle";
+import { emailField, forgotPasswordSchema, newPasswordField, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema } from "@/lib/validation/accounts";
 
 const GENERIC_SIGN_IN_ERROR = "That email and password do not match an account.";
 
@@ -33,6 +47,32 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     if (err instanceof AuthError) return { ok: false, message: GENERIC_SIGN_IN_ERROR, values };
     throw err;
   }
+}
+
+const WRONG_SECOND_FACTOR = "That code is not right. Enter the 6-digit code your app shows now, or an unused recovery code.";
+
+/**
+ * The sign-in's second step, for staff with two-factor sign-in: the session the password opened
+ * still owes its second factor (lib/data/sessions.ts) until a current code from the app or an
+ * unused recovery code is given here. Throttled like passwords, per account and per network.
+ */
+export async function verifySecondFactorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const pending = await getPendingSignIn();
+  if (!pending) return { ok: false, message: "This sign-in has expired. Sign in again with your email and password." };
+  const parsed = secondFactorSchema.safeParse({ code: formData.get("code") });
+  if (!parsed.success) return { ok: false, message: WRONG_SECOND_FACTOR, fieldErrors: { code: [parsed.error.issues[0]!.message] } };
+  const keys = secondFactorKeys(pending.scope.userId, await headers());
+  const throttle = await checkSecondFactor(keys);
+  if (!throttle.allowed) return { ok: false, message: `Too many wrong codes for this account or network. Try again in ${describeWait(throttle.retryAfterSec)}.` };
+  if (throttle.delayMs > 0) await sleep(throttle.delayMs);
+  const used = await completeSecondFactor({ sessionId: pending.sessionId, userId: pending.scope.userId }, parsed.data.code);
+  if (!used) {
+    await recordSecondFactorFailure(keys);
+    return { ok: false, message: WRONG_SECOND_FACTOR, fieldErrors: { code: ["That code is not right."] } };
+  }
+  await clearSecondFactorFailures(keys);
+  redirect("/");
 }
 
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["owner", "trainer", "athlete"]);
 export const distanceUnit = pgEnum("distance_unit", ["km", "mi"]);
@@ -9,6 +9,8 @@ export const clinics = pgTable("clinics", {
   name: text("name").notNull(),
   // IANA zone taken from the browser at sign-up; athletes default to it
   timeZone: text("time_zone").notNull().default("UTC"),
+  // the owner's rule: every trainer (and the owner) signs in with a second factor (lib/data/two-factor.ts)
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -22,6 +22,8 @@ export const userSessions = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
     // signed_out, signed_out_everywhere, password_changed, password_reset, deactivated
     endedReason: text("ended_reason"),
+    // a password was right but the second factor is still owed: no guard treats this as signed in
+    secondFactorPending: boolean("second_factor_pending").notNull().default(false),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId, t.endedAt), index("user_sessions_clinic_idx").on(t.clinicId)],
 );
@@ -91,3 +93,42 @@ export const outbox = pgTable(
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * A staff member's TOTP (lib/data/two-factor.ts). `secretEnc` is the base32 secret sealed with
+ * AES-256-GCM under a key derived from AUTH_SECRET (lib/auth/two-factor.ts). `enabledAt` null: set
+ * up but not yet confirmed with a code (not in force). `lastTimeStep`: the last accepted code's
+ * 30-second step; a code of that step or earlier is refused (no replay).
+ */
+export const userTwoFactor = pgTable(
+  "user_two_factor",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    secretEnc: text("secret_enc").notNull(),
+    enabledAt: timestamp("enabled_at", { withTimezone: true }),
+    lastTimeStep: integer("last_time_step"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("user_two_factor_clinic_idx").on(t.clinicId)],
+);
+
+/** Ten one-time recovery codes per enrolment; only each code's sha-256 is stored. */
+export const twoFactorRecoveryCodes = pgTable(
+  "two_factor_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("two_factor_recovery_codes_user_hash_unique").on(t.userId, t.codeHash)],
+);

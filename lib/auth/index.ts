@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/data/accounts";
-import { endSession, isSessionLive, startSession } from "@/lib/data/sessions";
+import { endSession, sessionStatus, startSession } from "@/lib/data/sessions";
 import { checkSignIn, clearSignInFailures, recordSignInFailure, signInKeys, sleep } from "@/lib/security/sign-in-throttle";
 import { signInSchema } from "@/lib/validation/accounts";
 import { authConfig } from "./config";
@@ -15,11 +15,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   callbacks: {
     ...authConfig.callbacks,
-    // auth() and /api/auth/session: a cookie whose session ended is cleared (null signs out)
+    // auth() and /api/auth/session: a cookie whose session ended is cleared (null signs out); one
+    // still owing its second factor is kept (the guards refuse it, lib/auth/guards.ts)
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.user) return token;
-      return token.sid && token.uid && (await isSessionLive(token.sid, token.uid)) ? token : null;
+      return token.sid && token.uid && (await sessionStatus(token.sid, token.uid)).state !== "over" ? token : null;
     },
   },
   events: {
@@ -38,6 +39,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
        * minutes the attempt is refused without checking the password (the route and the action
        * answer 429 / "try again in …" before getting here). An unknown email takes the same path
        * as a wrong password: same queries, an argon2 verify against a dummy hash, a counted failure.
+       * A staff member with two-factor sign-in gets a session that still owes its second factor:
+       * the cookie is set, but no guard accepts it until /sign-in/two-factor takes a code.
        */
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
@@ -52,7 +55,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         await clearSignInFailures(keys);
-        const sessionId = await startSession(user);
+        const sessionId = await startSession(user, { secondFactorPending: user.twoFactor });
         return { sessionId, id: user.id, email: user.email, name: user.name, clinicId: user.clinicId, role: user.role, athleteId: user.athleteId };
       },
     }),

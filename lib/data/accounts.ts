@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { athletes, clinics, users } from "@/db/schema";
+import { athletes, clinics, users, userTwoFactor } from "@/db/schema";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Scope } from "@/lib/auth/scope";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
@@ -56,8 +56,11 @@ export async function signUpClinic(input: SignUpInput): Promise<SessionUser> {
   }
 }
 
-/** Returns the user for a correct email and password, null otherwise (never says which was wrong). */
-export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+/**
+ * Returns the user for a correct email and password, null otherwise (never says which was wrong).
+ * `twoFactor`: a second factor is owed before this sign-in counts (lib/data/two-factor.ts).
+ */
+export async function verifyCredentials(email: string, password: string): Promise<(SessionUser & { twoFactor: boolean }) | null> {
   const db = getDb();
   const [row] = await db
     .select({
@@ -68,8 +71,10 @@ export async function verifyCredentials(email: string, password: string): Promis
       role: users.role,
       passwordHash: users.passwordHash,
       archivedAt: users.archivedAt,
+      twoFactor: sql<boolean>`${userTwoFactor.userId} is not null`,
     })
     .from(users)
+    .leftJoin(userTwoFactor, and(eq(userTwoFactor.userId, users.id), isNotNull(userTwoFactor.enabledAt)))
     .where(eq(users.email, email.trim().toLowerCase()));
   if (!row) {
     await verifyPassword(await dummyPasswordHash(), password);
@@ -83,7 +88,7 @@ export async function verifyCredentials(email: string, password: string): Promis
     if (!a) return null;
     athleteId = a.id;
   }
-  return { id: row.id, email: row.email, name: row.name, clinicId: row.clinicId, role: row.role, athleteId };
+  return { id: row.id, email: row.email, name: row.name, clinicId: row.clinicId, role: row.role, athleteId, twoFactor: row.role !== "athlete" && Boolean(row.twoFactor) };
 }
 
 /** Kilometres or miles, for the signed-in user's own forms and pages. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, clinics, users, userTwoFactor } from "@/db/schema";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { notFound } from "@/lib/errors";
 import type { ApiTokenInput } from "@/lib/validation/api-tokens";
@@ -61,11 +61,22 @@ export async function scopeFromApiToken(token: string): Promise<TokenScope | nul
   if (!token.startsWith(PREFIX) || token.length > 100) return null;
   const db = getDb();
   const [row] = await db
-    .select({ id: apiTokens.id, clinicId: apiTokens.clinicId, userId: apiTokens.userId, scope: apiTokens.scope, role: users.role, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      clinicId: apiTokens.clinicId,
+      userId: apiTokens.userId,
+      scope: apiTokens.scope,
+      role: users.role,
+      lastUsedAt: apiTokens.lastUsedAt,
+      // the clinic requires two-factor sign-in and the token's trainer has not set it up
+      mustEnrol: sql<boolean>`${clinics.requireTwoFactor} and ${userTwoFactor.userId} is null`,
+    })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.clinicId, apiTokens.clinicId)))
+    .innerJoin(clinics, eq(clinics.id, apiTokens.clinicId))
+    .leftJoin(userTwoFactor, and(eq(userTwoFactor.userId, users.id), isNotNull(userTwoFactor.enabledAt)))
     .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, new Date()), isNull(users.archivedAt)));
-  if (!row || row.role === "athlete") return null;
+  if (!row || row.role === "athlete" || row.mustEnrol) return null;
   // last use to the minute is enough, and spares a write per request
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));

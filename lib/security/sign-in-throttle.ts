@@ -18,6 +18,21 @@ export const checkSignIn = (keys: AttemptKey[]): Promise<ThrottleDecision> => ch
 export const recordSignInFailure = (keys: AttemptKey[]) => recordFailedAttempt(keys);
 export const clearSignInFailures = (keys: AttemptKey[]) => clearAttempts(keys.filter((k) => k.kind === "signin:account"));
 
+/**
+ * The sign-in's code step (lib/data/two-factor.ts): failures counted per account (the pending
+ * session's user, so a stranger's guesses cannot reach it without its password) and per network,
+ * under the sign-in policy; a right code clears the account's count.
+ */
+export function secondFactorKeys(userId: string, headers: Headers): AttemptKey[] {
+  return [
+    { kind: "signin:ip", key: clientIp(headers) },
+    { kind: "2fa:account", key: userId },
+  ];
+}
+export const checkSecondFactor = (keys: AttemptKey[]): Promise<ThrottleDecision> => checkAttempts(keys, SIGN_IN_POLICY);
+export const recordSecondFactorFailure = (keys: AttemptKey[]) => recordFailedAttempt(keys);
+export const clearSecondFactorFailures = (keys: AttemptKey[]) => clearAttempts(keys.filter((k) => k.kind === "2fa:account"));
+
 export function inviteKeys(headers: Headers): AttemptKey[] {
   return [{ kind: "invite:ip", key: clientIp(headers) }];
 }

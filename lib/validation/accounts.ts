@@ -68,3 +68,21 @@ export const changePasswordSchema = z
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one." });
 
 export const staffMemberSchema = z.object({ userId: z.uuid({ error: "That trainer was not found." }) });
+
+/** A 6-digit code from the authenticator app, or (where allowed) a recovery code like "k7m2q-9xr4t". */
+export const secondFactorCodeField = z
+  .string({ error: "Enter the code." })
+  .trim()
+  .min(6, "Enter the 6-digit code from your app, or a recovery code.")
+  .max(32, "That is not a code from your app or a recovery code.");
+
+export const secondFactorSchema = z.object({ code: secondFactorCodeField });
+
+export const disableTwoFactorSchema = z.object({
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(128, "Enter your password."),
+  code: secondFactorCodeField,
+});
+
+export const twoFactorRequiredSchema = z.object({
+  required: z.enum(["true", "false"], { error: "Say whether two-factor sign-in is required." }).transform((v) => v === "true"),
+});

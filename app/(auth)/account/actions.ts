@@ -10,7 +10,9 @@ import { changePasswordSchema } from "@/lib/validation/accounts";
 /** Trainers and athletes alike: the session of the caller, or to sign-in. */
 async function requireSignedIn() {
   const signedIn = await getSignedIn();
-  if (!signedIn?.sessionId) redirect("/sign-in");
+  if (!signedIn) redirect("/sign-in");
+  // a trainer owing enrolment (their clinic requires two-factor sign-in) does that first
+  if (signedIn.mustEnrol) redirect("/account/two-factor");
   return { scope: signedIn.scope, sessionId: signedIn.sessionId };
 }
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getScope } from "@/lib/auth/guards";
+import { getScope, redirectUnsignedIn } from "@/lib/auth/guards";
 import { getMe } from "@/lib/data/clinics";
 import { ChangePasswordForm, SignOutEverywhereForm } from "./account-forms";
 
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const scope = await getScope();
-  if (!scope) redirect("/sign-in");
+  if (!scope) return redirectUnsignedIn();
   const me = await getMe(scope);
   const home = scope.role === "athlete" ? "/today" : "/dashboard";
   return (
@@ -22,6 +21,17 @@ export default async function AccountPage() {
         </h2>
         <ChangePasswordForm />
       </section>
+      {scope.role !== "athlete" ? (
+        <section aria-labelledby="two-factor-heading" className="mt-8 border-t border-slate-200 pt-6">
+          <h2 id="two-factor-heading" className="mb-1 text-lg font-semibold">
+            Two-factor sign-in
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">A code from an app on your phone after your password.</p>
+          <Link href="/account/two-factor" className="font-semibold text-brand-700 underline">
+            Set up or manage two-factor sign-in
+          </Link>
+        </section>
+      ) : null}
       <section aria-labelledby="sessions-heading" className="mt-8 border-t border-slate-200 pt-6">
         <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">
           Sessions

@@ -6,7 +6,8 @@ import { requireOwner } from "@/lib/auth/guards";
 import { updateClinic } from "@/lib/data/clinics";
 import { createTrainerInvite } from "@/lib/data/invites";
 import { setTrainerActive } from "@/lib/data/staff";
-import { clinicSettingsSchema, staffMemberSchema, trainerInviteSchema } from "@/lib/validation/accounts";
+import { setTwoFactorRequired } from "@/lib/data/two-factor";
+import { clinicSettingsSchema, staffMemberSchema, trainerInviteSchema, twoFactorRequiredSchema } from "@/lib/validation/accounts";
 import { z } from "zod";
 
 export const updateClinicAction = trainerAction(clinicSettingsSchema, async (input, scope) => {
@@ -30,5 +31,11 @@ const staffActiveSchema = staffMemberSchema.extend({ active: z.enum(["true", "fa
 /** The owner deactivates a trainer (their sessions end at once) or reactivates them. */
 export const setTrainerActiveAction = trainerAction(staffActiveSchema, async ({ userId, active }, scope) => {
   await setTrainerActive(scope, userId, active);
+  revalidatePath("/settings");
+});
+
+/** The owner requires two-factor sign-in of every trainer (once their own is on), or stops requiring it. */
+export const setTwoFactorRequiredAction = trainerAction(twoFactorRequiredSchema, async ({ required }, scope) => {
+  await setTwoFactorRequired(scope, required);
   revalidatePath("/settings");
 });

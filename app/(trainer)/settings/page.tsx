@@ -5,15 +5,24 @@ import { getClinic } from "@/lib/data/clinics";
 import { getDailyEvaluationStatus, type DailyEvaluationStatus } from "@/lib/data/evaluation-runs";
 import { listPendingTrainerInvites } from "@/lib/data/invites";
 import { listStaff } from "@/lib/data/staff";
+import { getTwoFactorStatus, staffWithTwoFactor } from "@/lib/data/two-factor";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
-import { ClinicSettingsForm, TrainerActiveForm, TrainerInviteForm } from "./settings-forms";
+import { ClinicSettingsForm, TrainerActiveForm, TrainerInviteForm, TwoFactorRequiredForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Clinic settings" };
 
 export default async function SettingsPage() {
   const scope = await requireOwner();
-  const [clinic, trainers, pending, evaluation, locale] = await Promise.all([getClinic(scope), listStaff(scope), listPendingTrainerInvites(scope), getDailyEvaluationStatus(scope), requestLocale()]);
+  const [clinic, trainers, pending, evaluation, locale, twoFactor, withTwoFactor] = await Promise.all([
+    getClinic(scope),
+    listStaff(scope),
+    listPendingTrainerInvites(scope),
+    getDailyEvaluationStatus(scope),
+    requestLocale(),
+    getTwoFactorStatus(scope),
+    staffWithTwoFactor(scope),
+  ]);
   return (
     <>
       <h1 className="text-2xl font-bold">Clinic settings</h1>
@@ -33,6 +42,7 @@ export default async function SettingsPage() {
               <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                 <span className={t.deactivatedAt ? "text-slate-500" : undefined}>
                   {t.name} <span className="text-slate-600">({t.email})</span>
+                  {withTwoFactor.has(t.id) ? <span className="ml-2 rounded bg-green-50 px-1.5 py-0.5 text-xs font-semibold text-green-800">Two-factor on</span> : null}
                 </span>
                 <span className="flex items-center gap-3 text-slate-600">
                   {t.role === "owner" ? "Owner" : t.deactivatedAt ? "Deactivated" : "Trainer"}
@@ -53,6 +63,27 @@ export default async function SettingsPage() {
           <TrainerInviteForm />
         </section>
       </div>
+      <section aria-labelledby="two-factor-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">
+          {twoFactor.requiredByClinic
+            ? "Required: every trainer signs in with a code from an app on their phone after the password. A trainer without it sets it up right after signing in and can do nothing else until it is on."
+            : "Not required. Each trainer may turn it on for themselves under Your account."}
+          {!twoFactor.enabled ? (
+            <>
+              {" "}
+              To require it, first{" "}
+              <Link href="/account/two-factor" className="font-semibold text-brand-700 underline">
+                turn it on for your own account
+              </Link>
+              .
+            </>
+          ) : null}
+        </p>
+        <TwoFactorRequiredForm required={twoFactor.requiredByClinic} />
+      </section>
       <section aria-labelledby="data-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="data-heading" className="text-lg font-semibold">
           Data and access

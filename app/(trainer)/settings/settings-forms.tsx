@@ -6,7 +6,7 @@ import { Field } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
-import { inviteTrainerAction, setTrainerActiveAction, updateClinicAction, type TrainerInviteState } from "./actions";
+import { inviteTrainerAction, setTrainerActiveAction, setTwoFactorRequiredAction, updateClinicAction, type TrainerInviteState } from "./actions";
 
 const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
 
@@ -71,6 +71,22 @@ export function TrainerActiveForm({ userId, name, active }: { userId: string; na
           {state.message}
         </span>
       ) : null}
+    </form>
+  );
+}
+
+/** The owner's rule: every trainer signs in with a code from an app (they set it up at their next visit). */
+export function TwoFactorRequiredForm({ required }: { required: boolean }) {
+  const [state, action] = useActionState(setTwoFactorRequiredAction, {});
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <FormMessage message={state.ok ? (required ? "Required: trainers without it set it up before anything else." : "No longer required.") : state.message} ok={state.ok} />
+      <input type="hidden" name="required" value={required ? "false" : "true"} />
+      <div>
+        <SubmitButton variant={required ? "secondary" : "primary"} pendingLabel="Saving…">
+          {required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in for every trainer"}
+        </SubmitButton>
+      </div>
     </form>
   );
 }
