@@ -15,7 +15,7 @@ import { writeAudit } from "./audit";
  * it is retried. `secret` marks a body holding a link that signs someone in; it is cleared once
  * the mail server has it.
  */
-export type QueuedMail = ComposedMail & { clinicId: string; key: string; kind: string; to: string; secret: boolean; actorId: string | null };
+export type QueuedMail = ComposedMail & { clinicId: string | null; key: string; kind: string; to: string; secret: boolean; actorId: string | null };
 
 export async function queueMail(tx: Tx, mail: QueuedMail): Promise<string | null> {
   const [row] = await tx
@@ -24,7 +24,8 @@ export async function queueMail(tx: Tx, mail: QueuedMail): Promise<string | null
     .onConflictDoNothing({ target: outbox.messageKey })
     .returning({ id: outbox.id });
   if (!row) return null;
-  await writeAudit(tx, { clinicId: mail.clinicId, actorId: mail.actorId, action: "mail.queued", entity: "mail", entityId: row.id, after: { kind: mail.kind, to: mail.to, subject: mail.subject } });
+  // mail to someone of no clinic yet (a sign-up's confirmation) has no clinic audit to go in
+  if (mail.clinicId) await writeAudit(tx, { clinicId: mail.clinicId, actorId: mail.actorId, action: "mail.queued", entity: "mail", entityId: row.id, after: { kind: mail.kind, to: mail.to, subject: mail.subject } });
   return row.id;
 }
 
