@@ -11,7 +11,7 @@ import { confirmSignUp, requestSignUp } from "@/lib/data/sign-ups";
 import { acceptInvite } from "@/lib/data/invites";
 import { describeWait } from "@/lib/domain/throttle";
 import { checkInvite, checkMailRequest, checkSignIn, recordInviteFailure, recordMailRequest, signInChecks, sleep } from "@/lib/security/sign-in-throttle";
-import { emailField, forgotPasswordSchema, newPasswordField, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/accounts";
+import { forgotPasswordSchema, newPasswordField, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/accounts";
 
 const GENERIC_SIGN_IN_ERROR = "That email and password do not match an account.";
 
@@ -128,10 +128,10 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
   redirect("/sign-in?reset=done");
 }
 
+// the address is the invitation's own (it was emailed there), never typed here
 const acceptInviteSchema = z.object({
   token: z.string().min(10).max(200),
   password: newPasswordField,
-  email: z.preprocess((v) => (v === "" ? undefined : v), emailField.optional()),
 });
 
 export async function acceptInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

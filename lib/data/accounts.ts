@@ -8,7 +8,6 @@ import type { Scope } from "@/lib/auth/scope";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import { mailQueued } from "@/lib/mail";
 import { passwordChangedMail } from "@/lib/mail/messages";
-import type { SignUpInput } from "@/lib/validation/accounts";
 import { writeAudit } from "./audit";
 import { queueMail } from "./outbox";
 import { endUserSessions, forgetRememberedSessions } from "./sessions";
@@ -31,8 +30,8 @@ export type NewClinic = { clinicName: string; timeZone: string; email: string; n
 
 /**
  * A new clinic and its owner, inside the caller's transaction; the owner's email is taken as
- * confirmed (lib/data/sign-ups.ts calls this once the emailed link is opened; seeds and tests
- * through signUpClinic). An email that has an account is a conflict.
+ * confirmed: lib/data/sign-ups.ts calls this once the emailed link is opened. An email that has
+ * an account is a conflict.
  */
 export async function createClinicWithOwner(tx: Tx, input: NewClinic): Promise<SessionUser> {
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -51,18 +50,6 @@ export async function createClinicWithOwner(tx: Tx, input: NewClinic): Promise<S
     after: { name: clinic!.name, timeZone: clinic!.timeZone },
   });
   return { ...owner!, athleteId: null };
-}
-
-/** A confirmed clinic and owner in one transaction (the seeds' and tests' door; people sign up through lib/data/sign-ups.ts). */
-export async function signUpClinic(input: SignUpInput): Promise<SessionUser> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await getDb().transaction((tx) => createClinicWithOwner(tx, { ...input, passwordHash }));
-  } catch (err) {
-    // two sign-ups racing for one email: the unique index decides, the person gets the same message
-    if (isUniqueViolation(err)) throw emailTaken();
-    throw err;
-  }
 }
 
 /** Returns the user for a correct email and password, null otherwise (never says which was wrong). */

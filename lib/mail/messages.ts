@@ -59,9 +59,10 @@ export function signUpExistingMail(input: { resetLink: string; signInLink: strin
  * A trainer invitation to an address that already has an account: the inviter was answered as
  * for any address; the person learns why they cannot join, and the inviter learns nothing.
  */
-export function inviteExistingMail(input: { clinicName: string; signInLink: string; resetLink: string }): ComposedMail {
+export function inviteExistingMail(input: { role: "trainer" | "athlete"; clinicName: string; signInLink: string; resetLink: string }): ComposedMail {
+  const as = input.role === "trainer" ? "as a trainer" : "as an athlete";
   return {
     subject: `${input.clinicName} invites you to Stride Clinic`,
-    text: `${input.clinicName} invited you to join them as a trainer on Stride Clinic, but this email address already has a Stride Clinic account, and an address can belong to one account only. If you want to join ${input.clinicName}, ask them to invite another address of yours.\n\nSign in to your account here:\n\n${input.signInLink}\n\nForgot your password? Choose a new one here:\n\n${input.resetLink}${signature}`,
+    text: `${input.clinicName} invited you to join them ${as} on Stride Clinic, but this email address already has a Stride Clinic account, and an address can belong to one account only. If you want to join ${input.clinicName}, ask them to invite another address of yours.\n\nSign in to your account here:\n\n${input.signInLink}\n\nForgot your password? Choose a new one here:\n\n${input.resetLink}${signature}`,
   };
 }
