@@ -5,7 +5,7 @@ import { getDb, type Tx } from "@/db/client";
 import { athletes, clinics, users } from "@/db/schema";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Scope } from "@/lib/auth/scope";
-import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { mailQueued } from "@/lib/mail";
 import { passwordChangedMail } from "@/lib/mail/messages";
 import { writeAudit } from "./audit";
