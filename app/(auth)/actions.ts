@@ -23,7 +23,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   if (!parsed.success) return { ok: false, message: GENERIC_SIGN_IN_ERROR, values };
   const throttle = await checkSignIn(signInChecks(parsed.data.email, await headers()));
   if (!throttle.allowed) {
-    return { ok: false, message: `Too many failed sign-ins for this account or network. Try again in ${describeWait(throttle.retryAfterSec)}.`, values };
+    return { ok: false, message: `Too many failed sign-ins from your network. Try again in ${describeWait(throttle.retryAfterSec)}.`, values };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
