@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { waitForMail } from "./mailbox";
 
 export type NewClinic = { clinicName: string; name: string; email: string; password: string };
@@ -34,6 +34,8 @@ export async function confirmSignUp(page: Page, c: Pick<NewClinic, "email" | "pa
  * spec that needs a clinic of its own goes through here.
  */
 export async function signUpClinic(page: Page, c: NewClinic): Promise<void> {
+  // two argon2 hashes, a mail round trip and a sign-in: room for them on a busy machine
+  test.info().setTimeout(test.info().timeout + 30_000);
   await requestSignUp(page, c);
   await confirmSignUp(page, c);
 }
