@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { DEMO, expect, signIn, test } from "./fixtures";
 import { appPathIn, waitForMail } from "./mailbox";
+import { confirmSignUp, requestSignUp, SIGN_UP_SENT, signUpClinic } from "./sign-up";
 
 /**
  * Accounts against the real SMTP server the e2e server runs (scripts/e2e-server.ts): a password
@@ -15,13 +16,7 @@ test.describe.configure({ timeout: 180_000 });
 
 async function signUp(page: Page, label: string): Promise<string> {
   const email = `${label}-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Clinic name").fill(`Accounts ${label} Clinic`);
-  await page.getByLabel("Your name").fill(`Owner ${label}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUpClinic(page, { clinicName: `Accounts ${label} Clinic`, name: `Owner ${label}`, email, password: PASSWORD });
   return email;
 }
 
@@ -169,10 +164,99 @@ test("a deactivated trainer is refused at once, keeps their records, and can be 
   await page.goto("/settings/outbox");
   await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
   await expect(page.getByText(`To ${trainerEmail}`).first()).toBeVisible();
+  // with a mail server the owner never reads an invitation's link: only the invitee's mailbox has it
+  expect(await page.content()).not.toContain("/invite/");
   await page.screenshot({ path: test.info().outputPath("outbox-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/settings");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.screenshot({ path: test.info().outputPath("settings-375.png"), fullPage: true });
   await trainer.close();
+});
+
+/** The status and the words of the answer to a form's server action (the POST the button makes). */
+async function answerTo(page: Page, button: string, path: string): Promise<{ status: number; message: string }> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === path),
+    page.getByRole("button", { name: button }).click(),
+  ]);
+  await expect(page.getByRole("button", { name: button })).toBeEnabled();
+  const message = (await page.locator("form [role=status], form [role=alert]").first().textContent())?.trim() ?? "";
+  return { status: response.status(), message };
+}
+
+test("sign-up and reset answer the same for an email with an account and one without; only the mailbox learns which", async ({ page }) => {
+  const unknown = `nobody-${Date.now()}@example.com`;
+  const answers: Record<string, { status: number; message: string }> = {};
+  for (const email of [unknown, DEMO.athlete.email]) {
+    await page.goto("/sign-up");
+    await page.getByLabel("Clinic name").fill("Same Answer Clinic");
+    await page.getByLabel("Your name").fill("Sam Same");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    answers[`sign-up ${email === unknown ? "unknown" : "known"}`] = await answerTo(page, "Create clinic", "/sign-up");
+    await expect(page.getByText(SIGN_UP_SENT)).toBeVisible();
+
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill(email);
+    answers[`reset ${email === unknown ? "unknown" : "known"}`] = await answerTo(page, "Send me a reset link", "/forgot-password");
+  }
+  expect(answers["sign-up known"]).toEqual(answers["sign-up unknown"]);
+  expect(answers["reset known"]).toEqual(answers["reset unknown"]);
+  expect(answers["sign-up known"]!.message).toContain(SIGN_UP_SENT);
+  expect(answers["reset known"]!.message).toContain("If an account uses that email");
+
+  // the mail tells each mailbox what is true: a link for the new email, "you already have an account" for the known one
+  const toKnown = await waitForMail(DEMO.athlete.email, /Confirm your email to create your Stride Clinic/);
+  expect(toKnown.text).toContain("already has an account");
+  expect(toKnown.text).not.toContain("/sign-up/confirm/");
+  expect((await waitForMail(unknown, /Confirm your email to create your Stride Clinic/)).text).toContain("/sign-up/confirm/");
+});
+
+test("sign-up → email → confirm with the chosen password → signed in; the link works once", async ({ page, browser }) => {
+  const c = { clinicName: "Confirmed Physio", name: "Casey Confirm", email: `confirm-${Date.now()}@example.com`, password: PASSWORD };
+  await requestSignUp(page, c);
+  // nothing exists before the link is opened
+  await signIn(page, c.email, c.password, { expectFailure: true });
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+
+  const mail = await waitForMail(c.email, /Confirm your email/);
+  const path = appPathIn(mail, "/sign-up/confirm/");
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const p = await phone.newPage();
+  await p.goto(path);
+  await expect(p.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
+  await expect(p.getByText(c.clinicName)).toBeVisible();
+  expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await p.getByLabel("Password").fill("not-the-password-1");
+  await p.getByRole("button", { name: "Confirm and create clinic" }).click();
+  await expect(p.getByText("That is not the password you chose when you signed up.").first()).toBeVisible();
+  await p.screenshot({ path: test.info().outputPath("confirm-sign-up-375.png"), fullPage: true });
+  await phone.close();
+
+  await confirmSignUp(page, c);
+  await expect(page.getByText(c.clinicName).first()).toBeVisible();
+  await page.goto(path);
+  await expect(page.getByText("This link is no longer valid")).toBeVisible();
+});
+
+test("a trainer invitation answers the same for an address with an account; that person's email says so and has no link", async ({ page }) => {
+  await signUp(page, "invite-known");
+  const fresh = `invite-fresh-${Date.now()}@example.com`;
+  const answers: string[] = [];
+  for (const [name, email] of [["Fresh Trainer", fresh], ["Known Person", DEMO.athlete.email]] as const) {
+    await page.goto("/settings");
+    await page.getByLabel("Trainer's name").fill(name);
+    await page.getByLabel("Trainer's email").fill(email);
+    await page.getByRole("button", { name: "Email an invitation" }).click();
+    await expect(page.getByText(`Invitation emailed to ${email}.`)).toBeVisible();
+    answers.push((await page.getByText(`Invitation emailed to ${email}.`).textContent())!.replace(email, "<email>"));
+    // the link is never shown to the inviter
+    await expect(page.getByText("/invite/")).toHaveCount(0);
+  }
+  expect(answers[1]).toBe(answers[0]);
+  const known = await waitForMail(DEMO.athlete.email, /invites you to Stride Clinic/);
+  expect(known.text).toContain("already has a Stride Clinic account");
+  expect(known.text).not.toContain("/invite/");
+  expect((await waitForMail(fresh, /invites you to Stride Clinic/)).text).toContain("/invite/");
 });

@@ -3,6 +3,7 @@ import { apiSession, baseUrl } from "./api-session";
 import { makeActivity, makeTarget, newId, type Target } from "./api-targets";
 import { callAction, describe, manifestActions, type ActionArgs, type Fields, type ManifestAction, type Outcome } from "./actions-rsc";
 import { DEMO } from "./fixtures";
+import { tokenOf, waitForLink } from "./mailbox";
 
 /**
  * The world the action matrix runs in: clinic A (the demo clinic) with a target athlete who has a
@@ -49,6 +50,7 @@ export type Targets = Target & {
   tokenName: string;
   inviteeId: string;
   inviteeName: string;
+  inviteeEmail: string;
   inviteeToken: string;
   /** the target's invitation, spent when they chose a password */
   usedInviteToken: string;
@@ -141,30 +143,50 @@ export async function invitePage(anon: APIRequestContext, token: string): Promis
 
 // ── Building the world ────────────────────────────────────────────────────────────────────────
 
+/**
+ * A new clinic through the two public actions, as a person does it: signUpAction, then the link
+ * from the email to confirmSignUpAction with the same password. `ctx` ends up signed in.
+ */
+export async function signUpThroughActions(w: Pick<World, "actions" | "calls">, ctx: APIRequestContext, c: { clinicName: string; name: string; email: string }): Promise<void> {
+  const asked = await act(w, ctx, "app/(auth)/actions.ts#signUpAction", "/sign-up", form({ ...c, password: PASSWORD, timeZone: "UTC" }));
+  expectOk(asked, `sign-up of ${c.email}`);
+  const token = tokenOf(await waitForLink(c.email, "/sign-up/confirm/"));
+  const o = await act(w, ctx, "app/(auth)/actions.ts#confirmSignUpAction", `/sign-up/confirm/${token}`, form({ token, password: PASSWORD }));
+  if (o.actionRedirect !== "/dashboard") throw new Error(`confirm the sign-up of ${c.email}: ${describe(o)}`);
+}
+
 async function signUpOther(w: Pick<World, "actions" | "calls">): Promise<{ email: string }> {
   const email = `matrix-other-${Date.now()}@example.com`;
-  // its own context: a successful sign-up signs the context in
+  // its own context: a confirmed sign-up signs the context in
   const anon = await pwRequest.newContext({ baseURL: baseUrl() });
-  const o = await act(w, anon, "app/(auth)/actions.ts#signUpAction", "/sign-up", form({ clinicName: "Other Matrix Clinic", name: "Other Owner", email, password: PASSWORD, timeZone: "UTC" }));
+  await signUpThroughActions(w, anon, { clinicName: "Other Matrix Clinic", name: "Other Owner", email });
   await anon.dispose();
-  if (o.actionRedirect !== "/dashboard") throw new Error(`sign-up of the other clinic: ${describe(o)}`);
   return { email };
 }
 
-/** Creates an invitation for an athlete as the owner, through createInviteAction; returns the token. */
+/** A working invitation link's token from the mail to `email` (the newest one that works). */
+export async function invitationTokenFor(email: string, works: (page: string) => boolean = (p) => p !== "dead link"): Promise<string> {
+  const anon = await pwRequest.newContext({ baseURL: baseUrl() });
+  try {
+    return tokenOf(await waitForLink(email, "/invite/", async (path) => works(await invitePage(anon, tokenOf(path)))));
+  } finally {
+    await anon.dispose();
+  }
+}
+
+/** Emails an invitation to an athlete as the owner, through createInviteAction; returns the token from that email. */
 export async function inviteAthlete(w: Pick<World, "actions" | "calls">, owner: APIRequestContext, athleteId: string): Promise<string> {
   const o = await act(w, owner, "app/(trainer)/athletes/actions.ts#createInviteAction", `/athletes/${athleteId}`, form({ athleteId }));
   expectOk(o, "create invite");
-  const link = String(o.result?.link ?? "");
-  const token = /\/invite\/([^/?#]+)$/.exec(link)?.[1];
-  if (!token) throw new Error(`no invitation link in ${describe(o)}`);
-  return token;
+  const email = /Invitation emailed to (\S+)\. /.exec(String(o.result?.message ?? ""))?.[1];
+  if (!email) throw new Error(`no invitation emailed: ${describe(o)}`);
+  return invitationTokenFor(email);
 }
 
 /** Accepts an invitation through acceptInviteAction (password PASSWORD) and signs the new login in. */
 export async function acceptAndSignIn(w: Pick<World, "actions" | "calls">, token: string, email: string): Promise<APIRequestContext> {
   const anon = await pwRequest.newContext({ baseURL: baseUrl() });
-  const o = await act(w, anon, "app/(auth)/actions.ts#acceptInviteAction", `/invite/${token}`, form({ token, password: PASSWORD, email: "" }));
+  const o = await act(w, anon, "app/(auth)/actions.ts#acceptInviteAction", `/invite/${token}`, form({ token, password: PASSWORD }));
   await anon.dispose();
   if (!o.actionRedirect) throw new Error(`accept invite: ${describe(o)}`);
   return apiSession(baseUrl(), email, PASSWORD);
@@ -203,14 +225,15 @@ export async function buildWorld(): Promise<World> {
   const athlete = await acceptAndSignIn(w0, await inviteAthlete(w0, owner, attackerAthleteId), attackerEmail);
   // an athlete without a login, with a live invitation link
   const inviteeName = `Matrix Invitee ${stamp}`;
-  const inviteeId = await createAthlete(owner, inviteeName, `matrix-invitee-${stamp}@example.com`);
+  const inviteeEmail = `matrix-invitee-${stamp}@example.com`;
+  const inviteeId = await createAthlete(owner, inviteeName, inviteeEmail);
   const inviteeToken = await inviteAthlete(w0, owner, inviteeId);
   // a trainer of clinic A whom the deactivation row deactivates, so no other caller's session ends
   const staffTrainerName = `Matrix Staff ${stamp}`;
   const staffEmail = `matrix-staff-${stamp}@example.com`;
   const staffInvite = await act(w0, owner, "app/(trainer)/settings/actions.ts#inviteTrainerAction", "/settings", form({ name: staffTrainerName, email: staffEmail }));
-  const staffToken = /\/invite\/([^/?#]+)$/.exec(String(staffInvite.result?.link ?? ""))?.[1];
-  if (!staffToken) throw new Error(`invite the staff trainer: ${describe(staffInvite)}`);
+  expectOk(staffInvite, "invite the staff trainer");
+  const staffToken = await invitationTokenFor(staffEmail);
   const staff = await acceptAndSignIn(w0, staffToken, staffEmail);
   const staffTrainerId = new RegExp(`${escapeRe(staffTrainerName)}[\\s\\S]*?name="userId" value="(${UUID})"`).exec(await getHtml(owner, "/settings"))?.[1];
   if (!staffTrainerId) throw new Error("the staff trainer is not on /settings");
@@ -289,6 +312,7 @@ export async function buildWorld(): Promise<World> {
     tokenName,
     inviteeId,
     inviteeName,
+    inviteeEmail,
     inviteeToken,
     usedInviteToken,
     attackerAthleteId,

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { apiSession, baseUrl } from "./api-session";
 import { DEMO } from "./fixtures";
+import { signUpClinic } from "./sign-up";
 
 /**
  * Shared by the authorization matrix and the hostile-input spec: the callers, and a target athlete
@@ -23,13 +24,7 @@ export async function makeCallers(browser: Browser): Promise<Callers> {
   const ctx = await browser.newContext({ baseURL: base });
   const page = await ctx.newPage();
   const email = `other-owner-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Clinic name").fill("Other Clinic");
-  await page.getByLabel("Your name").fill("Other Owner");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create clinic" }).click();
-  await page.waitForURL(/\/dashboard/);
+  await signUpClinic(page, { clinicName: "Other Clinic", name: "Other Owner", email, password: "a-long-enough-password" });
   await ctx.close();
   const other = await apiSession(base, email, "a-long-enough-password");
   return { anon, athlete, other, owner };

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { RED_FLAG_QUESTIONS } from "../lib/validation/red-flag-questions";
 import { DEMO, expect, signIn, test } from "./fixtures";
+import { waitForLink } from "./mailbox";
 
 /** The fixture scans only the default page on load: the phone's states are scanned here, as they appear. */
 async function expectAxeClean(page: Page) {
@@ -35,8 +36,8 @@ test("on a phone: the check-in asks explicitly, Today shows the week against the
   await page.getByLabel("Longest run cap (km)").fill("8");
   await page.getByRole("button", { name: "Save running prescription" }).click();
   await expect(page.getByText("Running prescription saved.")).toBeVisible();
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  const link = await page.getByLabel("Invitation link").inputValue();
+  await page.getByRole("button", { name: "Email an invitation" }).click();
+  const link = await waitForLink(`capped-${stamp}@example.com`, "/invite/");
 
   const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const phone = await phoneCtx.newPage();

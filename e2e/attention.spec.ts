@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DEMO, expect, signIn, test } from "./fixtures";
+import { signUpClinic } from "./sign-up";
 
 const londonToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -100,13 +101,7 @@ test("signed out → 401 and another clinic → 404 on every new route", async (
 
   const otherCtx = await browser.newContext();
   const other = await otherCtx.newPage();
-  await other.goto("/sign-up");
-  await other.getByLabel("Clinic name").fill("Attention Other Clinic");
-  await other.getByLabel("Your name").fill("Other Owner");
-  await other.getByLabel("Email").fill(`attention-other-${Date.now()}@example.com`);
-  await other.getByLabel("Password").fill("a-long-enough-password");
-  await other.getByRole("button", { name: "Create clinic" }).click();
-  await expect(other).toHaveURL(/\/dashboard$/);
+  await signUpClinic(other, { clinicName: "Attention Other Clinic", name: "Other Owner", email: `attention-other-${Date.now()}@example.com`, password: "a-long-enough-password" });
   await expect(other.getByRole("heading", { name: "All clear" })).toBeVisible();
   for (const [method, url] of routes) {
     if (url === "/api/v1/alerts") {

@@ -1,4 +1,6 @@
 import { DEMO, expect, expectNotFoundPage, signIn, test } from "./fixtures";
+import { waitForMail } from "./mailbox";
+import { confirmSignUp, requestSignUp, SIGN_UP_SENT } from "./sign-up";
 
 test("sign up creates a clinic, then sign out and sign in again", async ({ page }) => {
   const email = `owner-${Date.now()}@example.com`;
@@ -14,7 +16,9 @@ test("sign up creates a clinic, then sign out and sign in again", async ({ page 
 
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // no clinic yet: the email has to be confirmed first
+  await expect(page.getByText(SIGN_UP_SENT)).toBeVisible();
+  await confirmSignUp(page, { email, password: "a-long-enough-password" });
   await expect(page.getByRole("heading", { name: "Needs attention" })).toBeVisible();
   await expect(page.getByText("Riverside Sports Medicine").first()).toBeVisible();
 
@@ -25,14 +29,15 @@ test("sign up creates a clinic, then sign out and sign in again", async ({ page 
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test("a duplicate email at sign-up gets a clear message", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Clinic name").fill("Another Clinic");
-  await page.getByLabel("Your name").fill("Sam");
-  await page.getByLabel("Email").fill(DEMO.trainer.email);
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page.getByText("An account with this email already exists.").first()).toBeVisible();
+test("sign-up with an email that has an account answers as for any email; the mailbox is told, no clinic is made", async ({ page }) => {
+  await requestSignUp(page, { clinicName: "Another Clinic", name: "Sam", email: DEMO.trainer.email, password: "a-long-enough-password" });
+  await expect(page.getByText("already exists")).toHaveCount(0);
+  const mail = await waitForMail(DEMO.trainer.email, /Confirm your email to create your Stride Clinic/);
+  expect(mail.text).toContain("already has an account");
+  expect(mail.text).not.toContain("/sign-up/confirm/");
+  // the demo owner still signs in to their own clinic
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
 });
 
 test("a wrong password shows one generic message", async ({ page }) => {

@@ -2,7 +2,7 @@ import { request as pwRequest, type APIRequestContext } from "@playwright/test";
 import { apiSession, baseUrl } from "./api-session";
 import { expectedRefusal, MATRIX, PUBLIC, secretsFor, type ActionSpec, type Caller, type Refusal } from "./actions-matrix";
 import { actionKey, callAction, describe, manifestActions, redirectedToSignIn, routeMatches, sourceActions, workerRoute, type Fields, type Outcome } from "./actions-rsc";
-import { act, buildWorld, clinicSnapshot, form, PASSWORD, testIp, type World } from "./actions-targets";
+import { act, buildWorld, clinicSnapshot, form, PASSWORD, signUpThroughActions, testIp, type World } from "./actions-targets";
 import { DEMO, expect, test } from "./fixtures";
 
 /**
@@ -149,14 +149,22 @@ test("public actions cannot be used to reach clinic data", async () => {
     let o = await act(w, ctx, "app/(auth)/actions.ts#signInAction", "/sign-in", form(signInFields), { headers: xff });
     expect.soft(o.result, `signInAction as ${caller} → ${describe(o)}`).toMatchObject({ ok: false, message: "That email and password do not match an account." });
     expectNoSecrets(o, caller, signInFields, `signInAction as ${caller}`);
-    // signing up with the target's email does not reach their account or clinic
+    // signing up with the target's email does not reach their account or clinic: the answer any
+    // email gets, no session, no redirect (the target's mailbox is told, nobody else)
     const signUpFields = { clinicName: "Matrix Intruder Clinic", name: "Intruder", email: t.email, password: PASSWORD, timeZone: "UTC" };
     o = await act(w, ctx, "app/(auth)/actions.ts#signUpAction", "/sign-up", form(signUpFields), { headers: xff });
-    expect.soft(o.result?.ok === false && !o.actionRedirect, `signUpAction as ${caller} → ${describe(o)}`).toBe(true);
+    expect.soft(o.result, `signUpAction as ${caller} → ${describe(o)}`).toMatchObject({ ok: true, message: expect.stringContaining("Check your email") });
+    expect.soft(o.actionRedirect, `signUpAction as ${caller} → ${describe(o)}`).toBeFalsy();
     expectNoSecrets(o, caller, signUpFields, `signUpAction as ${caller}`);
+    // a guessed sign-up confirmation token
+    const confirmFields = { token: "bogus-confirm-token-" + "x".repeat(32), password: PASSWORD };
+    o = await act(w, ctx, "app/(auth)/actions.ts#confirmSignUpAction", `/sign-up/confirm/${confirmFields.token}`, form(confirmFields), { headers: xff });
+    expect.soft(o.result, `confirmSignUpAction as ${caller} → ${describe(o)}`).toMatchObject({ ok: false, message: expect.stringContaining("This confirmation link is no longer valid") });
+    expect.soft(o.actionRedirect, `confirmSignUpAction as ${caller} → ${describe(o)}`).toBeFalsy();
+    expectNoSecrets(o, caller, confirmFields, `confirmSignUpAction as ${caller}`, `/sign-up/confirm/${confirmFields.token}`);
     // a guessed invitation token, and the target's own spent one
     for (const token of ["bogus-token-" + "x".repeat(32), t.usedInviteToken]) {
-      const fields = { token, password: PASSWORD, email: "" };
+      const fields = { token, password: PASSWORD };
       o = await act(w, ctx, "app/(auth)/actions.ts#acceptInviteAction", `/invite/${token}`, form(fields), { headers: xff });
       expect.soft(o.result, `acceptInviteAction as ${caller} → ${describe(o)}`).toMatchObject({ ok: false, message: "This invitation link is no longer valid. Ask your trainer for a new one." });
       expectNoSecrets(o, caller, fields, `acceptInviteAction as ${caller}`, `/invite/${token}`);
@@ -186,7 +194,7 @@ test("public actions cannot be used to reach clinic data", async () => {
   // "sign out everywhere" by a login of its own ends its sessions, and nobody else's
   const loner = await pwRequest.newContext({ baseURL: baseUrl() });
   const lonerEmail = `matrix-loner-${t.stamp}@example.com`;
-  await act(w, loner, "app/(auth)/actions.ts#signUpAction", "/sign-up", form({ clinicName: "Matrix Loner Clinic", name: "Loner", email: lonerEmail, password: PASSWORD, timeZone: "UTC" }));
+  await signUpThroughActions(w, loner, { clinicName: "Matrix Loner Clinic", name: "Loner", email: lonerEmail });
   const lonerElsewhere = await apiSession(baseUrl(), lonerEmail, PASSWORD);
   const everywhere = await act(w, loner, "app/(auth)/account/actions.ts#signOutEverywhereAction", "/account", { plain: [] });
   expect.soft(redirectedToSignIn(everywhere), `signOutEverywhereAction → ${describe(everywhere)}`).toBe(true);
@@ -206,12 +214,12 @@ test("public actions cannot be used to reach clinic data", async () => {
   const copy = await pwRequest.newContext({ baseURL: baseUrl(), storageState: kept });
   expect.soft((await copy.get("/api/v1/athletes?pageSize=1")).status(), "a copy of the signed-out cookie is refused").toBe(401);
   await copy.dispose();
-  // the rightful uses: the attacker signs in to their own account; the clinic made by signUpAction sees nothing of clinic A
+  // the rightful uses: the attacker signs in to their own account; the clinic made by a confirmed sign-up sees nothing of clinic A
   const fresh = await pwRequest.newContext({ baseURL: baseUrl() });
   const signedIn = await act(w, fresh, "app/(auth)/actions.ts#signInAction", "/sign-in", form({ email: attackerEmail, password: PASSWORD }));
   expect.soft(signedIn.actionRedirect, describe(signedIn)).toBe("/");
   expect.soft((await fresh.get(`/api/v1/athletes/${t.athleteId}`)).status(), "the attacker's own session cannot read the target").toBe(404);
-  expect.soft((await w.callers.other.get(`/api/v1/athletes/${t.athleteId}`)).status(), "the clinic created by signUpAction cannot read the target").toBe(404);
+  expect.soft((await w.callers.other.get(`/api/v1/athletes/${t.athleteId}`)).status(), "the clinic created by confirmSignUpAction cannot read the target").toBe(404);
   await fresh.dispose();
   for (const [, ctx] of callers) await ctx.dispose();
 });

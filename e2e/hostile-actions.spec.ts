@@ -13,7 +13,7 @@ import { BODY_VARIANTS, fieldVariants, sendForm, Tally, type Sent } from "./host
  * its valid input: each field missing, empty, of the wrong type, repeated, out of range, NaN,
  * Infinity, 1 MB long, invalid UTF-8, SQL and a <script>; extra unknown fields; and whole bodies
  * no form sends (other argument shapes and content types, garbage, broken multipart, bodies over
- * Next's 1 MB limit). The public actions (sign-in, sign-up, sign-out, accepting an invitation) get
+ * Next's 1 MB limit). The public actions (sign-in, sign-up and its confirmation, sign-out, accepting an invitation) get
  * the same as a signed-out visitor. Every answer is below 500; a form state is a success or a
  * refusal with a message, never a stack trace or an error digest. What the variants create in the
  * demo clinic is archived again, and a <script> saved through createAthleteAction renders as text.
@@ -48,7 +48,9 @@ const PUBLIC_INPUTS: Record<string, PublicInput> = {
   },
   // past proxy.ts (which sends a signed-out visitor of /today to sign-in before any action runs)
   "app/(auth)/actions.ts#signOutAction": { page: () => "/today", inputs: () => ({}), bypassProxy: true },
-  "app/(auth)/actions.ts#acceptInviteAction": { page: (token) => `/invite/${token}`, inputs: (token) => ({ token, password: PASSWORD, email: "" }) },
+  // a well-formed token no email ever held: the variants test the fields, not a live sign-up
+  "app/(auth)/actions.ts#confirmSignUpAction": { page: () => `/sign-up/confirm/${"h".repeat(43)}`, inputs: () => ({ token: "h".repeat(43), password: PASSWORD }) },
+  "app/(auth)/actions.ts#acceptInviteAction": { page: (token) => `/invite/${token}`, inputs: (token) => ({ token, password: PASSWORD }) },
   "app/(auth)/actions.ts#requestResetAction": { page: () => "/forgot-password", inputs: () => ({ email: `hostile-reset-${crypto.randomUUID()}@example.com` }) },
   "app/(auth)/actions.ts#resetPasswordAction": { page: (token) => `/reset-password/${token}`, inputs: (token) => ({ token, password: PASSWORD }) },
   // signed out these send to sign-in; past proxy.ts (which redirects /account first), the action's own guard does

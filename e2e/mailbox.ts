@@ -33,3 +33,36 @@ export function appPathIn(mail: SunkMail, prefix: string): string {
   expect(url.pathname.startsWith(prefix), `${url.pathname} starts with ${prefix}`).toBe(true);
   return url.pathname + url.search;
 }
+
+/** Every path on the app to `prefix` in the messages to `to`, newest message first. */
+function pathsTo(to: string, prefix: string): string[] {
+  return receivedMail()
+    .filter((m) => m.to.includes(to))
+    .reverse()
+    .flatMap((m) => m.text.split(/\s+/).filter((w) => w.startsWith("http")))
+    .map((link) => {
+      const url = new URL(link);
+      return url.pathname + url.search;
+    })
+    .filter((p) => p.startsWith(prefix));
+}
+
+/**
+ * Polls the mail to `to` until the newest link to `prefix` satisfies `ok` (say, "this invitation
+ * link works"), and returns its path. The mail worker sends shortly after the action commits, so
+ * the newest message may still be an older one: `ok` tells the one this test is waiting for.
+ */
+export async function waitForLink(to: string, prefix: string, ok: (path: string) => Promise<boolean> = async () => true): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(async () => {
+      const newest = pathsTo(to, prefix)[0];
+      found = newest && (await ok(newest)) ? newest : undefined;
+      return found !== undefined;
+    }, { message: `a working ${prefix} link in the mail to ${to}`, timeout: 30_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** The last path segment: the token of an /invite/…, /reset-password/… or /sign-up/confirm/… link. */
+export const tokenOf = (path: string) => decodeURIComponent(path.split("?")[0]!.split("/").at(-1)!);

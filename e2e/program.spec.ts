@@ -1,4 +1,5 @@
 import { DEMO, expect, expectNotFoundPage, signIn, test } from "./fixtures";
+import { signUpClinic } from "./sign-up";
 
 const TEMPLATE = "Medial knee — phase 1 (settle and activate)";
 const numbered = (name: string) => new RegExp(`^\\d+\\. ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
@@ -114,13 +115,7 @@ test("a trainer of another clinic gets 404 for Alex Morgan's program", async ({ 
   await page.context().clearCookies();
 
   const email = `other-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Clinic name").fill("Elsewhere Physio");
-  await page.getByLabel("Your name").fill("Pat Other");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUpClinic(page, { clinicName: "Elsewhere Physio", name: "Pat Other", email, password: "a-long-enough-password" });
 
   expect((await page.request.get(`/api/v1/athletes/${athleteId}/program`)).status()).toBe(404);
   expect((await page.request.post(`/api/v1/athletes/${athleteId}/program`, { data: { exerciseId: athleteId, sets: 3, reps: 10, daysPerWeek: 3 } })).status()).toBe(404);

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { DEMO, expect, expectNotFoundPage, signIn, test } from "./fixtures";
+import { waitForLink } from "./mailbox";
+import { signUpClinic } from "./sign-up";
 
 test("a trainer adds, searches, edits, archives and restores an athlete", async ({ page }) => {
   const name = `Rosa Quinn ${Date.now()}`;
@@ -55,8 +57,11 @@ test("invite → the athlete sets a password in a fresh browser and lands on Tod
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel(/^Email/).fill(email);
   await page.getByRole("button", { name: "Add athlete" }).click();
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  const link = await page.getByLabel("Invitation link").inputValue();
+  await page.getByRole("button", { name: "Email an invitation" }).click();
+  await expect(page.getByText(`Invitation emailed to ${email}.`)).toBeVisible();
+  // the link goes only to the athlete's mailbox; the trainer never sees it
+  await expect(page.getByText("/invite/")).toHaveCount(0);
+  const link = await waitForLink(email, "/invite/");
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
 
   const fresh = await browser.newContext();
@@ -118,13 +123,7 @@ test("an athlete and another clinic's trainer see not-found for this clinic's at
   const otherCtx = await browser.newContext();
   const other = await otherCtx.newPage();
   const email = `other-${Date.now()}@example.com`;
-  await other.goto("/sign-up");
-  await other.getByLabel("Clinic name").fill("Other Clinic");
-  await other.getByLabel("Your name").fill("Other Owner");
-  await other.getByLabel("Email").fill(email);
-  await other.getByLabel("Password").fill("a-long-enough-password");
-  await other.getByRole("button", { name: "Create clinic" }).click();
-  await expect(other).toHaveURL(/\/dashboard$/);
+  await signUpClinic(other, { clinicName: "Other Clinic", name: "Other Owner", email, password: "a-long-enough-password" });
   await expectNotFoundPage(other, await other.goto(url), "Priya");
   await expectNotFoundPage(other, await other.goto(`${url}/edit`), "Priya");
   const apiAsOther = await other.request.get(`/api/v1/athletes/${athleteId}`);

@@ -10,6 +10,8 @@ describe("parseEnv", () => {
     expect(parseEnv({ DAY_START_WORKER: "" }).DAY_START_WORKER).toBe("in-process");
     expect(parseEnv({ DAY_START_WORKER: "off" }).DAY_START_WORKER).toBe("off");
     expect(parseEnv({}).BENCH_CEILING).toBe("off");
+    expect(parseEnv({}).TRUST_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUST_PROXY_HOPS: "1" }).TRUST_PROXY_HOPS).toBe(1);
     expect(parseEnv({ BENCH_CEILING: "on" }).BENCH_CEILING).toBe("on");
     expect(parseEnv({ DB_POOL_MAX: "30", SERIES_CACHE_MB: "256" })).toMatchObject({ DB_POOL_MAX: 30, SERIES_CACHE_MB: 256 });
   });
@@ -20,6 +22,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DB_POOL_MAX: "0", SERIES_CACHE_MB: "99999" })).toThrow(/DB_POOL_MAX must be at least 1\..*SERIES_CACHE_MB must be at most 4096\./);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow("DATABASE_URL must be a postgres:// connection string");
     expect(() => parseEnv({ DAY_START_WORKER: "sometimes" })).toThrow('DAY_START_WORKER must be "in-process" or "off".');
+    expect(() => parseEnv({ TRUST_PROXY_HOPS: "-1" })).toThrow("TRUST_PROXY_HOPS must be at least 0.");
     expect(() => parseEnv({ BENCH_CEILING: "yes" })).toThrow('BENCH_CEILING must be "on" or "off".');
   });
 

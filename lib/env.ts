@@ -56,6 +56,12 @@ const envSchema = z.object({
       .refine((u) => /^https?:\/\//.test(u), "APP_URL must start with http:// or https://.")
       .optional(),
   ),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (lib/security/client-ip.ts).
+   * 0 (default): the header is ignored and rate limits per client address are off (the per-account
+   * delay still holds). 1: one proxy or load balancer; the right-most entry is the client.
+   */
+  TRUST_PROXY_HOPS: wholeNumber("TRUST_PROXY_HOPS", 0, 0, 10),
   PORT: z.string().optional(),
   /** Set by Next.js; "phase-production-build" while `next build` loads server code. */
   NEXT_PHASE: z.string().optional(),

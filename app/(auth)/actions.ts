@@ -6,26 +6,26 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { formValues, runValidated, type ActionState, isForm, NOT_A_FORM } from "@/lib/auth/action";
-import { signUpClinic } from "@/lib/data/accounts";
 import { requestPasswordReset, resetPassword } from "@/lib/data/password-resets";
+import { confirmSignUp, requestSignUp } from "@/lib/data/sign-ups";
 import { acceptInvite } from "@/lib/data/invites";
 import { describeWait } from "@/lib/domain/throttle";
 import { getPendingSignIn } from "@/lib/auth/guards";
 import { completeSecondFactor } from "@/lib/data/two-factor";
 import {
   checkInvite,
-  checkResetRequest,
+  checkMailRequest,
   checkSecondFactor,
   checkSignIn,
   clearSecondFactorFailures,
   recordInviteFailure,
-  recordResetRequest,
+  recordMailRequest,
   recordSecondFactorFailure,
-  secondFactorKeys,
-  signInKeys,
+  secondFactorChecks,
+  signInChecks,
   sleep,
 } from "@/lib/security/sign-in-throttle";
-import { emailField, forgotPasswordSchema, newPasswordField, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema } from "@/lib/validation/accounts";
+import { forgotPasswordSchema, newPasswordField, resetPasswordSchema, secondFactorSchema, signInSchema, signUpSchema } from "@/lib/validation/accounts";
 
 const GENERIC_SIGN_IN_ERROR = "That email and password do not match an account.";
 
@@ -35,9 +35,9 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   delete values.password;
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ok: false, message: GENERIC_SIGN_IN_ERROR, values };
-  const throttle = await checkSignIn(signInKeys(parsed.data.email, await headers()));
+  const throttle = await checkSignIn(signInChecks(parsed.data.email, await headers()));
   if (!throttle.allowed) {
-    return { ok: false, message: `Too many failed sign-ins for this account or network. Try again in ${describeWait(throttle.retryAfterSec)}.`, values };
+    return { ok: false, message: `Too many failed sign-ins from your network. Try again in ${describeWait(throttle.retryAfterSec)}.`, values };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
@@ -62,7 +62,7 @@ export async function verifySecondFactorAction(_prev: ActionState, formData: For
   if (!pending) return { ok: false, message: "This sign-in has expired. Sign in again with your email and password." };
   const parsed = secondFactorSchema.safeParse({ code: formData.get("code") });
   if (!parsed.success) return { ok: false, message: WRONG_SECOND_FACTOR, fieldErrors: { code: [parsed.error.issues[0]!.message] } };
-  const keys = secondFactorKeys(pending.scope.userId, await headers());
+  const keys = secondFactorChecks(pending.scope.userId, await headers());
   const throttle = await checkSecondFactor(keys);
   if (!throttle.allowed) return { ok: false, message: `Too many wrong codes for this account or network. Try again in ${describeWait(throttle.retryAfterSec)}.` };
   if (throttle.delayMs > 0) await sleep(throttle.delayMs);
@@ -75,14 +75,51 @@ export async function verifySecondFactorAction(_prev: ActionState, formData: For
   redirect("/");
 }
 
+const SIGN_UP_SENT = "Check your email: we have sent a link to confirm the address and create your clinic. It works once, for 24 hours.";
+
+/**
+ * Step 1 of sign-up (lib/data/sign-ups.ts): the same answer, after the same work, whether or not
+ * the email has an account; the email itself says which. Limited per recipient and per network.
+ */
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   if (!isForm(formData)) return NOT_A_FORM;
-  const state = await runValidated(signUpSchema, formData, null, (input) => signUpClinic(input));
-  if (!state.ok) {
-    if (state.values) delete state.values.password;
-    return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
+  const requestHeaders = await headers();
+  const state = await runValidated(signUpSchema, formData, null, async (input) => {
+    const throttle = await checkMailRequest("signup", input.email, requestHeaders);
+    if (!throttle.allowed) return { throttledFor: throttle.retryAfterSec };
+    await recordMailRequest("signup", input.email, requestHeaders);
+    await requestSignUp(input);
+    return { throttledFor: 0 };
+  });
+  if (state.values) delete state.values.password;
+  if (!state.ok || !state.result) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
+  if (state.result.throttledFor > 0) {
+    return { ok: false, message: `Too many sign-ups for this address or network. Try again in ${describeWait(state.result.throttledFor)}.`, values: state.values };
   }
-  await signIn("credentials", { email: formData.get("email"), password: formData.get("password"), redirectTo: "/dashboard" });
+  return { ok: true, message: SIGN_UP_SENT };
+}
+
+const confirmSignUpSchema = z.object({
+  token: z.string({ error: "This confirmation link is not valid." }).min(20, "This confirmation link is not valid.").max(200, "This confirmation link is not valid."),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+});
+
+/** Step 2: the emailed link and the chosen password create the clinic, then sign the owner in. */
+export async function confirmSignUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  // guessing tokens (or the password of a pending sign-up) is throttled per network like invitations
+  const requestHeaders = await headers();
+  const throttle = await checkInvite(requestHeaders);
+  if (!throttle.allowed) {
+    return { ok: false, message: `Too many attempts from this network. Try again in ${describeWait(throttle.retryAfterSec)}.` };
+  }
+  if (throttle.delayMs > 0) await sleep(throttle.delayMs);
+  const state = await runValidated(confirmSignUpSchema, formData, null, (input) => confirmSignUp(input));
+  if (!state.ok || !state.result) {
+    if (!state.fieldErrors || state.fieldErrors.token || state.fieldErrors.password) await recordInviteFailure(requestHeaders);
+    return { ok: false, message: state.message, fieldErrors: state.fieldErrors };
+  }
+  await signIn("credentials", { email: state.result.email, password: formData.get("password"), redirectTo: "/dashboard" });
   return { ok: true };
 }
 
@@ -100,11 +137,11 @@ export async function requestResetAction(_prev: ActionState, formData: FormData)
   const parsed = forgotPasswordSchema.safeParse({ email: formData.get("email") });
   if (!parsed.success) return { ok: false, message: "Enter the email address you sign in with.", fieldErrors: { email: ["Enter a valid email address, like name@example.com."] }, values };
   const requestHeaders = await headers();
-  const throttle = await checkResetRequest(parsed.data.email, requestHeaders);
+  const throttle = await checkMailRequest("reset", parsed.data.email, requestHeaders);
   if (!throttle.allowed) {
     return { ok: false, message: `Too many reset requests for this address or network. Try again in ${describeWait(throttle.retryAfterSec)}.`, values };
   }
-  await recordResetRequest(parsed.data.email, requestHeaders);
+  await recordMailRequest("reset", parsed.data.email, requestHeaders);
   try {
     await requestPasswordReset(parsed.data.email);
   } catch (err) {
@@ -131,10 +168,10 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
   redirect("/sign-in?reset=done");
 }
 
+// the address is the invitation's own (it was emailed there), never typed here
 const acceptInviteSchema = z.object({
   token: z.string().min(10).max(200),
   password: newPasswordField,
-  email: z.preprocess((v) => (v === "" ? undefined : v), emailField.optional()),
 });
 
 export async function acceptInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -60,14 +60,14 @@ export const passwordResets = pgTable(
  * pending rows (lib/mail/deliver.ts). `messageKey` is unique (say `invite:<id>`), so a retried
  * action queues one message; `status` moves pending → sending → sent (or failed after the last
  * attempt). The body of a sent message is cleared when it carried a link that signs someone in.
+ * `clinicId` is null for mail to someone who belongs to no clinic yet (a sign-up's confirmation):
+ * no owner's outbox shows it.
  */
 export const outbox = pgTable(
   "outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clinicId: uuid("clinic_id")
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: uuid("clinic_id").references(() => clinics.id),
     messageKey: text("message_key").notNull(),
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),

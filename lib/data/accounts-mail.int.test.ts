@@ -29,7 +29,7 @@ const mailTo = (to: string) => sink.messages.filter((m) => m.to.includes(to));
 describe("mail through the outbox", () => {
   it("sends a queued invitation over SMTP once, clears its secret body, and audits both steps", async () => {
     const clinic = await makeClinic("Mail");
-    const invite = await createTrainerInvite(clinic, { name: "Kim", email: "kim-mail@example.com" });
+    await createTrainerInvite(clinic, { name: "Kim", email: "kim-mail@example.com" });
     const [queued] = await getDb().select().from(outbox).where(eq(outbox.toAddress, "kim-mail@example.com"));
     expect(queued).toMatchObject({ status: "pending", secret: true, kind: "invite" });
 
@@ -41,8 +41,7 @@ describe("mail through the outbox", () => {
     const got = mailTo("kim-mail@example.com");
     expect(got).toHaveLength(1);
     expect(got[0]!.subject).toContain("invites you to Stride Clinic");
-    expect(linkIn(got[0]!.text, "http")).toBe(invite.link);
-    expect(invite.link).toMatch(/^http:\/\/localhost:\d+\/invite\//);
+    expect(linkIn(got[0]!.text, "http")).toMatch(/^http:\/\/localhost:\d+\/invite\/[\w-]{40,}$/);
     expect(got[0]!.messageId).toBe(`<${queued!.id}@outbox.stride-clinic>`);
 
     const [sent] = await getDb().select().from(outbox).where(eq(outbox.id, queued!.id));

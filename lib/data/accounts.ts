@@ -1,14 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { athletes, clinics, users, userTwoFactor } from "@/db/schema";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Scope } from "@/lib/auth/scope";
-import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
+import { conflict, invalid, notFound } from "@/lib/errors";
 import { mailQueued } from "@/lib/mail";
 import { passwordChangedMail } from "@/lib/mail/messages";
-import type { SignUpInput } from "@/lib/validation/accounts";
 import { writeAudit } from "./audit";
 import { queueMail } from "./outbox";
 import { endUserSessions, forgetRememberedSessions } from "./sessions";
@@ -22,38 +21,35 @@ export type SessionUser = {
   athleteId: string | null;
 };
 
-const emailTaken = () =>
+export const emailTaken = () =>
   conflict("An account with this email already exists. Sign in instead.", {
     email: ["An account with this email already exists."],
   });
 
-/** Sign-up: a new clinic and its owner, in one transaction. */
-export async function signUpClinic(input: SignUpInput): Promise<SessionUser> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await getDb().transaction(async (tx) => {
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-      if (existing) throw emailTaken();
-      const [clinic] = await tx.insert(clinics).values({ name: input.clinicName, timeZone: input.timeZone }).returning();
-      const [owner] = await tx
-        .insert(users)
-        .values({ clinicId: clinic!.id, email: input.email, name: input.name, passwordHash, role: "owner" })
-        .returning({ id: users.id, email: users.email, name: users.name, clinicId: users.clinicId, role: users.role });
-      await writeAudit(tx, {
-        clinicId: clinic!.id,
-        actorId: owner!.id,
-        action: "clinic.created",
-        entity: "clinic",
-        entityId: clinic!.id,
-        after: { name: clinic!.name, timeZone: clinic!.timeZone },
-      });
-      return { ...owner!, athleteId: null };
-    });
-  } catch (err) {
-    // two sign-ups racing for one email: the unique index decides, the person gets the same message
-    if (isUniqueViolation(err)) throw emailTaken();
-    throw err;
-  }
+export type NewClinic = { clinicName: string; timeZone: string; email: string; name: string; passwordHash: string };
+
+/**
+ * A new clinic and its owner, inside the caller's transaction; the owner's email is taken as
+ * confirmed: lib/data/sign-ups.ts calls this once the emailed link is opened. An email that has
+ * an account is a conflict.
+ */
+export async function createClinicWithOwner(tx: Tx, input: NewClinic): Promise<SessionUser> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (existing) throw emailTaken();
+  const [clinic] = await tx.insert(clinics).values({ name: input.clinicName, timeZone: input.timeZone }).returning();
+  const [owner] = await tx
+    .insert(users)
+    .values({ clinicId: clinic!.id, email: input.email, name: input.name, passwordHash: input.passwordHash, role: "owner" })
+    .returning({ id: users.id, email: users.email, name: users.name, clinicId: users.clinicId, role: users.role });
+  await writeAudit(tx, {
+    clinicId: clinic!.id,
+    actorId: owner!.id,
+    action: "clinic.created",
+    entity: "clinic",
+    entityId: clinic!.id,
+    after: { name: clinic!.name, timeZone: clinic!.timeZone },
+  });
+  return { ...owner!, athleteId: null };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { archiveAthlete, createAthlete, getAthlete, listAthletes, listTrainers, restoreAthlete, updateAthlete } from "@/lib/data/athletes";
-import { acceptInvite, createAthleteInvite, createTrainerInvite, getInvite } from "@/lib/data/invites";
+import { acceptInvite, createAthleteInvite, createTrainerInvite, getInvite, listPendingTrainerInvites } from "@/lib/data/invites";
 import { importRoster, previewRosterImport } from "@/lib/data/roster-import";
 import { verifyCredentials } from "@/lib/data/accounts";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { queuedMail, queuedToken } from "@/tests/integration/mail";
 
 describe("roster", () => {
   it("adds, searches, edits, archives and restores an athlete", async () => {
@@ -73,8 +74,11 @@ describe("invitations", () => {
   it("binds an athlete login once; a new link revokes the old; the token is single use", async () => {
     const clinic = await makeClinic();
     const { id } = await createAthlete(clinic, { name: "Invited Runner", email: "invited@example.com" });
-    const first = await createAthleteInvite(clinic, id);
-    const second = await createAthleteInvite(clinic, id);
+    await createAthleteInvite(clinic, id);
+    const first = { token: await queuedToken("invited@example.com", "invite") };
+    await createAthleteInvite(clinic, id);
+    const second = { token: await queuedToken("invited@example.com", "invite") };
+    expect(second.token).not.toBe(first.token);
     expect(await getInvite(first.token)).toBeNull();
     expect(await getInvite(second.token)).toMatchObject({ role: "athlete", email: "invited@example.com" });
     await expect(acceptInvite({ token: first.token, password: "a-long-password" })).rejects.toMatchObject({ code: "invalid" });
@@ -89,13 +93,38 @@ describe("invitations", () => {
 
   it("only the owner invites trainers, and the trainer joins the clinic", async () => {
     const clinic = await makeClinic();
-    const { token } = await createTrainerInvite(clinic, { name: "New Trainer", email: "newtrainer@example.com" });
-    await acceptInvite({ token, password: "a-long-password" });
+    await createTrainerInvite(clinic, { name: "New Trainer", email: "newtrainer@example.com" });
+    await acceptInvite({ token: await queuedToken("newtrainer@example.com", "invite"), password: "a-long-password" });
     const trainers = await listTrainers(clinic);
     const joined = trainers.find((t) => t.name === "New Trainer")!;
     expect(joined.role).toBe("trainer");
     const trainerScope: TrainerScope = { userId: joined.id, clinicId: clinic.clinicId, role: "trainer" };
     await expect(createTrainerInvite(trainerScope, { name: "X", email: "x@example.com" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("invitations prove the address and reveal no accounts", () => {
+  it("an athlete without an email cannot be invited: the link only ever goes to a mailbox", async () => {
+    const clinic = await makeClinic();
+    const { id } = await createAthlete(clinic, { name: "No Mail" });
+    await expect(createAthleteInvite(clinic, id)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("Add this athlete's email address first") });
+  });
+
+  it("a trainer invitation to an address with an account answers the same, and only that mailbox is told", async () => {
+    const clinic = await makeClinic("Inviter");
+    const elsewhere = await makeClinic("Elsewhere");
+    const fresh = await createTrainerInvite(clinic, { name: "Fresh", email: "fresh-trainer@example.com" });
+    const taken = await createTrainerInvite(clinic, { name: "Taken", email: elsewhere.email });
+    expect(Object.keys(taken).sort()).toEqual(Object.keys(fresh).sort());
+    expect(taken.email).toBe(elsewhere.email);
+    // both appear as pending invitations to the owner
+    expect((await listPendingTrainerInvites(clinic)).map((i) => i.email).sort()).toEqual(["fresh-trainer@example.com", elsewhere.email].sort());
+    const [toTaken] = await queuedMail(elsewhere.email);
+    expect(toTaken!.subject).toBe((await queuedMail("fresh-trainer@example.com"))[0]!.subject);
+    expect(toTaken!.body).toContain("already has a Stride Clinic account");
+    expect(toTaken!.body).not.toContain("/invite/");
+    // the owner of the address keeps their own account and clinic
+    expect(await verifyCredentials(elsewhere.email, "correct-horse-battery")).toMatchObject({ clinicId: elsewhere.clinicId, role: "owner" });
   });
 });
 

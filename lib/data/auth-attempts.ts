@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, eq, gt, lt, or } from "drizzle-orm";
+import { and, desc, eq, gt, lt, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { authAttempts } from "@/db/schema";
 import { decideThrottle, strictest, type ThrottleDecision, type ThrottlePolicy } from "@/lib/domain/throttle";
 
 /**
  * Failed attempts counted in PostgreSQL (not in memory), so every app server sees the same count.
- * A key is { kind, key }: "signin:account" + email, "signin:ip" + IP, "invite:ip" + IP.
+ * A key is { kind, key }: "signin:account" + email, "signin:account-ip" + email and IP,
+ * "signin:ip" + IP, "invite:ip" + IP, "reset:account" + email, "signup:ip" + IP …
  */
 export type AttemptKey = { kind: string; key: string };
 
@@ -14,16 +15,25 @@ const PRUNE_AFTER_MS = 24 * 60 * 60_000;
 
 const matches = (keys: readonly AttemptKey[]) => or(...keys.map((k) => and(eq(authAttempts.kind, k.kind), eq(authAttempts.key, k.key))));
 
-export async function checkAttempts(keys: readonly AttemptKey[], policy: ThrottlePolicy, now = new Date()): Promise<ThrottleDecision> {
-  if (keys.length === 0) return { allowed: true, delayMs: 0 };
-  const rows = await getDb()
-    .select({ kind: authAttempts.kind, key: authAttempts.key, createdAt: authAttempts.createdAt })
-    .from(authAttempts)
-    .where(and(matches(keys), gt(authAttempts.createdAt, new Date(now.getTime() - policy.windowMs))))
-    .orderBy(asc(authAttempts.createdAt))
-    // enough to decide: beyond the hard limit more rows change nothing but the wait
-    .limit(policy.hardLimit * keys.length * 4);
-  return strictest(keys.map((k) => decideThrottle(rows.filter((r) => r.kind === k.kind && r.key === k.key).map((r) => r.createdAt), now, policy)));
+/** A counter and the policy that judges it. */
+export type AttemptCheck = { key: AttemptKey; policy: ThrottlePolicy };
+
+/** The strictest decision over several counters, each judged by its own policy. */
+export async function checkAttempts(checks: readonly AttemptCheck[], now = new Date()): Promise<ThrottleDecision> {
+  const db = getDb();
+  const decisions = await Promise.all(
+    checks.map(async ({ key, policy }) => {
+      const rows = await db
+        .select({ createdAt: authAttempts.createdAt })
+        .from(authAttempts)
+        .where(and(matches([key]), gt(authAttempts.createdAt, new Date(now.getTime() - policy.windowMs))))
+        .orderBy(desc(authAttempts.createdAt))
+        // enough to decide: past the hard limit (or the delay's cap) more rows change nothing but the wait
+        .limit((policy.hardLimit ?? 0) + 64);
+      return decideThrottle(rows.map((r) => r.createdAt), now, policy);
+    }),
+  );
+  return strictest(decisions);
 }
 
 export async function recordFailedAttempt(keys: readonly AttemptKey[]): Promise<void> {

@@ -1,14 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { athletes, clinics, invites, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { conflict, invalid, isUniqueViolation, notFound, forbidden } from "@/lib/errors";
 import { appUrl } from "@/lib/env";
 import { mailQueued } from "@/lib/mail";
-import { inviteMail } from "@/lib/mail/messages";
+import { inviteExistingMail, inviteMail } from "@/lib/mail/messages";
 import { writeAudit } from "./audit";
 import { queueMail } from "./outbox";
 
@@ -16,13 +16,28 @@ export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** `link` is built from APP_URL; `emailed` says whether a message to `email` was queued. */
-export type CreatedInvite = { token: string; link: string; expiresAt: Date; email: string | null; clinicName: string; emailed: boolean };
+/**
+ * An invitation proves the address it goes to: its link is only ever emailed (through the
+ * outbox) to that address, never shown to the person who invites, so only the mailbox's owner can
+ * accept it. The inviter gets the same answer whether or not the address already has an account;
+ * when it has, the email says so (with sign-in and reset links) and the invitation can never be used.
+ */
+export type CreatedInvite = { expiresAt: Date; email: string; clinicName: string };
 
 const inviteLink = (token: string) => `${appUrl()}/invite/${token}`;
 const INVITE_DAYS = INVITE_TTL_MS / 86_400_000;
 
-/** A one-time link for an athlete, emailed when they have an address; a new link revokes any earlier unused one. */
+const needsEmail = () =>
+  conflict("Add this athlete's email address first: the invitation is emailed there, and opening it proves the address is theirs.");
+
+/** The message for `to`: the invitation, or (an account already uses the address) why there is none. */
+async function inviteMessage(tx: Tx, input: { role: "trainer" | "athlete"; clinicName: string; to: string; token: string }) {
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.to));
+  if (taken) return inviteExistingMail({ role: input.role, clinicName: input.clinicName, signInLink: `${appUrl()}/sign-in`, resetLink: `${appUrl()}/forgot-password` });
+  return inviteMail({ role: input.role, clinicName: input.clinicName, link: inviteLink(input.token), days: INVITE_DAYS });
+}
+
+/** A one-time link emailed to the athlete; a new link revokes any earlier unused one. */
 export async function createAthleteInvite(scope: TrainerScope, athleteId: string): Promise<CreatedInvite> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
@@ -34,24 +49,23 @@ export async function createAthleteInvite(scope: TrainerScope, athleteId: string
     if (!athlete) throw notFound("Athlete");
     if (athlete.userId) throw conflict("This athlete already has a login.");
     if (athlete.status === "archived") throw conflict("Restore this athlete before inviting them.");
+    if (!athlete.email) throw needsEmail();
+    const email = athlete.email.toLowerCase();
     await tx
       .update(invites)
       .set({ revokedAt: new Date() })
       .where(and(eq(invites.clinicId, scope.clinicId), eq(invites.athleteId, athleteId), isNull(invites.usedAt), isNull(invites.revokedAt)));
     const [row] = await tx
       .insert(invites)
-      .values({ clinicId: scope.clinicId, tokenHash: hashToken(token), role: "athlete", athleteId, email: athlete.email, name: athlete.name, createdBy: scope.userId, expiresAt })
+      .values({ clinicId: scope.clinicId, tokenHash: hashToken(token), role: "athlete", athleteId, email, name: athlete.name, createdBy: scope.userId, expiresAt })
       .returning({ id: invites.id });
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "athlete", entityId: athleteId, after: { inviteId: row!.id, expiresAt } });
     const [clinic] = await tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, scope.clinicId));
-    const link = inviteLink(token);
-    if (athlete.email) {
-      const mail = inviteMail({ role: "athlete", clinicName: clinic!.name, link, days: INVITE_DAYS });
-      await queueMail(tx, { ...mail, clinicId: scope.clinicId, key: `invite:${row!.id}`, kind: "invite", to: athlete.email, secret: true, actorId: scope.userId });
-    }
-    return { token, link, expiresAt, email: athlete.email, clinicName: clinic!.name, emailed: Boolean(athlete.email) };
+    const mail = await inviteMessage(tx, { role: "athlete", clinicName: clinic!.name, to: email, token });
+    await queueMail(tx, { ...mail, clinicId: scope.clinicId, key: `invite:${row!.id}`, kind: "invite", to: email, secret: true, actorId: scope.userId });
+    return { expiresAt, email, clinicName: clinic!.name };
   });
-  if (created.emailed) mailQueued();
+  mailQueued();
   return created;
 }
 
@@ -61,28 +75,26 @@ export async function createTrainerInvite(scope: TrainerScope, input: { name: st
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
   const created = await getDb().transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (taken) throw conflict("Someone already has an account with this email.", { email: ["Someone already has an account with this email."] });
     await tx
       .update(invites)
       .set({ revokedAt: new Date() })
       .where(and(eq(invites.clinicId, scope.clinicId), eq(invites.role, "trainer"), eq(invites.email, input.email), isNull(invites.usedAt), isNull(invites.revokedAt)));
+    // written whether or not the address has an account, so the owner's list of pending invitations says nothing either
     const [row] = await tx
       .insert(invites)
       .values({ clinicId: scope.clinicId, tokenHash: hashToken(token), role: "trainer", email: input.email, name: input.name, createdBy: scope.userId, expiresAt })
       .returning({ id: invites.id });
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "invite.created", entity: "user", after: { inviteId: row!.id, role: "trainer", email: input.email } });
     const [clinic] = await tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, scope.clinicId));
-    const link = inviteLink(token);
-    const mail = inviteMail({ role: "trainer", clinicName: clinic!.name, link, days: INVITE_DAYS });
+    const mail = await inviteMessage(tx, { role: "trainer", clinicName: clinic!.name, to: input.email, token });
     await queueMail(tx, { ...mail, clinicId: scope.clinicId, key: `invite:${row!.id}`, kind: "invite", to: input.email, secret: true, actorId: scope.userId });
-    return { token, link, expiresAt, email: input.email, clinicName: clinic!.name, emailed: true };
+    return { expiresAt, email: input.email, clinicName: clinic!.name };
   });
   mailQueued();
   return created;
 }
 
-export type InviteDetails = { role: "trainer" | "athlete"; name: string | null; email: string | null; clinicName: string; needsEmail: boolean };
+export type InviteDetails = { role: "trainer" | "athlete"; name: string | null; email: string; clinicName: string };
 
 /** What the invitation page shows; null when the link is unknown, used, revoked or expired. */
 export async function getInvite(token: string): Promise<InviteDetails | null> {
@@ -91,8 +103,8 @@ export async function getInvite(token: string): Promise<InviteDetails | null> {
     .from(invites)
     .innerJoin(clinics, eq(clinics.id, invites.clinicId))
     .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())));
-  if (!row || row.role === "owner") return null;
-  return { role: row.role, name: row.name, email: row.email, clinicName: row.clinicName, needsEmail: !row.email };
+  if (!row || row.role === "owner" || !row.email) return null;
+  return { role: row.role, name: row.name, email: row.email, clinicName: row.clinicName };
 }
 
 export type AcceptedInvite = { email: string; role: "trainer" | "athlete" };
@@ -100,7 +112,7 @@ export type AcceptedInvite = { email: string; role: "trainer" | "athlete" };
 const deadLink = () => invalid("This invitation link is no longer valid. Ask your trainer for a new one.");
 
 /** Sets the password and binds the login; the token is spent in the same transaction. */
-export async function acceptInvite(input: { token: string; password: string; email?: string | null }): Promise<AcceptedInvite> {
+export async function acceptInvite(input: { token: string; password: string }): Promise<AcceptedInvite> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await getDb().transaction(async (tx) => {
@@ -109,9 +121,9 @@ export async function acceptInvite(input: { token: string; password: string; ema
         .from(invites)
         .where(and(eq(invites.tokenHash, hashToken(input.token)), isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
         .for("update");
-      if (!inv || inv.role === "owner") throw deadLink();
-      const email = (inv.email ?? input.email ?? "").toLowerCase();
-      if (!email) throw invalid("Enter your email address.", { email: ["Enter your email address."] });
+      // an invitation without an address (made before invitations were emailed) proves nothing: dead
+      if (!inv || inv.role === "owner" || !inv.email) throw deadLink();
+      const email = inv.email.toLowerCase();
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
       if (taken) throw conflict("An account with this email already exists. Sign in instead.", { email: ["An account with this email already exists."] });
 

@@ -49,7 +49,7 @@ async function markSent(db: Db, row: OutboxRow, transport: MailTransport): Promi
       .update(outbox)
       .set({ status: "sent", sentAt: new Date(), transport: transport.name, lastError: null, ...(keepBody ? {} : { body: null }) })
       .where(and(eq(outbox.id, row.id), eq(outbox.status, "sending")));
-    await writeAudit(tx, { clinicId: row.clinicId, actorId: null, action: "mail.sent", entity: "mail", entityId: row.id, after: { kind: row.kind, to: row.toAddress, transport: transport.name, attempt: row.attempts } });
+    if (row.clinicId) await writeAudit(tx, { clinicId: row.clinicId, actorId: null, action: "mail.sent", entity: "mail", entityId: row.id, after: { kind: row.kind, to: row.toAddress, transport: transport.name, attempt: row.attempts } });
   });
 }
 
@@ -65,7 +65,7 @@ async function markFailed(db: Db, row: OutboxRow, err: unknown): Promise<"retryi
       return "retrying" as const;
     }
     await tx.update(outbox).set({ status: "failed", lastError: decision.reason.slice(0, 500) }).where(eq(outbox.id, row.id));
-    await writeAudit(tx, { clinicId: row.clinicId, actorId: null, action: "mail.failed", entity: "mail", entityId: row.id, after: { kind: row.kind, to: row.toAddress, reason: decision.reason } });
+    if (row.clinicId) await writeAudit(tx, { clinicId: row.clinicId, actorId: null, action: "mail.failed", entity: "mail", entityId: row.id, after: { kind: row.kind, to: row.toAddress, reason: decision.reason } });
     return "failed" as const;
   });
 }

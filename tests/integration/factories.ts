@@ -2,22 +2,20 @@ import { getDb } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { athletes, exercises, users } from "@/db/schema";
 import { seedLibrary } from "@/scripts/seed/library";
-import { signUpClinic } from "@/lib/data/accounts";
+import { createClinicWithOwner } from "@/lib/data/accounts";
+import { hashPassword } from "@/lib/auth/password";
 import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 
 let n = 0;
 
-/** A clinic with its owner, signed up through the real data layer. */
+/** A clinic with its owner (email taken as confirmed), made by the data layer's own function. */
 export async function makeClinic(label = "Clinic"): Promise<TrainerScope & { email: string }> {
   n += 1;
   const email = `owner${n}-${Date.now()}@example.com`;
-  const owner = await signUpClinic({
-    clinicName: `${label} ${n}`,
-    name: `Owner ${n}`,
-    email,
-    password: "correct-horse-battery",
-    timeZone: "Europe/London",
-  });
+  const passwordHash = await hashPassword("correct-horse-battery");
+  const owner = await getDb().transaction((tx) =>
+    createClinicWithOwner(tx, { clinicName: `${label} ${n}`, name: `Owner ${n}`, email, passwordHash, timeZone: "Europe/London" }),
+  );
   return { userId: owner.id, clinicId: owner.clinicId, role: "owner", email };
 }
 

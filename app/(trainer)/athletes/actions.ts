@@ -39,7 +39,7 @@ export const restoreAthleteAction = trainerAction(idSchema, async ({ athleteId }
   revalidatePath(`/athletes/${athleteId}`);
 });
 
-export type InviteState = ActionState & { link?: string; expiresAt?: string };
+export type InviteState = ActionState & { expiresAt?: string };
 
 export async function createInviteAction(_prev: InviteState, formData: FormData): Promise<InviteState> {
   if (!isForm(formData)) return NOT_A_FORM;
@@ -47,11 +47,9 @@ export async function createInviteAction(_prev: InviteState, formData: FormData)
   const parsed = idSchema.safeParse({ athleteId: formData.get("athleteId") });
   if (!parsed.success) return { ok: false, message: "That athlete was not found." };
   try {
-    const { link, expiresAt, email, emailed } = await createAthleteInvite(scope, parsed.data.athleteId);
-    const message = emailed
-      ? `Invitation emailed to ${email}. It works once and expires in 7 days; you can also pass on the link below.`
-      : "Invitation link created (this athlete has no email address, so give them the link). It works once and expires in 7 days.";
-    return { ok: true, message, link, expiresAt: expiresAt.toISOString() };
+    // the link goes only to the athlete's mailbox: opening it there is what proves the address is theirs
+    const { expiresAt, email } = await createAthleteInvite(scope, parsed.data.athleteId);
+    return { ok: true, message: `Invitation emailed to ${email}. It works once and expires in 7 days.`, expiresAt: expiresAt.toISOString() };
   } catch (err) {
     if (isAppError(err)) return { ok: false, message: err.message };
     throw err;

@@ -15,7 +15,7 @@ export const updateClinicAction = trainerAction(clinicSettingsSchema, async (inp
   revalidatePath("/", "layout");
 });
 
-export type TrainerInviteState = ActionState & { link?: string };
+export type TrainerInviteState = ActionState;
 
 export async function inviteTrainerAction(_prev: TrainerInviteState, formData: FormData): Promise<TrainerInviteState> {
   if (!isForm(formData)) return NOT_A_FORM;
@@ -23,7 +23,8 @@ export async function inviteTrainerAction(_prev: TrainerInviteState, formData: F
   const state = await runValidated(trainerInviteSchema, formData, scope, (input, s) => createTrainerInvite(s, input));
   if (!state.ok || !state.result) return { ok: false, message: state.message, fieldErrors: state.fieldErrors, values: state.values };
   revalidatePath("/settings");
-  return { ok: true, message: `Invitation emailed to ${state.result.email}. It works once and expires in 7 days; you can also pass on the link below.`, link: state.result.link };
+  // the same answer whether or not the address has an account; the link goes only to that mailbox
+  return { ok: true, message: `Invitation emailed to ${state.result.email}. It works once and expires in 7 days.` };
 }
 
 const staffActiveSchema = staffMemberSchema.extend({ active: z.enum(["true", "false"], { error: "Say whether to deactivate or reactivate." }).transform((v) => v === "true") });

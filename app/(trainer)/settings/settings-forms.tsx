@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { CopyButton } from "@/app/_components/ui/copy-button";
 import { Field } from "@/app/_components/ui/field";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SelectField } from "@/app/_components/ui/select-field";
@@ -42,15 +41,6 @@ export function TrainerInviteForm() {
       <div>
         <SubmitButton pendingLabel="Sending…">Email an invitation</SubmitButton>
       </div>
-      {state.link ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="trainer-invite-link" className="text-sm font-medium">
-            Invitation link
-          </label>
-          <input id="trainer-invite-link" readOnly value={state.link} className="rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" />
-          <CopyButton text={state.link} targetId="trainer-invite-link" label="Copy link" />
-        </div>
-      ) : null}
     </form>
   );
 }

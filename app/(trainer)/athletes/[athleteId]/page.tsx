@@ -97,7 +97,7 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
           <AthleteSummary scope={scope} athlete={athlete} />
           {!athlete.hasLogin && !archived ? (
             <section aria-label="Athlete login" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
-              <InvitePanel athleteId={athlete.id} hasLogin={athlete.hasLogin} pendingUntil={invite.pendingUntil?.toISOString() ?? null} archived={archived} />
+              <InvitePanel athleteId={athlete.id} hasLogin={athlete.hasLogin} pendingUntil={invite.pendingUntil?.toISOString() ?? null} archived={archived} hasEmail={Boolean(athlete.email)} />
             </section>
           ) : null}
         </div>

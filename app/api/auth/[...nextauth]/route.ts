@@ -1,6 +1,6 @@
 import { handlers } from "@/lib/auth";
 import { describeWait } from "@/lib/domain/throttle";
-import { checkSignIn, signInKeys } from "@/lib/security/sign-in-throttle";
+import { checkSignIn, signInChecks } from "@/lib/security/sign-in-throttle";
 
 export const { GET } = handlers;
 
@@ -15,7 +15,7 @@ export async function POST(request: Request & Parameters<typeof handlers.POST>[0
     } catch {
       // not a form: next-auth answers it
     }
-    const decision = await checkSignIn(signInKeys(email, request.headers));
+    const decision = await checkSignIn(signInChecks(email, request.headers));
     if (!decision.allowed) {
       return Response.json(
         { error: { message: `Too many failed sign-ins. Try again in ${describeWait(decision.retryAfterSec)}.` } },
