@@ -5,6 +5,14 @@ import { AlertEmailForm } from "./alert-email-form";
 
 export const metadata: Metadata = { title: "Alert emails" };
 
+const hour = (h: number) => `${String(h).padStart(2, "0")}:00`;
+
+function describeChoice(s: { alertEmail: "immediate" | "digest" | "none"; digestHour: number }): string {
+  if (s.alertEmail === "none") return "No alert emails: you see alerts in the app only.";
+  if (s.alertEmail === "digest") return `Urgent alerts by email at once, and a daily summary at ${hour(s.digestHour)}.`;
+  return "Urgent alerts by email at once.";
+}
+
 export default async function AlertEmailsPage() {
   const scope = await requireTrainer();
   const settings = await getAlertEmailSettings(scope);
@@ -17,9 +25,10 @@ export default async function AlertEmailsPage() {
         their subject line never says anything about anyone&apos;s health.
       </p>
       <section aria-labelledby="alert-email-heading" className="mt-6 max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="alert-email-heading" className="mb-3 text-lg font-semibold">
+        <h2 id="alert-email-heading" className="text-lg font-semibold">
           Your choice
         </h2>
+        <p className="mb-3 text-sm text-slate-700">Now: {describeChoice(settings)}</p>
         <AlertEmailForm alertEmail={settings.alertEmail} digestHour={settings.digestHour} timeZone={settings.timeZone} />
       </section>
     </>
