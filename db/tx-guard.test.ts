@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SharedHandleInTransactionError, afterCommit, guardClient, guardTransactions, inTransaction } from "./tx-guard";
 
 // A real PGlite (one connection), guarded exactly as db/client.ts guards the app's handle.
@@ -38,6 +38,18 @@ describe("the transaction guard", () => {
     expect(seen).toEqual(["committed"]);
     afterCommit(() => seen.push("outside"));
     expect(seen).toEqual(["committed", "outside"]);
+  });
+
+  it("is one guard across copies of the module (Next bundles instrumentation and the routes apart)", async () => {
+    vi.resetModules();
+    const copy = await import("./tx-guard");
+    const seen: string[] = [];
+    await db.transaction(async () => {
+      expect(copy.inTransaction()).toBe(true);
+      copy.afterCommit(() => seen.push("after"));
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual(["after"]);
   });
 
   it("refuses, at once and by name, a query on the shared handle inside a transaction", async () => {

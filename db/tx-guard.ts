@@ -13,7 +13,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * in no such context and simply waits its turn, as before.
  */
 type Mark = { open: boolean; afterCommit: (() => void)[] };
-const openTransaction = new AsyncLocalStorage<Mark>();
+// on globalThis: Next.js bundles instrumentation.ts (which may open the one database handle) and the
+// routes separately, each with its own copy of this module; the handle's guard and afterCommit must
+// read the same store whichever copy made the handle
+const globalForGuard = globalThis as unknown as { strideOpenTransaction?: AsyncLocalStorage<Mark> };
+const openTransaction = (globalForGuard.strideOpenTransaction ??= new AsyncLocalStorage<Mark>());
 
 export class SharedHandleInTransactionError extends Error {
   constructor(method: string) {

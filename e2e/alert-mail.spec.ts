@@ -27,9 +27,9 @@ async function signUp(page: Page, label: string): Promise<string> {
   return email;
 }
 
-/** Answers the morning check-in on the phone: pain, and "yes" to the named red flags only. */
+/** Answers (or changes) today's morning check-in on the phone: pain, and "yes" to the named red flags only. */
 async function checkIn(phone: Page, pain: number, yes: string[]) {
-  await phone.goto("/today");
+  await phone.goto("/today?edit=check-in");
   await phone.getByRole("group", { name: "Knee pain this morning (0–10)" }).getByText(String(pain), { exact: true }).click();
   await phone.getByRole("group", { name: "Any of these today?" }).getByText("Yes", { exact: true }).click();
   for (const q of RED_FLAG_QUESTIONS) await phone.getByRole("group", { name: q.question }).getByText(yes.includes(q.code) ? "yes" : "no", { exact: true }).click();

@@ -37,11 +37,14 @@ export function AlertEmailForm({ alertEmail, digestHour, timeZone }: { alertEmai
                 value={c.value}
                 checked={choice === c.value}
                 onChange={() => setChoice(c.value)}
+                aria-labelledby={`alert-email-${c.value}-label`}
                 aria-describedby={`alert-email-${c.value}-description`}
                 className="mt-1 h-4 w-4 accent-brand-700"
               />
               <span>
-                <span className="block text-sm font-semibold">{c.label}</span>
+                <span id={`alert-email-${c.value}-label`} className="block text-sm font-semibold">
+                  {c.label}
+                </span>
                 <span id={`alert-email-${c.value}-description`} className="block text-sm text-slate-600">
                   {c.description}
                 </span>
