@@ -33,7 +33,7 @@ async function checkIn(phone: Page, pain: number, yes: string[]) {
   await phone.getByRole("group", { name: "Knee pain this morning (0–10)" }).getByText(String(pain), { exact: true }).click();
   await phone.getByRole("group", { name: "Any of these today?" }).getByText("Yes", { exact: true }).click();
   for (const q of RED_FLAG_QUESTIONS) await phone.getByRole("group", { name: q.question }).getByText(yes.includes(q.code) ? "yes" : "no", { exact: true }).click();
-  await phone.getByRole("button", { name: "Save check-in" }).click();
+  await phone.getByRole("button", { name: /^(Save|Update) check-in$/ }).click();
   await expect(phone.getByText("Check-in saved. Thank you!")).toBeVisible();
 }
 
