@@ -103,6 +103,10 @@ test("each trainer chooses how alerts reach them by email", async ({ page }) => 
   await page.getByLabel("Daily summary at").selectOption("18");
   await page.getByRole("button", { name: "Save alert emails" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
+  // the form shows what was saved, before and after a reload
+  await expect(page.getByText("Now: Urgent alerts by email at once, and a daily summary at 18:00.")).toBeVisible();
+  await expect(choice.getByRole("radio", { name: "Urgent alerts at once, and a daily summary" })).toBeChecked();
+  await expect(page.getByLabel("Daily summary at")).toHaveValue("18");
   await page.screenshot({ path: test.info().outputPath("alert-emails-1280.png"), fullPage: true });
   await page.reload();
   await expect(choice.getByRole("radio", { name: "Urgent alerts at once, and a daily summary" })).toBeChecked();
@@ -112,6 +116,8 @@ test("each trainer chooses how alerts reach them by email", async ({ page }) => 
   await expect(page.getByLabel("Daily summary at")).toHaveCount(0);
   await page.getByRole("button", { name: "Save alert emails" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(choice.getByRole("radio", { name: "No alert emails" })).toBeChecked();
   await page.reload();
   await expect(choice.getByRole("radio", { name: "No alert emails" })).toBeChecked();
+  await expect(page.getByText("Now: No alert emails")).toBeVisible();
 });

@@ -22,7 +22,10 @@ const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `
 
 export function AlertEmailForm({ alertEmail, digestHour, timeZone }: { alertEmail: AlertEmailChoice; digestHour: number; timeZone: string }) {
   const [state, action] = useActionState(setAlertEmailAction, {});
-  const [choice, setChoice] = useState<string>(state.values?.alertEmail ?? alertEmail);
+  // the radios are uncontrolled: React resets a form after its action, to each field's default, so
+  // the defaults are what was just saved (the page's props) or, after a refusal, what was sent
+  const saved = state.values?.alertEmail ?? alertEmail;
+  const [choice, setChoice] = useState<string>(saved);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage message={state.ok ? "Saved." : state.message} ok={state.ok} />
@@ -35,7 +38,7 @@ export function AlertEmailForm({ alertEmail, digestHour, timeZone }: { alertEmai
                 type="radio"
                 name="alertEmail"
                 value={c.value}
-                checked={choice === c.value}
+                defaultChecked={saved === c.value}
                 onChange={() => setChoice(c.value)}
                 aria-labelledby={`alert-email-${c.value}-label`}
                 aria-describedby={`alert-email-${c.value}-description`}
