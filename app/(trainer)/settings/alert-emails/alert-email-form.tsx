@@ -63,6 +63,8 @@ export function AlertEmailForm({ alertEmail, digestHour, timeZone }: { alertEmai
       </fieldset>
       {choice === "digest" ? (
         <SelectField
+          // a select keeps the default it mounted with through a form reset: a new hour, a new select
+          key={state.values?.digestHour ?? String(digestHour)}
           label="Daily summary at"
           name="digestHour"
           defaultValue={state.values?.digestHour ?? String(digestHour)}
