@@ -1,8 +1,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SharedHandleInTransactionError, guardClient, guardTransactions, inTransaction } from "./tx-guard";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { SharedHandleInTransactionError, afterCommit, guardClient, guardTransactions, inTransaction } from "./tx-guard";
 
 // A real PGlite (one connection), guarded exactly as db/client.ts guards the app's handle.
 const client = guardClient(new PGlite("memory://"), ["query", "exec", "transaction"]);
@@ -19,6 +19,39 @@ const withTimeout = <T,>(p: Promise<T>, ms = 2000) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms))]);
 
 describe("the transaction guard", () => {
+  it("runs afterCommit callbacks once the transaction committed (where the shared handle sees its rows), never after a rollback", async () => {
+    await db.execute(sql`create table if not exists after_commit_probe (n int)`);
+    const seen: unknown[] = [];
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into after_commit_probe values (1)`);
+      afterCommit(() => seen.push("committed"));
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual(["committed"]);
+    expect((await db.execute(sql`select count(*)::int as n from after_commit_probe`)).rows).toEqual([{ n: 1 }]);
+    await expect(
+      db.transaction(async () => {
+        afterCommit(() => seen.push("rolled back"));
+        throw new Error("no");
+      }),
+    ).rejects.toThrow("no");
+    expect(seen).toEqual(["committed"]);
+    afterCommit(() => seen.push("outside"));
+    expect(seen).toEqual(["committed", "outside"]);
+  });
+
+  it("is one guard across copies of the module (Next bundles instrumentation and the routes apart)", async () => {
+    vi.resetModules();
+    const copy = await import("./tx-guard");
+    const seen: string[] = [];
+    await db.transaction(async () => {
+      expect(copy.inTransaction()).toBe(true);
+      copy.afterCommit(() => seen.push("after"));
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual(["after"]);
+  });
+
   it("refuses, at once and by name, a query on the shared handle inside a transaction", async () => {
     const attempt = db.transaction(async () => {
       await db.execute(sql`select 1`);

@@ -12,7 +12,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * transaction) refuse to run in that context. Work outside the transaction (another request) is
  * in no such context and simply waits its turn, as before.
  */
-const openTransaction = new AsyncLocalStorage<{ open: boolean }>();
+type Mark = { open: boolean; afterCommit: (() => void)[] };
+// on globalThis: Next.js bundles instrumentation.ts (which may open the one database handle) and the
+// routes separately, each with its own copy of this module; the handle's guard and afterCommit must
+// read the same store whichever copy made the handle
+const globalForGuard = globalThis as unknown as { strideOpenTransaction?: AsyncLocalStorage<Mark> };
+const openTransaction = (globalForGuard.strideOpenTransaction ??= new AsyncLocalStorage<Mark>());
 
 export class SharedHandleInTransactionError extends Error {
   constructor(method: string) {
@@ -28,6 +33,17 @@ export class SharedHandleInTransactionError extends Error {
 /** True while the caller runs inside a transaction callback started through a guarded handle. */
 export function inTransaction(): boolean {
   return openTransaction.getStore()?.open === true;
+}
+
+/**
+ * Run `fn` once the transaction the caller is in has committed (not at all if it rolls back); at
+ * once when the caller is in none. For side effects that must see the committed rows, such as
+ * waking the mail worker for a message queued in the transaction. `fn` must not throw.
+ */
+export function afterCommit(fn: () => void): void {
+  const mark = openTransaction.getStore();
+  if (mark?.open) mark.afterCommit.push(fn);
+  else fn();
 }
 
 /**
@@ -65,16 +81,19 @@ export function guardTransactions<D extends object>(db: D): D {
   Object.defineProperty(db, "transaction", {
     configurable: true,
     writable: true,
-    value: (fn: (tx: never) => Promise<unknown>, config?: never) => {
-      if (inTransaction()) return Promise.reject(new SharedHandleInTransactionError("transaction"));
-      return original(async (tx: never) => {
-        const mark = { open: true };
+    value: async (fn: (tx: never) => Promise<unknown>, config?: never) => {
+      if (inTransaction()) throw new SharedHandleInTransactionError("transaction");
+      const mark: Mark = { open: true, afterCommit: [] };
+      const result = await original(async (tx: never) => {
         try {
           return await openTransaction.run(mark, () => fn(tx));
         } finally {
           mark.open = false;
         }
       }, config);
+      // committed: only now may another connection see what the transaction wrote
+      for (const run of mark.afterCommit) run();
+      return result;
     },
   });
   return db;

@@ -84,6 +84,7 @@ const templatePage = async (w: World, id = w.t.templateId) => {
 };
 const tokensPage = (w: World) => pageText(w.callers.owner, "/settings/tokens");
 const settingsPage = (w: World) => pageText(w.callers.owner, "/settings");
+const alertEmailsPage = (w: World) => pageText(w.callers.owner, "/settings/alert-emails");
 const mine = (w: World) => selfData(w.callers.self) as Promise<Mine>;
 /** The athlete page's Return to run section, as the owner reads it (stage, verdict, stage history). */
 const rtrState = async (w: World) => {
@@ -131,6 +132,7 @@ const EXERCISES = "app/(trainer)/exercises/actions.ts";
 const TEMPLATES = "app/(trainer)/templates/actions.ts";
 const SETTINGS = "app/(trainer)/settings/actions.ts";
 const TOKENS = "app/(trainer)/settings/tokens/actions.ts";
+const ALERT_EMAILS = "app/(trainer)/settings/alert-emails/actions.ts";
 const DASHBOARD = "app/(trainer)/dashboard/actions.ts";
 const ATHLETE = "app/(athlete)/actions.ts";
 const RTR = "app/(trainer)/athletes/[athleteId]/_components/return-to-run-actions.ts";
@@ -727,6 +729,24 @@ export const MATRIX: ActionSpec[] = [
     success: ({ w, after, o }) => {
       expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
       expect(after as string).toMatch(new RegExp(`${w.t.tokenName}.{0,120}revoked`));
+    },
+  },
+  {
+    key: `${ALERT_EMAILS}#setAlertEmailAction`,
+    access: "trainer",
+    page: () => "/settings/alert-emails",
+    inputs: () => [{ alertEmail: "digest", digestHour: "6" }],
+    // it takes no user id: another clinic's trainer sets their own choice, clinic A's owner keeps theirs
+    refused: { other: "own" },
+    note: "another clinic's owner sets their own alert emails",
+    state: alertEmailsPage,
+    success: ({ after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect(after as string).toContain("a daily summary at 06:00");
+    },
+    cleanup: async (w) => {
+      const o = await act(w, w.callers.owner, `${ALERT_EMAILS}#setAlertEmailAction`, "/settings/alert-emails", form({ alertEmail: "immediate", digestHour: "7" }));
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
     },
   },
   {

@@ -13,9 +13,13 @@ export type SunkMail = { to: string[]; subject: string; text: string; messageId:
 
 export type MailSink = { port: number; url: string; messages: SunkMail[]; close: () => Promise<void> };
 
-/** `refuse(address)` returning true answers 550 for that recipient (a mailbox that does not exist). */
-export async function startMailSink(options: { port?: number; file?: string; refuse?: (to: string) => boolean } = {}): Promise<MailSink> {
+/**
+ * `refuse(address)` returning true answers 550 for that recipient (a mailbox that does not exist);
+ * `failOnce(address)` answers 451 (try again later) the first time that recipient is offered.
+ */
+export async function startMailSink(options: { port?: number; file?: string; refuse?: (to: string) => boolean; failOnce?: (to: string) => boolean } = {}): Promise<MailSink> {
   const messages: SunkMail[] = [];
+  const failedOnce = new Set<string>();
   // on PostgreSQL a fresh clone has no .data folder yet (PGlite would have made it)
   if (options.file) mkdirSync(path.dirname(options.file), { recursive: true });
   const server = new SMTPServer({
@@ -27,6 +31,10 @@ export async function startMailSink(options: { port?: number; file?: string; ref
       if (options.refuse?.(address.address)) {
         const err = Object.assign(new Error("No such mailbox"), { responseCode: 550 });
         return callback(err);
+      }
+      if (options.failOnce?.(address.address) && !failedOnce.has(address.address)) {
+        failedOnce.add(address.address);
+        return callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
       }
       callback();
     },

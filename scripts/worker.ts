@@ -13,7 +13,7 @@ async function main() {
     process.exit(1);
   }
   const worker = await startJobWorkers();
-  console.log("[worker] day-start evaluation and mail delivery running (pg-boss); SIGTERM or Ctrl-C stops it");
+  console.log("[worker] day-start evaluation, mail delivery and alert digests running (pg-boss); SIGTERM or Ctrl-C stops it");
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["owner", "trainer", "athlete"]);
 export const distanceUnit = pgEnum("distance_unit", ["km", "mi"]);
+/** How a trainer hears of alerts away from the app (DESIGN §2e): each urgent one at once, a daily digest too, or neither. */
+export const alertEmail = pgEnum("alert_email", ["immediate", "digest", "none"]);
 
 export const clinics = pgTable("clinics", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -28,6 +30,11 @@ export const users = pgTable(
     role: userRole("role").notNull(),
     unit: distanceUnit("unit").notNull().default("km"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    // staff only (athletes keep the defaults, unread): alert emails, the digest's local hour in the
+    // clinic's time zone, and the last local date a digest was handled (one per day)
+    alertEmail: alertEmail("alert_email").notNull().default("immediate"),
+    digestHour: smallint("digest_hour").notNull().default(7),
+    digestSentOn: date("digest_sent_on", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,6 +43,7 @@ export const users = pgTable(
     uniqueIndex("users_email_unique").on(t.email),
     index("users_clinic_role_idx").on(t.clinicId, t.role),
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+    check("users_digest_hour_range", sql`${t.digestHour} between 0 and 23`),
   ],
 );
 
@@ -43,3 +51,4 @@ export type Clinic = typeof clinics.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type DistanceUnit = (typeof distanceUnit.enumValues)[number];
+export type AlertEmail = (typeof alertEmail.enumValues)[number];

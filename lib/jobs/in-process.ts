@@ -22,7 +22,7 @@ export function startInProcessWorker(): Promise<JobWorkers | null> {
       const stop = () => void worker.stop().catch((err: unknown) => console.error("[jobs] stopping:", err instanceof Error ? err.message : err));
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
-      console.log(`[jobs] day-start and mail workers running in-process (${worker.mode === "pg-boss" ? "pg-boss on PostgreSQL" : "timer on PGlite"})`);
+      console.log(`[jobs] day-start, mail and alert digest workers running in-process (${worker.mode === "pg-boss" ? "pg-boss on PostgreSQL" : "timer on PGlite"})`);
       return worker;
     },
     (err: unknown) => {

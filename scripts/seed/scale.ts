@@ -77,7 +77,7 @@ async function deriveRecentAlerts(): Promise<number> {
     update athletes a set alerts_from = null, evaluated_through = (now() at time zone coalesce(a.time_zone, c.time_zone))::date - 14
       from clinics c where c.id = a.clinic_id and c.name like 'Scale clinic %'`);
   const { runDayStart } = await import("../../lib/data/derived/day-start");
-  const run = await runDayStart({ trigger: "manual", concurrency: 2 });
+  const run = await runDayStart({ trigger: "manual", concurrency: 2, notify: false });
   if (run.failures.length > 0) throw new Error(`${run.failures.length} athletes could not be evaluated: ${run.failures[0]!.message}`);
   // athletes the run does not evaluate (cleared, archived) start with nothing pending either
   await exec(`update athletes set alerts_from = null where alerts_from is not null`);

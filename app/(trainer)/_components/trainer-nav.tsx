@@ -12,12 +12,20 @@ const links = [
 
 export function TrainerNav({ isOwner }: { isOwner: boolean }) {
   const path = usePathname();
-  const items = isOwner ? [...links, { href: "/settings", label: "Clinic settings" }] : [...links, { href: "/settings/tokens", label: "API tokens" }];
+  const items = [
+    ...links,
+    ...(isOwner ? [{ href: "/settings", label: "Clinic settings" }] : [{ href: "/settings/tokens", label: "API tokens" }]),
+    { href: "/settings/alert-emails", label: "Alert emails" },
+  ];
+  // the most specific link that matches is the current page (/settings/alert-emails is not "Clinic settings")
+  const current = items
+    .filter((l) => path === l.href || path.startsWith(`${l.href}/`))
+    .reduce<string | null>((best, l) => (best === null || l.href.length > best.length ? l.href : best), null);
   return (
     <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 md:pb-0">
       <ul className="flex gap-1 md:flex-col">
         {items.map((l) => {
-          const active = path === l.href || path.startsWith(`${l.href}/`);
+          const active = l.href === current;
           return (
             <li key={l.href}>
               <Link

@@ -41,6 +41,8 @@ export type DayStartOptions = {
   concurrency?: number;
   /** Aborted when the server shuts down: the run stops after the athletes in hand. */
   signal?: AbortSignal;
+  /** false for a seed loading a history: urgent alerts are stored without emailing (DESIGN §2e). */
+  notify?: boolean;
 };
 
 export type DayStartRun = {
@@ -78,7 +80,7 @@ export async function runDayStart(options: DayStartOptions): Promise<DayStartRun
       const batch = await dueBatch(db, zones, after, batchSize);
       if (batch.length === 0) break;
       after = batch[batch.length - 1]!.id;
-      const outcomes = await mapLimited(batch, concurrency, (a) => (signal?.aborted ? Promise.resolve(null) : claimAndEvaluate(a)));
+      const outcomes = await mapLimited(batch, concurrency, (a) => (signal?.aborted ? Promise.resolve(null) : claimAndEvaluate(a, options.notify ?? true)));
       const perClinic = new Map<string, { evaluated: number; failures: number }>();
       let batchSkipped = 0;
       batch.forEach((a, i) => {
@@ -157,7 +159,7 @@ async function dueBatch(db: Db, zones: string[], after: string, limit: number): 
  * that it is still due (another run may have committed it since the batch was read; its status or
  * time zone may have changed), and evaluate every date from evaluated_through to today.
  */
-async function claimAndEvaluate(a: Due): Promise<Outcome> {
+async function claimAndEvaluate(a: Due, notify: boolean): Promise<Outcome> {
   try {
     const today = todayIn(a.zone);
     return await getDb().transaction(async (tx) => {
@@ -169,7 +171,7 @@ async function claimAndEvaluate(a: Due): Promise<Outcome> {
           and (a.evaluated_through is null or a.evaluated_through < ${today}::date or a.alerts_from is not null)
         for no key update of a skip locked`);
       if (rows.length === 0) return { kind: "skipped" } as const;
-      await bringUpToDate(tx, { clinicId: a.clinicId, athleteId: a.id }, { because: "a new day began" });
+      await bringUpToDate(tx, { clinicId: a.clinicId, athleteId: a.id }, { because: "a new day began", notify });
       return { kind: "evaluated" } as const;
     });
   } catch (err) {

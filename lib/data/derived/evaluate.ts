@@ -6,6 +6,7 @@ import { deriveAlerts } from "@/lib/domain/alerts";
 import { reconcileAlerts, type ReconcilePlan, type StoredAlert } from "@/lib/domain/alert-reconcile";
 import { addDays, rangeOfDates } from "@/lib/domain/dates";
 import type { Alert, IsoDate } from "@/lib/domain/types";
+import { queueUrgentAlertMails } from "../alert-mail";
 import { loadAthleteContext, loadAthleteRecords, prescriptionOn, statusOn, type AthleteContext } from "../athlete-records";
 
 export type AthleteRef = { clinicId: string; athleteId: string };
@@ -28,8 +29,11 @@ export const MAX_EVALUATION_DAYS = 400;
  *
  * The athlete's row is locked (FOR NO KEY UPDATE) first: evaluations of one athlete run one at a
  * time across servers, and each reads every change committed before it.
+ *
+ * An urgent alert that opens here is emailed to the athlete's trainer (DESIGN §2e), queued in this
+ * transaction; `notify: false` (seeds loading a history) stores alerts without telling anyone.
  */
-export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because }: { from?: IsoDate; because: string }): Promise<Evaluation> {
+export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because, notify = true }: { from?: IsoDate; because: string; notify?: boolean }): Promise<Evaluation> {
   const [marks] = await tx
     .select({ evaluatedThrough: athletes.evaluatedThrough, alertsFrom: athletes.alertsFrom })
     .from(athletes)
@@ -49,7 +53,7 @@ export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because }: 
   const result =
     athlete.status === "archived"
       ? { athleteId: ref.athleteId, from: start, to: today, dates: 0, added: 0, changed: 0, retired: 0 }
-      : await evaluate(tx, athlete, start, because);
+      : await evaluate(tx, athlete, start, because, notify);
   if (marks.alertsFrom !== null || marks.evaluatedThrough !== today) {
     await tx.update(athletes).set({ alertsFrom: null, evaluatedThrough: today }).where(and(eq(athletes.id, ref.athleteId), eq(athletes.clinicId, ref.clinicId)));
   }
@@ -87,11 +91,12 @@ export async function deriveAlertsBetween(tx: Tx, athlete: AthleteContext, from:
   );
 }
 
-async function evaluate(tx: Tx, athlete: AthleteContext, from: IsoDate, because: string): Promise<Evaluation> {
+async function evaluate(tx: Tx, athlete: AthleteContext, from: IsoDate, because: string, notify: boolean): Promise<Evaluation> {
   const to = athlete.today;
   const [derived, stored] = await Promise.all([deriveAlertsBetween(tx, athlete, from, to), storedAlertsFrom(tx, athlete, addDays(from, -1))]);
   const plan = reconcileAlerts({ from, to, derived, stored, because });
-  await applyPlan(tx, athlete, plan);
+  const inserted = await applyPlan(tx, athlete, plan);
+  if (notify) await queueUrgentAlertMails(tx, athlete, openedUrgent(plan, stored, inserted));
   return {
     athleteId: athlete.athleteId,
     from,
@@ -124,11 +129,32 @@ async function storedAlertsFrom(tx: Tx, athlete: AthleteContext, from: IsoDate):
   return rows.map(({ retiredAt, ...r }) => ({ ...r, retired: retiredAt !== null }));
 }
 
-async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): Promise<void> {
+/**
+ * The urgent alerts this plan leaves open that were not open and urgent before: inserted open,
+ * reopened or raised to urgent, or revived while open. The outbox key (the alert's id) still
+ * keeps an alert that opens twice (retired, then revived) to one email.
+ */
+function openedUrgent(plan: ReconcilePlan, stored: StoredAlert[], inserted: Map<string, string>) {
+  const byId = new Map(stored.map((s) => [s.id, s]));
+  const fresh = plan.inserts
+    .filter((i) => i.alert.severity === "urgent" && i.status === "open")
+    .map((i) => ({ id: inserted.get(i.alert.dedupeKey)!, date: i.alert.date, reason: i.alert.reason }));
+  const changed = plan.updates.flatMap((u) => {
+    const before = byId.get(u.id);
+    if (!before || u.severity !== "urgent" || !(u.reopen || before.status === "open")) return [];
+    const wasOpenUrgent = !before.retired && before.status === "open" && before.severity === "urgent";
+    return wasOpenUrgent ? [] : [{ id: u.id, date: before.date, reason: u.reason }];
+  });
+  return [...fresh, ...changed];
+}
+
+/** Writes the plan; returns the ids of the inserted alerts by dedupe key. */
+async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): Promise<Map<string, string>> {
   const { clinicId, athleteId } = athlete;
   const now = new Date();
+  const inserted = new Map<string, string>();
   if (plan.inserts.length > 0) {
-    await tx.insert(alerts).values(
+    const rows = await tx.insert(alerts).values(
       plan.inserts.map(({ alert: a, groupStart, status, acknowledgedBy }) => ({
         clinicId,
         athleteId,
@@ -147,7 +173,8 @@ async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): 
         acknowledgedAt: status === "acknowledged" ? now : null,
         note: status === "acknowledged" ? "Acknowledged with the day before (same alert, no higher severity)" : null,
       })),
-    );
+    ).returning({ id: alerts.id, dedupeKey: alerts.dedupeKey });
+    for (const r of rows) inserted.set(r.dedupeKey, r.id);
   }
   if (plan.updates.length > 0) {
     // one statement for every changed alert
@@ -189,4 +216,5 @@ async function applyPlan(tx: Tx, athlete: AthleteContext, plan: ReconcilePlan): 
   if (audited.length > 0) {
     await tx.insert(auditLog).values(audited.map((a) => ({ clinicId, actorId: null, entity: "alert", before: null, ...a })));
   }
+  return inserted;
 }
