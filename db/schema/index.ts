@@ -12,3 +12,4 @@ export * from "./series-days";
 export * from "./evaluation-runs";
 export * from "./return-to-run";
 export * from "./sessions";
+export * from "./clinical-notes";
