@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { alerts, athletes, checkIns, clinics, activities, exerciseLogs, exercises, programItemEvents, programItems, runningPrescriptions, shoes, users } from "@/db/schema";
+import { alerts, athletes, checkIns, clinicalNotes, clinics, activities, exerciseLogs, exercises, injuryEpisodes, programItemEvents, programItems, runningPrescriptions, shoes, users } from "@/db/schema";
 import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 import { forbidden } from "@/lib/errors";
+import { athleteAccess } from "./access";
 
 /**
  * Data rights: everything stored about one athlete (for them), and everything a clinic holds (for
@@ -17,7 +18,13 @@ export type AthleteExport = { exportedAt: string; athlete: Record<string, unknow
 export const ATHLETE_DATASETS = ["check_ins", "activities", "exercise_logs", "program_items", "program_history", "running_prescriptions", "shoes", "alerts"] as const;
 
 export async function exportAthleteData(scope: AthleteScope): Promise<AthleteExport> {
+  return athleteRecords(scope.clinicId, scope.athleteId);
+}
+
+/** The records an athlete may download of themselves (no staff-only tables: notes, episodes). */
+async function athleteRecords(clinicId: string, athleteId: string): Promise<AthleteExport> {
   const db = getDb();
+  const scope = { clinicId, athleteId };
   const mine = (t: { clinicId: AnyPgColumn; athleteId: AnyPgColumn }) => and(eq(t.clinicId, scope.clinicId), eq(t.athleteId, scope.athleteId));
   const [[athlete], ci, act, logs, items, events, rx, sh, al] = await Promise.all([
     db.select().from(athletes).where(and(eq(athletes.id, scope.athleteId), eq(athletes.clinicId, scope.clinicId))),
@@ -50,12 +57,43 @@ export async function exportAthleteData(scope: AthleteScope): Promise<AthleteExp
   };
 }
 
+export const STAFF_ATHLETE_DATASETS = [...ATHLETE_DATASETS, "injury_episodes", "clinical_notes"] as const;
+
+/**
+ * The owner's export of one athlete for a formal records request: everything the athlete's own
+ * export holds, plus the staff-only injury episodes and clinical notes (archived and corrected
+ * notes included and marked, with their authors' names).
+ */
+export async function exportAthleteRecord(scope: TrainerScope, athleteId: string): Promise<AthleteExport> {
+  if (scope.role !== "owner") throw forbidden("Only the clinic owner can export an athlete's record.");
+  const target = await athleteAccess(scope, athleteId);
+  const db = getDb();
+  const [base, episodes, notes] = await Promise.all([
+    athleteRecords(target.clinicId, target.athleteId),
+    db
+      .select()
+      .from(injuryEpisodes)
+      .where(and(eq(injuryEpisodes.clinicId, target.clinicId), eq(injuryEpisodes.athleteId, target.athleteId)))
+      .orderBy(injuryEpisodes.createdAt),
+    db
+      .select({ note: clinicalNotes, authorName: users.name })
+      .from(clinicalNotes)
+      .leftJoin(users, and(eq(users.id, clinicalNotes.authorId), eq(users.clinicId, target.clinicId)))
+      .where(and(eq(clinicalNotes.clinicId, target.clinicId), eq(clinicalNotes.athleteId, target.athleteId)))
+      .orderBy(clinicalNotes.createdAt),
+  ]);
+  return {
+    ...base,
+    datasets: { ...base.datasets, injury_episodes: episodes, clinical_notes: notes.map((r) => ({ ...r.note, authorName: r.authorName })) },
+  };
+}
+
 /** The owner's export of the whole clinic, one dataset per table. */
 export async function exportClinicData(scope: TrainerScope): Promise<{ exportedAt: string; clinic: Record<string, unknown>; datasets: Record<string, Dataset> }> {
   if (scope.role !== "owner") throw forbidden("Only the clinic owner can export the clinic's data.");
   const db = getDb();
   const byClinic = (t: { clinicId: AnyPgColumn }) => eq(t.clinicId, scope.clinicId);
-  const [[clinic], people, roster, ci, act, logs, items, events, rx, sh, al] = await Promise.all([
+  const [[clinic], people, roster, ci, act, logs, items, events, rx, sh, al, episodes, notes] = await Promise.all([
     db.select().from(clinics).where(eq(clinics.id, scope.clinicId)),
     db
       .select({ id: users.id, email: users.email, name: users.name, role: users.role, unit: users.unit, archivedAt: users.archivedAt, createdAt: users.createdAt })
@@ -70,10 +108,12 @@ export async function exportClinicData(scope: TrainerScope): Promise<{ exportedA
     db.select().from(runningPrescriptions).where(byClinic(runningPrescriptions)),
     db.select().from(shoes).where(byClinic(shoes)),
     db.select().from(alerts).where(byClinic(alerts)),
+    db.select().from(injuryEpisodes).where(byClinic(injuryEpisodes)),
+    db.select().from(clinicalNotes).where(byClinic(clinicalNotes)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
     clinic: clinic ?? {},
-    datasets: { users: people, athletes: roster, check_ins: ci, activities: act, exercise_logs: logs, program_items: items, program_history: events, running_prescriptions: rx, shoes: sh, alerts: al },
+    datasets: { users: people, athletes: roster, check_ins: ci, activities: act, exercise_logs: logs, program_items: items, program_history: events, running_prescriptions: rx, shoes: sh, alerts: al, injury_episodes: episodes, clinical_notes: notes },
   };
 }
