@@ -110,7 +110,6 @@ test("the athlete and another clinic's trainer never reach the notes or the epis
   await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
   await page.goto(`/athletes/${athleteId}#notes`);
   const notes = page.getByRole("region", { name: /Clinical notes/ });
-  await notes.getByText("Write a note").click();
   await notes.getByLabel("New note").fill(secret);
   await notes.getByRole("button", { name: "Add note" }).click();
   await expect(notes.getByText("Note added.")).toBeVisible();

@@ -28,12 +28,9 @@ export async function NotesSection({ scope, athleteId, q, timeZone, archived }: 
         Clinical notes <span className="text-sm font-normal text-slate-600">(staff only)</span>
       </h2>
       {archived ? null : (
-        <details className="mt-2" open={notes.length === 0 && !q}>
-          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Write a note</summary>
-          <div className="mt-2">
-            <NoteForm athleteId={athleteId} links={options} />
-          </div>
-        </details>
+        <div className="mt-2">
+          <NoteForm athleteId={athleteId} links={options} />
+        </div>
       )}
       <form method="get" action={`/athletes/${athleteId}#notes`} role="search" aria-label="Clinical notes" className="mt-3 flex flex-wrap items-end gap-2">
         <div className="flex min-w-0 flex-col gap-1">
