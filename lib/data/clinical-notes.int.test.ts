@@ -136,8 +136,12 @@ describe("clinical notes (issue 18, item 2)", () => {
     expect(record.datasets.injury_episodes).toHaveLength(1);
     expect(record.datasets.check_ins).toBeDefined();
 
+    await recordCheckIn(me, { morningPain: 8, redFlags: {}, tapeYesterday: false });
     const mine = JSON.stringify(await exportAthleteData(me));
-    expect(mine).not.toMatch(/XYZZY|PLUGH|clinical_notes|injury_episodes/);
+    expect(mine).toContain("morningPain");
+    expect(mine).not.toMatch(/XYZZY|PLUGH|clinical_notes|injury_episodes|episodeId/);
+    // the staff's export keeps which episode an alert belongs to
+    expect((await exportAthleteRecord(clinic, me.athleteId)).datasets.alerts![0]).toMatchObject({ episodeId: expect.any(String) });
 
     const clinicWide = await exportClinicData(clinic);
     expect(clinicWide.datasets.clinical_notes).toHaveLength(2);

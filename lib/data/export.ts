@@ -18,10 +18,14 @@ export type AthleteExport = { exportedAt: string; athlete: Record<string, unknow
 export const ATHLETE_DATASETS = ["check_ins", "activities", "exercise_logs", "program_items", "program_history", "running_prescriptions", "shoes", "alerts"] as const;
 
 export async function exportAthleteData(scope: AthleteScope): Promise<AthleteExport> {
-  return athleteRecords(scope.clinicId, scope.athleteId);
+  const data = await athleteRecords(scope.clinicId, scope.athleteId);
+  // the staff-only episode a row belongs to (issue 18) is not the athlete's to see, not even its id
+  const withoutEpisode = (rows: Dataset) => rows.map(({ episodeId: _e, ...row }) => row);
+  const { alerts: al, program_history: events, running_prescriptions: rx } = data.datasets;
+  return { ...data, datasets: { ...data.datasets, alerts: withoutEpisode(al!), program_history: withoutEpisode(events!), running_prescriptions: withoutEpisode(rx!) } };
 }
 
-/** The records an athlete may download of themselves (no staff-only tables: notes, episodes). */
+/** An athlete's records but the staff-only tables (notes, episodes); rows keep their episode id. */
 async function athleteRecords(clinicId: string, athleteId: string): Promise<AthleteExport> {
   const db = getDb();
   const scope = { clinicId, athleteId };
@@ -56,8 +60,6 @@ async function athleteRecords(clinicId: string, athleteId: string): Promise<Athl
     },
   };
 }
-
-export const STAFF_ATHLETE_DATASETS = [...ATHLETE_DATASETS, "injury_episodes", "clinical_notes"] as const;
 
 /**
  * The owner's export of one athlete for a formal records request: everything the athlete's own
