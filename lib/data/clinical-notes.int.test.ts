@@ -71,7 +71,7 @@ describe("clinical notes (issue 18, item 2)", () => {
     const fix = await addNote(colleague, { athleteId: me.athleteId, body: "Correction: swelling was lateral, not medial.", correctsNoteId: id });
     const notes = await listNotes(clinic, me.athleteId);
     expect(notes.map((n) => n.id)).toEqual([fix.id, id]);
-    expect(notes[0]).toMatchObject({ correctsNoteId: id, correctedByNoteId: null });
+    expect(notes[0]).toMatchObject({ correctsNoteId: id, correctsWrittenAt: notes[1]!.createdAt, correctedByNoteId: null });
     expect(notes[1]).toMatchObject({ body: "Swelling 1+ medially, warm.", correctedByNoteId: fix.id, editable: false });
     const auditFix = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, fix.id));
     expect(auditFix).toEqual([{ action: "clinical_note.corrected" }]);

@@ -28,6 +28,8 @@ export type NoteView = {
   /** The author may still edit or archive it (within 24 hours, not corrected). */
   editable: boolean;
   correctsNoteId: string | null;
+  /** When the note this one corrects was written. */
+  correctsWrittenAt: Date | null;
   correctedByNoteId: string | null;
   alert: { id: string; date: string; reason: string } | null;
   programEvent: { id: string; kind: string; exercise: string | null; at: Date } | null;
@@ -41,6 +43,7 @@ const withinWindow = sql`${clinicalNotes.createdAt} > now() - make_interval(hour
 export async function listNotes(scope: Scope, athleteId: string, { q }: { q?: string } = {}): Promise<NoteView[]> {
   const target = await staffAccess(scope, athleteId);
   const correction = alias(clinicalNotes, "correction");
+  const corrected = alias(clinicalNotes, "corrected");
   const toEx = alias(exercises, "to_ex");
   const where: SQL[] = [eq(clinicalNotes.clinicId, target.clinicId), eq(clinicalNotes.athleteId, target.athleteId), isNull(clinicalNotes.archivedAt)];
   if (q) where.push(ilike(clinicalNotes.body, `%${escapeLike(q)}%`));
@@ -54,6 +57,7 @@ export async function listNotes(scope: Scope, athleteId: string, { q }: { q?: st
       editedAt: clinicalNotes.editedAt,
       inWindow: sql<boolean>`${withinWindow}`,
       correctsNoteId: clinicalNotes.correctsNoteId,
+      correctsWrittenAt: corrected.createdAt,
       correctedByNoteId: correction.id,
       alertId: alerts.id,
       alertDate: alerts.date,
@@ -69,6 +73,7 @@ export async function listNotes(scope: Scope, athleteId: string, { q }: { q?: st
     .from(clinicalNotes)
     .leftJoin(users, and(eq(users.id, clinicalNotes.authorId), eq(users.clinicId, target.clinicId)))
     .leftJoin(correction, and(eq(correction.correctsNoteId, clinicalNotes.id), isNull(correction.archivedAt)))
+    .leftJoin(corrected, and(eq(corrected.id, clinicalNotes.correctsNoteId), eq(corrected.clinicId, target.clinicId)))
     .leftJoin(alerts, and(eq(alerts.id, clinicalNotes.alertId), eq(alerts.clinicId, target.clinicId)))
     .leftJoin(programItemEvents, and(eq(programItemEvents.id, clinicalNotes.programEventId), eq(programItemEvents.clinicId, target.clinicId)))
     .leftJoin(toEx, eq(toEx.id, programItemEvents.toExerciseId))
@@ -85,6 +90,7 @@ export async function listNotes(scope: Scope, athleteId: string, { q }: { q?: st
     editedAt: r.editedAt,
     editable: r.authorId === scope.userId && r.inWindow && !r.correctedByNoteId,
     correctsNoteId: r.correctsNoteId,
+    correctsWrittenAt: r.correctsWrittenAt,
     correctedByNoteId: r.correctedByNoteId,
     alert: r.alertId ? { id: r.alertId, date: r.alertDate!, reason: r.alertReason! } : null,
     programEvent: r.eventId ? { id: r.eventId, kind: r.eventKind!, exercise: r.eventExercise, at: r.eventAt! } : null,

@@ -29,11 +29,14 @@ export function NoteForm({ athleteId, correctsNoteId, links }: { athleteId: stri
         description={correctsNoteId ? "The earlier note stays as written and is shown as corrected by this one." : "Staff only: the athlete never sees clinical notes."}
       />
       {links ? (
-        <div className="grid gap-3 sm:grid-cols-3">
+        <details>
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">Tie it to an alert, a program change or an episode</summary>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
           <SelectField label="About an alert" name="alertId" options={[none, ...links.alerts]} errors={e.alertId} defaultValue={state.ok ? "" : state.values?.alertId} />
           <SelectField label="About a program change" name="programEventId" options={[none, ...links.programEvents]} errors={e.programEventId} defaultValue={state.ok ? "" : state.values?.programEventId} />
           <SelectField label="Episode" name="episodeId" options={[{ value: "", label: "The current episode" }, ...links.episodes]} errors={e.episodeId} defaultValue={state.ok ? "" : state.values?.episodeId} />
-        </div>
+          </div>
+        </details>
       ) : null}
       <div>
         <SubmitButton>{correctsNoteId ? "Save correction" : "Add note"}</SubmitButton>

@@ -21,7 +21,6 @@ export async function NotesSection({ scope, athleteId, q, timeZone, archived }: 
     programEvents: links.programEvents.map((e) => ({ value: e.id, label: `${at(e.at)}: ${KIND[e.kind] ?? e.kind}${e.exercise ? ` ${e.exercise}` : ""}` })),
     episodes: links.episodes.map((e) => ({ value: e.id, label: `${e.condition}${e.onsetDate ? ` (from ${formatDay(e.onsetDate, locale)})` : ""}${e.status === "resolved" ? ", resolved" : ""}` })),
   };
-  const byId = new Map(notes.map((n) => [n.id, n]));
   return (
     <section id="notes" aria-labelledby="notes-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="notes-heading" className="text-lg font-semibold">
@@ -53,7 +52,7 @@ export async function NotesSection({ scope, athleteId, q, timeZone, archived }: 
       ) : (
         <ol className="mt-3 flex flex-col gap-3" aria-label="Clinical notes, newest first">
           {notes.map((n) => (
-            <NoteItem key={n.id} note={n} athleteId={athleteId} at={at} locale={locale} corrected={n.correctsNoteId ? byId.get(n.correctsNoteId) : undefined} archived={archived} />
+            <NoteItem key={n.id} note={n} athleteId={athleteId} at={at} locale={locale} archived={archived} />
           ))}
         </ol>
       )}
@@ -61,7 +60,7 @@ export async function NotesSection({ scope, athleteId, q, timeZone, archived }: 
   );
 }
 
-function NoteItem({ note: n, athleteId, at, locale, corrected, archived }: { note: NoteView; athleteId: string; at: (d: Date) => string; locale: string; corrected: NoteView | undefined; archived: boolean }) {
+function NoteItem({ note: n, athleteId, at, locale, archived }: { note: NoteView; athleteId: string; at: (d: Date) => string; locale: string; archived: boolean }) {
   const isCorrected = n.correctedByNoteId !== null;
   return (
     <li id={`note-${n.id}`} className={`min-w-0 rounded-md border p-3 ${isCorrected ? "border-amber-300 bg-amber-50" : "border-slate-200"}`}>
@@ -77,7 +76,7 @@ function NoteItem({ note: n, athleteId, at, locale, corrected, archived }: { not
         ) : null}
         {n.correctsNoteId ? (
           <p className="mt-1 text-sm font-semibold text-slate-800">
-            Corrects <a href={`#note-${n.correctsNoteId}`} className="underline">the note of {corrected ? at(corrected.createdAt) : "an earlier date"}</a>
+            Corrects <a href={`#note-${n.correctsNoteId}`} className="underline">the note of {n.correctsWrittenAt ? at(n.correctsWrittenAt) : "an earlier date"}</a>
           </p>
         ) : null}
         <p className="mt-1 whitespace-pre-line break-words">{n.body}</p>
