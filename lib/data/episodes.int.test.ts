@@ -201,5 +201,6 @@ describe("migration 0018/0019 backfill", () => {
     } finally {
       await db.close();
     }
-  });
+    // eighteen migrations on a fresh database: well over the default 30 s on a busy machine
+  }, 180_000);
 });
