@@ -2,7 +2,7 @@ import { expect } from "@playwright/test";
 import { RED_FLAGS } from "../lib/domain/types";
 import { gpxFile } from "./api-targets";
 import type { Fields, Outcome } from "./actions-rsc";
-import { act, daysAgo, exerciseFields, form, getHtml, getJson, invitationTokenFor, invitePage, newId, pageText, selfData, visibleText, type Targets, type World } from "./actions-targets";
+import { act, CLINICAL_ACTIONS as CLINICAL, daysAgo, exerciseFields, form, getHtml, getJson, invitationTokenFor, invitePage, newId, pageText, selfData, visibleText, type Targets, type World } from "./actions-targets";
 
 /**
  * What every server action of the app is expected to do for each caller. The spec checks that
@@ -91,6 +91,16 @@ const rtrState = async (w: World) => {
   const html = await getHtml(w.callers.owner, `/athletes/${w.t.athleteId}`);
   const start = html.indexOf('id="return-to-run"');
   return start < 0 ? "no section" : visibleText(html.slice(start, html.indexOf("</section>", start)));
+};
+
+/** The athlete page's staff-only Injury episodes and Clinical notes sections, as the owner reads them. */
+const clinicalState = async (w: World) => {
+  const html = await getHtml(w.callers.owner, `/athletes/${w.t.athleteId}`);
+  const section = (id: string) => {
+    const start = html.indexOf(`id="${id}"`);
+    return start < 0 ? `no ${id} section` : visibleText(html.slice(start, html.indexOf("</section>", start)));
+  };
+  return { episodes: section("episodes"), notes: section("notes") };
 };
 
 const itemOf = (p: Program, id: string) => p.items.find((i) => i.id === id);
@@ -486,6 +496,62 @@ export const MATRIX: ActionSpec[] = [
       expect((await profile(w)).status).toBe("active");
     },
   },
+  // ── the staff-only clinical record (issue 18): notes, then the episode resolved and a new one started ──
+  {
+    key: `${CLINICAL}#addNoteAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, body: `Matrix note added ${t.stamp}`, alertId: "", programEventId: "", episodeId: "", correctsNoteId: "" }],
+    state: clinicalState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as { notes: string }).notes).toContain("Matrix note added");
+    },
+  },
+  {
+    key: `${CLINICAL}#editNoteAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, noteId: t.noteId, body: `Matrix note edited ${t.stamp}` }],
+    state: clinicalState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as { notes: string }).notes).toContain("Matrix note edited");
+    },
+  },
+  {
+    key: `${CLINICAL}#archiveNoteAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, noteId: t.noteId }],
+    state: clinicalState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as { notes: string }).notes).not.toContain("Matrix note edited");
+    },
+  },
+  {
+    key: `${CLINICAL}#resolveEpisodeAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, episodeId: t.episodeId, resolvedOn: daysAgo(0), note: "Matrix resolved" }],
+    state: clinicalState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as { episodes: string }).episodes).toMatch(/No active episode[\s\S]*Matrix resolved/);
+    },
+  },
+  {
+    key: `${CLINICAL}#startEpisodeAction`,
+    access: "trainer",
+    page: (t) => `/athletes/${t.athleteId}`,
+    inputs: (t) => [{ athleteId: t.athleteId, condition: `Matrix episode ${t.stamp}`, side: "left", onsetDate: "" }],
+    state: clinicalState,
+    success: ({ o, after }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as { episodes: string }).episodes).toMatch(/Current episode[\s\S]*Matrix episode/);
+    },
+  },
   // ── the roster ──
   {
     key: `${ATHLETES}#createAthleteAction`,
@@ -867,7 +933,7 @@ export function secretsFor(w: World, caller: Caller, sent: string): string[] {
   const all = [
     t.name, t.email, t.athleteId, t.itemId, t.alertId, t.activityId, t.activityClientId, t.activityNote, t.logId, t.shoeId, t.shoeName,
     t.customExerciseId, t.customExerciseName, t.ladderId, t.ladderName, t.templateId, t.templateName, t.templateItemId, t.tokenId, t.tokenName,
-    t.inviteeId, t.inviteeName, t.inviteeToken,
+    t.inviteeId, t.inviteeName, t.inviteeToken, t.noteId, t.noteBody, t.episodeId,
     // the athlete and the second trainer are members of clinic A and see its name on every page
     ...(caller === "athlete" || caller === "trainer2" ? [] : [t.clinicName]),
   ];

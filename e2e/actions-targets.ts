@@ -61,6 +61,10 @@ export type Targets = Target & {
   /** a built-in exercise that is in no program or template of the target */
   otherExerciseId: string;
   otherExerciseName: string;
+  /** a staff-only clinical note on the target (by the owner) and the target's active injury episode */
+  noteId: string;
+  noteBody: string;
+  episodeId: string;
 };
 
 export type World = { callers: Callers; t: Targets; actions: Map<string, ManifestAction>; otherEmail: string; calls: { n: number } };
@@ -288,6 +292,17 @@ export async function buildWorld(): Promise<World> {
   const tokenId = new RegExp(`name="tokenId" value="(${UUID})"`).exec(after)?.[1];
   if (!tokenId) throw new Error("the new token is not on /settings/tokens");
 
+  // the staff-only clinical record of the target: a note by the owner, and the active injury episode
+  const noteBody = `Matrix staff-only note ${stamp}`;
+  expectOk(
+    await act(w0, owner, CLINICAL_ACTIONS + "#addNoteAction", `/athletes/${target.athleteId}`, form({ athleteId: target.athleteId, body: noteBody, alertId: "", programEventId: "", episodeId: "", correctsNoteId: "" })),
+    "add clinical note",
+  );
+  const athleteHtml = await getHtml(owner, `/athletes/${target.athleteId}`);
+  const noteId = new RegExp(`id="note-(${UUID})"`).exec(athleteHtml)?.[1];
+  const episodeId = new RegExp(`name="episodeId" value="(${UUID})"`).exec(athleteHtml)?.[1];
+  if (!noteId || !episodeId) throw new Error("the clinical note or the active episode is not on the athlete page");
+
   const t: Targets = {
     ...target,
     stamp,
@@ -320,9 +335,14 @@ export async function buildWorld(): Promise<World> {
     staffTrainerName,
     otherExerciseId: otherExercise.id,
     otherExerciseName: otherExercise.name,
+    noteId,
+    noteBody,
+    episodeId,
   };
   return { callers: { anon, athlete, other, owner, trainer2, self, staff }, t, actions, otherEmail, calls };
 }
+
+export const CLINICAL_ACTIONS = "app/(trainer)/athletes/[athleteId]/_components/clinical-actions.ts";
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

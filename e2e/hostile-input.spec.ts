@@ -132,6 +132,27 @@ test("hostile path and query values", async () => {
   }
 });
 
+test("the owner's athlete record export (a page route, not in the API document): hostile ids and queries", async () => {
+  const values = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", SQL, "..%2F..%2Fetc%2Fpasswd", "%00", "%FF%FE", "a".repeat(1000), SCRIPT];
+  for (const v of values) {
+    const enc = /%/.test(v) ? v : encodeURIComponent(v);
+    // a value the router cannot match gets Next's not-found page (HTML); one it matches, the route's JSON 404
+    const res = await callers.owner.get(`/athletes/${enc}/export`);
+    sent++;
+    expect(res.status(), `GET /athletes/${v.slice(0, 20)}/export`).toBeLessThan(500);
+    expect(res.status(), `GET /athletes/${v.slice(0, 20)}/export`).not.toBe(200);
+    await expectAnswered(await callers.owner.get(`/athletes/${target.athleteId}/export?format=${enc}&dataset=${enc}`), `GET export?…=${v.slice(0, 20)}`);
+  }
+  for (const ctx of [callers.athlete, callers.other]) {
+    const res = await ctx.get(`/athletes/${target.athleteId}/export`);
+    await expectAnswered(res, "export as a caller who may not");
+    expect(res.status()).toBe(404);
+  }
+  const ok = await callers.owner.get(`/athletes/${target.athleteId}/export`);
+  expect(ok.status()).toBe(200);
+  expect(Object.keys(((await ok.json()) as { datasets: Record<string, unknown> }).datasets)).toEqual(expect.arrayContaining(["clinical_notes", "injury_episodes"]));
+});
+
 test("the watch-file import: wrong files and fields", async () => {
   const op = ops.find((o) => o.multipart)!;
   const url = fillPath(op.path, target);

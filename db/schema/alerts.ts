@@ -1,6 +1,6 @@
 import { check, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { athletes } from "./athletes";
+import { athletes, injuryEpisodes } from "./athletes";
 import { clinics, users } from "./clinics";
 
 export const alertSeverity = pgEnum("alert_severity", ["urgent", "high", "moderate", "good_news"]);
@@ -44,6 +44,8 @@ export const alerts = pgTable(
     resolvedBy: uuid("resolved_by").references(() => users.id),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     note: text("note"),
+    // the injury episode in force on the alert's date (set by a trigger, drizzle/0018); null when none
+    episodeId: uuid("episode_id").references(() => injuryEpisodes.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,6 +56,7 @@ export const alerts = pgTable(
     index("alerts_clinic_athlete_date_idx").on(t.clinicId, t.athleteId, t.date),
     index("alerts_acknowledged_by_idx").on(t.acknowledgedBy),
     index("alerts_resolved_by_idx").on(t.resolvedBy),
+    index("alerts_episode_idx").on(t.episodeId),
     check("alerts_kind_known", sql`${t.kind} in ('red_flag','pain_7','running_pain','morning_pain','morning_rise','run_spike','weekly_jump','over_prescription','missed_checkins','ready_to_progress','rtr_ready','rtr_step_down')`),
   ],
 );

@@ -4,6 +4,7 @@ import { clinics, users } from "./clinics";
 
 export const athleteStatus = pgEnum("athlete_status", ["active", "return_to_run", "cleared", "archived"]);
 export const injuredSide = pgEnum("injured_side", ["left", "right", "both"]);
+export const episodeStatus = pgEnum("episode_status", ["active", "resolved"]);
 
 export const athletes = pgTable(
   "athletes",
@@ -18,6 +19,8 @@ export const athletes = pgTable(
     email: text("email"),
     sportGroup: text("sport_group"),
     birthYear: integer("birth_year"),
+    // the current injury episode's condition, side and onset, kept in step with injury_episodes
+    // (drizzle/0018 triggers: a change here edits the active episode, or opens one when none is)
     injuredSide: injuredSide("injured_side"),
     condition: text("condition").notNull().default("Medial knee pain"),
     onsetDate: date("onset_date"),
@@ -85,3 +88,44 @@ export const athleteStatusHistory = pgTable(
   },
   (t) => [index("athlete_status_history_athlete_idx").on(t.clinicId, t.athleteId, t.fromDate)],
 );
+
+/**
+ * Injury episodes (issue 18): an athlete has several over time, at most one active (partial unique
+ * index). The first is opened by a trigger when the athlete is added (from the profile's condition,
+ * side and onset); later ones by a trainer, after resolving the current one. Never deleted.
+ */
+export const injuryEpisodes = pgTable(
+  "injury_episodes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    athleteId: uuid("athlete_id")
+      .notNull()
+      .references(() => athletes.id),
+    condition: text("condition").notNull(),
+    side: injuredSide("side"),
+    // null: the onset was never recorded (a blank is not a date)
+    onsetDate: date("onset_date", { mode: "string" }),
+    status: episodeStatus("status").notNull().default("active"),
+    resolvedOn: date("resolved_on", { mode: "string" }),
+    resolutionNote: text("resolution_note"),
+    openedBy: uuid("opened_by").references(() => users.id),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("injury_episodes_clinic_athlete_idx").on(t.clinicId, t.athleteId, t.onsetDate),
+    index("injury_episodes_athlete_idx").on(t.athleteId),
+    index("injury_episodes_opened_by_idx").on(t.openedBy),
+    index("injury_episodes_resolved_by_idx").on(t.resolvedBy),
+    uniqueIndex("injury_episodes_one_active").on(t.athleteId).where(sql`${t.status} = 'active'`),
+    check("injury_episodes_resolved", sql`(${t.status} = 'resolved') = (${t.resolvedOn} is not null)`),
+    check("injury_episodes_resolved_after_onset", sql`${t.resolvedOn} is null or ${t.onsetDate} is null or ${t.resolvedOn} >= ${t.onsetDate}`),
+  ],
+);
+
+export type InjuryEpisode = typeof injuryEpisodes.$inferSelect;
+export type EpisodeStatus = (typeof episodeStatus.enumValues)[number];

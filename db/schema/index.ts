@@ -13,3 +13,4 @@ export * from "./evaluation-runs";
 export * from "./return-to-run";
 export * from "./sessions";
 export * from "./sign-ups";
+export * from "./clinical-notes";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { athletes } from "./athletes";
+import { athletes, injuryEpisodes } from "./athletes";
 import { clinics, users } from "./clinics";
 import { exercises } from "./exercises";
 
@@ -109,9 +109,12 @@ export const programItemEvents = pgTable(
     toStep: integer("to_step"),
     before: jsonb("before"),
     after: jsonb("after"),
+    // the athlete's active injury episode when the change was made (a trigger, drizzle/0018)
+    episodeId: uuid("episode_id").references(() => injuryEpisodes.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("program_item_events_episode_idx").on(t.episodeId),
     index("program_item_events_clinic_athlete_created_idx").on(t.clinicId, t.athleteId, t.createdAt),
     index("program_item_events_athlete_idx").on(t.athleteId),
     index("program_item_events_item_idx").on(t.itemId),
@@ -196,9 +199,12 @@ export const runningPrescriptions = pgTable(
     walkIntervalSec: integer("walk_interval_sec"),
     note: text("note"),
     setBy: uuid("set_by").references(() => users.id),
+    // the athlete's active injury episode when the prescription was set (a trigger, drizzle/0018)
+    episodeId: uuid("episode_id").references(() => injuryEpisodes.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("running_prescriptions_episode_idx").on(t.episodeId),
     index("running_prescriptions_clinic_athlete_created_idx").on(t.clinicId, t.athleteId, t.createdAt),
     index("running_prescriptions_athlete_idx").on(t.athleteId),
     index("running_prescriptions_set_by_idx").on(t.setBy),

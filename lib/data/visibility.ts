@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActivityRow, Alert, Athlete, CheckIn, ExerciseLogRow, ProgramItem, ProgramItemEvent, RunningPrescription, Shoe, StageAssignmentRow } from "@/db/schema";
+import type { ActivityRow, Alert, Athlete, CheckIn, ClinicalNote, ExerciseLogRow, InjuryEpisode, ProgramItem, ProgramItemEvent, RunningPrescription, Shoe, StageAssignmentRow } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import type { ActivityView } from "./activities";
 import type { AlertView } from "./alerts";
@@ -88,6 +88,8 @@ const alert = {
   note: "staff",
   // the numbers behind the reason the athlete already reads
   facts: "athlete",
+  // the staff-only injury episode it happened in (DESIGN §2f)
+  episodeId: "staff",
   createdAt: "athlete",
   updatedAt: "athlete",
 } as const satisfies Declared<keyof Alert | keyof AlertView>;
@@ -205,6 +207,7 @@ const programEvent = {
   actorName: "athlete",
   // why the trainer changed the program: their clinical reasoning, staff text
   reason: "staff",
+  episodeId: "staff",
   fromExerciseId: "athlete",
   toExerciseId: "athlete",
   fromExercise: "athlete",
@@ -232,6 +235,7 @@ const prescription = {
   setByName: "athlete",
   setAt: "athlete",
   createdAt: "athlete",
+  episodeId: "staff",
 } as const satisfies Declared<keyof RunningPrescription | keyof PrescriptionView>;
 
 const shoe = {
@@ -269,7 +273,44 @@ const stageAssignment = {
   createdAt: "athlete",
 } as const satisfies Declared<keyof StageAssignmentRow | keyof StageHistoryEntry>;
 
-export const ATHLETE_VISIBILITY = { athlete, alert, checkIn, activity, exerciseLog, programItem, programEvent, prescription, shoe, stageAssignment } as const;
+/**
+ * The clinical record (DESIGN §2f) is the staff's: an athlete sees no field of an injury episode
+ * (the profile's condition, side and onset are the same facts) and none of a clinical note. Their
+ * reads take a trainer scope; this declaration keeps them out should a path to an athlete appear.
+ */
+const injuryEpisode = {
+  id: "staff",
+  clinicId: "staff",
+  athleteId: "staff",
+  condition: "staff",
+  side: "staff",
+  onsetDate: "staff",
+  status: "staff",
+  resolvedOn: "staff",
+  resolutionNote: "staff",
+  openedBy: "staff",
+  resolvedBy: "staff",
+  createdAt: "staff",
+  updatedAt: "staff",
+} as const satisfies Declared<keyof InjuryEpisode>;
+
+const clinicalNote = {
+  id: "staff",
+  clinicId: "staff",
+  athleteId: "staff",
+  authorId: "staff",
+  body: "staff",
+  alertId: "staff",
+  programEventId: "staff",
+  episodeId: "staff",
+  correctsNoteId: "staff",
+  editedAt: "staff",
+  archivedAt: "staff",
+  createdAt: "staff",
+  updatedAt: "staff",
+} as const satisfies Declared<keyof ClinicalNote>;
+
+export const ATHLETE_VISIBILITY = { athlete, alert, checkIn, activity, exerciseLog, programItem, programEvent, prescription, shoe, stageAssignment, injuryEpisode, clinicalNote } as const;
 
 export type RecordKind = keyof typeof ATHLETE_VISIBILITY;
 

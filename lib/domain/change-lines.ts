@@ -332,6 +332,12 @@ const TITLES: Record<string, string> = {
   "clinic.created": "Clinic created",
   "clinic.updated": "Clinic settings changed",
   "roster.imported": "Roster imported",
+  "clinical_note.created": "Clinical note added",
+  "clinical_note.edited": "Clinical note edited",
+  "clinical_note.corrected": "Clinical note corrected",
+  "clinical_note.archived": "Clinical note archived",
+  "episode.started": "Injury episode started",
+  "episode.resolved": "Injury episode resolved",
 };
 
 /** The kinds of change the audit log can be filtered by: the part of the action before the dot. */
@@ -351,6 +357,8 @@ export const CHANGE_KINDS = {
   api_token: "API tokens",
   clinic: "Clinic",
   roster: "Roster import",
+  clinical_note: "Clinical notes",
+  episode: "Injury episodes",
 } as const;
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 

@@ -45,3 +45,13 @@ export async function builtinExercise(slug: string): Promise<string> {
   if (!row) throw new Error(`No built-in exercise ${slug}`);
   return row.id;
 }
+
+/** A second (non-owner) trainer of the clinic and the scope their login would have. */
+export async function makeTrainer(clinic: TrainerScope, name = "Second Trainer"): Promise<TrainerScope> {
+  n += 1;
+  const [user] = await getDb()
+    .insert(users)
+    .values({ clinicId: clinic.clinicId, email: `trainer${n}-${Date.now()}@example.com`, name, passwordHash: "x", role: "trainer" })
+    .returning();
+  return { userId: user!.id, clinicId: clinic.clinicId, role: "trainer" };
+}

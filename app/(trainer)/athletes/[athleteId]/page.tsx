@@ -16,6 +16,10 @@ import { RecentEntries } from "./_components/recent-entries";
 import { ReturnToRunSection } from "./_components/return-to-run-section";
 import { loadAthleteOr404 } from "./load-athlete";
 import { PainByActivitySection } from "./_components/pain-by-activity-section";
+import { EpisodesSection } from "./_components/episodes-section";
+import { NotesSection } from "./_components/notes-section";
+import { todayIn } from "@/lib/domain/dates";
+import { noteSearchSchema } from "@/lib/validation/clinical";
 
 export const metadata: Metadata = { title: "Athlete" };
 
@@ -25,9 +29,16 @@ const SIDE: Record<string, string> = { left: "Left", right: "Right", both: "Both
  * One screen a trainer scans first (summary and open alerts), then the pain-vs-load chart and the
  * program; everything else below, each in its own section reached from the contents list.
  */
-export default async function AthletePage({ params }: { params: Promise<{ athleteId: string }> }) {
+export default async function AthletePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ athleteId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requireTrainer();
   const { athleteId } = await params;
+  const notesQuery = noteSearchSchema.parse((await searchParams).notes);
   const athlete = await loadAthleteOr404(scope, athleteId);
   const invite = athlete.hasLogin ? { pendingUntil: null } : await getAthleteInviteStatus(scope, athlete.id);
   const archived = athlete.status === "archived";
@@ -40,6 +51,12 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
       : ([
           ["return-to-run", "Return to run"],
           ["program", "Program"],
+        ] as [string, string][])),
+    ["episodes", "Injury episodes"],
+    ["notes", "Clinical notes"],
+    ...(archived
+      ? []
+      : ([
           ["running", "Running prescription"],
           ["entries", "Recent activities"],
           ["check-ins", "Recent check-ins"],
@@ -68,6 +85,11 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
             <Link href={`/athletes/${athlete.id}/edit`} className={secondaryButton}>
               Edit profile
             </Link>
+          ) : null}
+          {scope.role === "owner" ? (
+            <a href={`/athletes/${athlete.id}/export`} className={secondaryButton}>
+              Export record
+            </a>
           ) : null}
           <ArchiveToggle athleteId={athlete.id} archived={archived} name={athlete.name} />
         </div>
@@ -112,6 +134,8 @@ export default async function AthletePage({ params }: { params: Promise<{ athlet
         {archived ? null : <ReturnToRunSection scope={scope} athleteId={athlete.id} />}
         {archived ? null : <ProgramSection athleteId={athlete.id} />}
         <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+          <EpisodesSection scope={scope} athleteId={athlete.id} today={todayIn(athlete.effectiveTimeZone)} archived={archived} />
+          <NotesSection scope={scope} athleteId={athlete.id} q={notesQuery} timeZone={athlete.effectiveTimeZone} archived={archived} />
           {archived ? null : <RunningPrescriptionSection athleteId={athlete.id} />}
           {archived ? null : <RecentEntries scope={scope} athleteId={athlete.id} athleteName={athlete.name} />}
           {archived ? null : <RecentCheckIns scope={scope} athleteId={athlete.id} />}
