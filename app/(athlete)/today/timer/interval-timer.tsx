@@ -148,7 +148,8 @@ export default function IntervalTimer({ stage, restDay, today }: { stage: Stage;
   const running = !pos.done && pos.phase.kind === "run";
 
   return (
-    <div className="flex flex-col gap-4">
+    // at least the screen's height between the header and the bottom navigation, so the big button sits at the bottom, under the thumb
+    <div className="flex min-h-[calc(100dvh-10.5rem)] flex-col gap-4">
       <div>
         <h1 className="text-2xl font-bold">Interval timer</h1>
         <p className="text-base font-medium text-slate-900">{stage.words}</p>
@@ -198,7 +199,7 @@ export default function IntervalTimer({ stage, restDay, today }: { stage: Stage;
           <p className="text-sm text-slate-800">
             {wake === "on" ? "The screen stays on while the timer runs." : wake === "unsupported" ? "This browser cannot keep the screen on: set your phone not to lock, or you may miss a cue." : wake === "failed" ? "The screen could not be kept on: set your phone not to lock, or you may miss a cue." : "Cues by sound and vibration at each change. The screen stays on while the timer runs."}
           </p>
-          <div className="sticky bottom-16 z-10 flex flex-col gap-2 bg-slate-50/95 py-2">
+          <div className="sticky bottom-14 z-10 mt-auto flex flex-col gap-2 bg-slate-50/95 pt-2">
             {mode === "paused" ? (
               <button type="button" onClick={stop} className="min-h-14 w-full rounded-xl border-2 border-slate-950 bg-white px-4 text-lg font-bold text-slate-950">
                 Stop early and log
