@@ -18,6 +18,8 @@ export default function StageChart({ rows, bucket, height = 240 }: { rows: Serie
   const data = rows.map((r) => ({ label: rowLabel(r, bucket, locale), stage: r.stage, runningPain: r.runningPain, morningPain: r.morningPain }));
   const top = Math.max(2, ...rows.map((r) => r.stage ?? 0));
   const stageTicks = Array.from({ length: top }, (_, i) => i + 1);
+  // a step line needs two days to draw: mark each day's stage while there are few, so a first day on the ladder shows
+  const stageDays = rows.filter((r) => r.stage !== null).length;
   const fmt = (v: unknown, name: unknown) => [v === null || v === undefined ? "—" : String(name) === "Stage" ? `stage ${v}` : `${v}/10`, String(name)] as [string, string];
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -37,9 +39,9 @@ export default function StageChart({ rows, bucket, height = 240 }: { rows: Serie
         />
         <Tooltip formatter={fmt} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line yAxisId="stage" type="stepAfter" dataKey="stage" name="Stage" stroke={C.stage} strokeWidth={3} dot={false} connectNulls={false} isAnimationActive={false} />
+        <Line yAxisId="stage" type="stepAfter" dataKey="stage" name="Stage" stroke={C.stage} strokeWidth={3} dot={stageDays <= 3 ? { r: 4, fill: C.stage } : false} connectNulls={false} isAnimationActive={false} />
         <Line yAxisId="pain" dataKey="runningPain" name="Running pain" stroke={C.runningPain} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-        <Line yAxisId="pain" dataKey="morningPain" name="Morning pain" stroke={C.morningPain} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+        <Line yAxisId="pain" dataKey="morningPain" name="Morning pain" stroke={C.morningPain} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );
