@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
 /**
+ * (Named to run after return-to-run.spec.ts, which starts Alex on the plan from scratch.)
  * Issue 19 items 4 and 6: the interval timer on the phone (run under Playwright's clock), the
  * one-click stage step from the triage rows, and the stage chart with its table. Alex Morgan (the
  * demo athlete with a login) is put on stage 2 by the trainer first, whatever an earlier spec did.
