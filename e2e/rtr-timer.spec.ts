@@ -29,6 +29,9 @@ async function alexOnStage2(browser: Browser) {
   const page = await trainerPage(browser);
   await openAlex(page);
   const rtr = page.getByRole("region", { name: "Return to run" });
+  // already on the plan (return-to-run.spec.ts ran first): the stage form is folded away
+  const setAnother = rtr.getByText(/^(Set another stage|Resume at a stage)$/);
+  if (await setAnother.isVisible()) await setAnother.click();
   await rtr.getByLabel("Stage", { exact: true }).first().selectOption({ label: "Stage 2: run 1 min, walk 4 min, 6 times — 30 min" });
   await rtr.getByLabel("Reason", { exact: true }).first().fill("Timer session with the AT");
   await rtr.getByRole("button", { name: /^(Start return to run|Set stage|Resume the plan)$/ }).first().click();
