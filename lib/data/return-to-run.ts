@@ -31,6 +31,8 @@ export type ReturnToRunView = {
   stage: PlacedStage | null;
   verdict: { kind: RtrVerdict["kind"]; forTrainer: string; forAthlete: string } | null;
   today: TodaysSession | null;
+  /** The athlete's local date now (the day Today and the timer log against). */
+  todayDate: string;
   paused: boolean;
   athleteMayStepUp: boolean;
   /** Newest first: every start, step, resume and finish, who made it and why. */
@@ -84,6 +86,7 @@ export async function getReturnToRun(scope: Scope, athleteId: string): Promise<R
     stage: state?.stage ?? null,
     verdict: v ? { kind: v.kind, forTrainer: verdictForTrainer(v), forAthlete: verdictInWords(v, target.rtrMayStepUp) } : null,
     today: state?.today ?? null,
+    todayDate: target.today,
     paused: v?.kind === "stop",
     athleteMayStepUp: target.rtrMayStepUp,
     // an athlete sees their own steps, not the staff's reasons for them

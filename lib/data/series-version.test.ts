@@ -7,7 +7,7 @@ import { SERIES_VERSION } from "./series-store";
 describe("stored chart days' version", () => {
   it("is bumped together with the row shape", () => {
     expect({ version: SERIES_VERSION, fields: Object.keys(seriesRowSchema.shape).sort() }).toEqual({
-      version: 2,
+      version: 3,
       fields: [
         "acuteEwma",
         "acuteRolling",
@@ -27,6 +27,7 @@ describe("stored chart days' version", () => {
         "redFlags",
         "runningDistanceM",
         "runningPain",
+        "stage",
         "tape",
         "toleratedLoadM",
         "weeklyCapM",

@@ -8,13 +8,14 @@ import { ratio as ratioOn, rollingAcute, rollingChronic } from "@/lib/domain/loa
 import { baseline as baselineOn, currentTrafficLight, trafficLightOn, trafficLightsBetween, type LightAssessment } from "@/lib/domain/pain";
 import { suggestProgression, type Suggestion } from "@/lib/domain/progression";
 import { redFlagsBetween, redFlagsOf } from "@/lib/domain/red-flags";
+import { stageOn } from "@/lib/domain/return-to-run";
 import { TOLERATED_LOAD_WEEKS, toleratedLoad } from "@/lib/domain/running";
 import { buildDailySeries, bucketWeekly, type DailyRow, type EwmaState } from "@/lib/domain/series";
 import type { History, IsoDate, RedFlag, TrafficLight } from "@/lib/domain/types";
 import { DEFAULT_SERIES_DAYS, resolveSeriesRange, type ExerciseWeek, type SeriesQuery, type SeriesResponse, type SeriesRow } from "@/lib/validation/series";
 import { invalid } from "@/lib/errors";
 import { athleteAccess } from "./access";
-import { loadAthleteContext, loadAthleteRecords, prescriptionOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
+import { loadAthleteContext, loadAthleteRecords, prescriptionOn, statusOn, type AthleteContext, type LoadedRecords } from "./athlete-records";
 import { cachedSeriesBody } from "./series-cache";
 import { readSeriesStore, storeSeriesDays, type ExerciseWeekSums, type SeriesStoreRead, type StoredDay } from "./series-store";
 import { adviceFrom, listUnresolvedRedFlags } from "./advice";
@@ -63,6 +64,7 @@ function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate, ewmaBefore
   const lightOn = lightsFor(h, from, to);
   const tolerated = toleratedByWeek(h, lightOn);
   const logsByDate = groupBy(loaded.exerciseLogs, (l) => l.date);
+  const stageOf = stageByDate(loaded);
   // one literal per row in the schema's key order: no spread, so every row shares one shape
   return buildDailySeries(h, from, to, lightOn, ewmaBefore).map((r: DailyRow): ComputedDay => {
     const p = prescriptionOn(loaded.prescriptions, r.date);
@@ -89,9 +91,21 @@ function dailyRows(loaded: LoadedRecords, from: IsoDate, to: IsoDate, ewmaBefore
       tape: r.tape,
       exerciseSessions: logs ? new Set(logs.map((l) => l.itemId)).size : 0,
       exercisePain: logs ? logs.reduce<number | null>((m, l) => maxOf(m, l.exercisePain), null) : null,
+      stage: stageOf(r.date),
     };
     return { row, ewma: r.acuteEwma === null || r.chronicEwma === null ? null : { acute: r.acuteEwma, chronic: r.chronicEwma } };
   });
+}
+
+/**
+ * §2c: the number of the stage in force on d (the latest assignment dated on or before it) while
+ * the athlete's status that day is return to run; null otherwise. A step moves the stored range
+ * back (stage_assignments' triggers), so a stored day never shows a stage a later step changed.
+ */
+function stageByDate(loaded: LoadedRecords): (d: IsoDate) => number | null {
+  const plan = loaded.returnToRun;
+  if (!plan) return () => null;
+  return (d) => (statusOn(loaded.statuses, d, loaded.athlete.status) === "return_to_run" ? (stageOn(plan, d)?.number ?? null) : null);
 }
 
 /** Week rows: sums and worst values over the week; the model values of its last day in range. */

@@ -55,6 +55,7 @@ export async function recordStageSession(scope: Scope, input: StageSessionInput)
         startedAt: instantOf(input.date, input.startTime ?? "12:00", target.timeZone),
         date: input.date,
         durationSec: input.durationSec,
+        runningSec: input.runningSec ?? null,
         distanceM: input.distanceM ?? null,
         rpe: input.rpe,
         painDuring: input.painDuring ?? null,

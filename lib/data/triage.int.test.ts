@@ -7,6 +7,7 @@ import { transitionAlerts } from "@/lib/data/alerts";
 import { evaluateAthlete } from "@/lib/data/derived/evaluate";
 import { recordExerciseLog } from "@/lib/data/exercise-logs";
 import { addProgramItem, stepItem } from "@/lib/data/programs";
+import { startReturnToRun } from "@/lib/data/return-to-run";
 import { listGoodNews, listTriage } from "@/lib/data/triage";
 import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 import { addDays, todayIn } from "@/lib/domain/dates";
@@ -234,5 +235,38 @@ describe("good news: a progression applied from the row", () => {
     const [row] = (await listTriage(clinic)).rows;
     await transitionAlerts(clinic, row!.alertIds, "acknowledged");
     expect((await listTriage(clinic)).rows.map((r) => r.name)).toEqual(["Two"]);
+  });
+});
+
+describe("return-to-run rows offer the stage step (§2c)", () => {
+  const LADDER = "5a0e0000-0000-4000-8000-000000000000";
+  const stage = (n: number) => `5a0e0000-0000-4000-8000-00000000000${n}`;
+
+  it("a step up on rtr_ready good news and a step down where rtr_step_down is open, within the ladder's ends", async () => {
+    const clinic = await makeClinic("RTR triage");
+    const ready = await athlete(clinic, "Ready Runner");
+    const sore = await athlete(clinic, "Sore Runner");
+    const first = await athlete(clinic, "First Stage Runner");
+    const last = await athlete(clinic, "Last Stage Runner");
+    for (const [a, n] of [[ready, 3], [sore, 4], [first, 1], [last, 8]] as const) {
+      await startReturnToRun(clinic, { athleteId: a.athleteId, ladderId: LADDER, stageId: stage(n), reason: "cleared to run" });
+    }
+    await stored(clinic, ready.athleteId, { kind: "rtr_ready", severity: "good_news", subject: stage(3) });
+    await stored(clinic, last.athleteId, { kind: "rtr_ready", severity: "good_news", subject: stage(8) });
+    await stored(clinic, sore.athleteId, { kind: "morning_pain", severity: "high" });
+    await stored(clinic, sore.athleteId, { kind: "rtr_step_down", severity: "moderate", subject: stage(4) });
+    await stored(clinic, first.athleteId, { kind: "rtr_step_down", severity: "moderate", subject: stage(1) });
+
+    const good = await listGoodNews(clinic);
+    const up = new Map(good.rows.map((r) => [r.name, r.rtrStepUp]));
+    expect(up.get("Ready Runner")).toEqual({ ok: true, direction: "up", fromStage: 3, toStage: 4 });
+    expect(up.get("Last Stage Runner")).toEqual({ ok: false, message: "Last stage: open the athlete's page to set their running" });
+
+    const triage = await listTriage(clinic);
+    const down = new Map(triage.rows.map((r) => [r.name, r.rtrStepDown]));
+    // the step is offered even when another alert is the row's most severe
+    expect(triage.rows.find((r) => r.name === "Sore Runner")?.severity).toBe("high");
+    expect(down.get("Sore Runner")).toEqual({ ok: true, direction: "down", fromStage: 4, toStage: 3 });
+    expect(down.get("First Stage Runner")).toEqual({ ok: false, message: "Already the first stage" });
   });
 });

@@ -33,7 +33,12 @@ export type TriageRow = {
   lastCheckIn: IsoDate | null;
   /** Every open alert of the row (all its groups): what acknowledging the row acknowledges. */
   alertIds: string[];
+  /** §2c: an open rtr_step_down alert, and the one-click step it offers (none at stage 1). */
+  rtrStepDown: RtrStep | null;
 } & RecentSignals;
+
+/** A return-to-run step the row offers: to which stage, or why there is none. */
+export type RtrStep = { ok: true; direction: "up" | "down"; fromStage: number; toStage: number } | { ok: false; message: string };
 
 export type GoodNewsRow = {
   athleteId: string;
@@ -44,6 +49,8 @@ export type GoodNewsRow = {
   exerciseName: string | null;
   /** What one click would do: the next step's name, or why there is none. */
   progress: { ok: true; toName: string } | { ok: false; message: string } | null;
+  /** An rtr_ready row (§2c): the stage step up it offers, or why there is none. */
+  rtrStepUp: RtrStep | null;
   reason: string;
   from: IsoDate;
   to: IsoDate;
@@ -97,6 +104,7 @@ type AttentionSqlRow = {
   n_groups: number;
   last_check_in: string | null;
   alert_ids: string;
+  step_down: boolean;
   total: number;
 };
 
@@ -115,14 +123,15 @@ export async function listTriage(scope: TrainerScope, query: TriageQuery = {}): 
     -- per athlete: the most severe group (a red flag first, then the newest) and the whole row's figures
     p as (
       select distinct on (athlete_id) athlete_id, kind, severity, reason, gs, last_date,
-             count(*) over a as n_groups, max(last_date) over a as latest, string_agg(ids, ' ') over a as alert_ids
+             count(*) over a as n_groups, max(last_date) over a as latest, string_agg(ids, ' ') over a as alert_ids,
+             bool_or(kind = 'rtr_step_down') over a as step_down
         from groups
       window a as (partition by athlete_id)
        order by athlete_id, severity, (kind = 'red_flag') desc, last_date desc, kind, subject)
     select p.athlete_id, t.name, t.sport_group, u.name as trainer_name, coalesce(t.time_zone, c.time_zone) as tz,
            p.severity, p.kind, p.reason, p.gs::text as gs, p.last_date::text as last_date, p.n_groups::int as n_groups,
            (select max(ci.date) from check_ins ci where ci.clinic_id = t.clinic_id and ci.athlete_id = t.id)::text as last_check_in,
-           p.alert_ids,
+           p.alert_ids, p.step_down,
            (count(*) over ())::int as total
       from p
       join athletes t on t.id = p.athlete_id and t.clinic_id = ${scope.clinicId}
@@ -134,7 +143,7 @@ export async function listTriage(scope: TrainerScope, query: TriageQuery = {}): 
   const rows = result.rows as AttentionSqlRow[];
   const total = rows[0]?.total ?? (page > 1 ? await countTriage(scope, query) : 0);
   const athletes = rows.map((r) => ({ athleteId: r.athlete_id, today: todayIn(r.tz) }));
-  const signals = await recentSignals(scope, athletes);
+  const [signals, stages] = await Promise.all([recentSignals(scope, athletes), currentStages(scope, rows.filter((r) => r.step_down).map((r) => r.athlete_id))]);
   return {
     page,
     pageSize,
@@ -153,6 +162,7 @@ export async function listTriage(scope: TrainerScope, query: TriageQuery = {}): 
       otherGroups: Number(r.n_groups) - 1,
       lastCheckIn: r.last_check_in,
       alertIds: r.alert_ids.split(" "),
+      rtrStepDown: r.step_down ? rtrStep(stages.get(r.athlete_id), "down") : null,
       ...signals.get(r.athlete_id)!,
     })),
   };
@@ -176,6 +186,7 @@ type GoodNewsSqlRow = {
   exercise_id: string | null;
   exercise_name: string | null;
   item_status: string | null;
+  kind: string;
   reason: string;
   gs: string;
   last_date: string;
@@ -195,7 +206,7 @@ export async function listGoodNews(scope: TrainerScope, query: TriageQuery = {})
              (array_agg(reason order by date desc, id))[1] as reason, string_agg(id::text, ' ' order by id) as alert_ids
         from good group by athlete_id, kind, subject, gs)
     select g.athlete_id, t.name, t.sport_group, u.name as trainer_name, g.item_id, pi.exercise_id, e.name as exercise_name,
-           pi.status::text as item_status, g.reason, g.gs::text as gs, g.last_date::text as last_date, g.alert_ids,
+           pi.status::text as item_status, g.kind::text as kind, g.reason, g.gs::text as gs, g.last_date::text as last_date, g.alert_ids,
            (count(*) over ())::int as total
       from g
       join athletes t on t.id = g.athlete_id and t.clinic_id = ${scope.clinicId}
@@ -205,7 +216,10 @@ export async function listGoodNews(scope: TrainerScope, query: TriageQuery = {})
      order by g.last_date desc, t.name, g.athlete_id, g.kind, g.subject
      limit ${pageSize} offset ${(page - 1) * pageSize}`);
   const rows = result.rows as GoodNewsSqlRow[];
-  const ladders = rows.some((r) => r.exercise_id) ? await clinicLadders(scope.clinicId) : [];
+  const [ladders, stages] = await Promise.all([
+    rows.some((r) => r.exercise_id) ? clinicLadders(scope.clinicId) : [],
+    currentStages(scope, rows.filter((r) => r.kind === "rtr_ready").map((r) => r.athlete_id)),
+  ]);
   return {
     page,
     pageSize,
@@ -218,6 +232,7 @@ export async function listGoodNews(scope: TrainerScope, query: TriageQuery = {})
       itemId: r.item_status === "active" || r.item_status === "paused" ? r.item_id : null,
       exerciseName: r.exercise_name,
       progress: r.exercise_id && (r.item_status === "active" || r.item_status === "paused") ? nextStep(ladders, r.exercise_id) : null,
+      rtrStepUp: r.kind === "rtr_ready" ? rtrStep(stages.get(r.athlete_id), "up") : null,
       reason: r.reason,
       from: r.gs,
       to: r.last_date,
@@ -232,4 +247,34 @@ function nextStep(ladders: Awaited<ReturnType<typeof clinicLadders>>, exerciseId
   if (!place.up.ok) return { ok: false, message: place.up.message };
   const to = place.up.exerciseId;
   return { ok: true, toName: place.ladder.steps.find((s) => s.exerciseId === to)!.name };
+}
+
+type CurrentStage = { number: number; count: number };
+
+/**
+ * The stage each athlete is on now (§2c: the latest assignment), numbered on its ladder's live
+ * stages; left out when the athlete is off the ladder. One query for the page's athletes.
+ */
+async function currentStages(scope: TrainerScope, athleteIds: string[]): Promise<Map<string, CurrentStage>> {
+  if (athleteIds.length === 0) return new Map();
+  const result = await getDb().execute(sql`
+    select x.athlete_id, x.number::int as number, x.count::int as count from (
+      select distinct on (sa.athlete_id) sa.athlete_id, sa.stage_id,
+             (select count(*) from run_stages s where s.ladder_id = sa.ladder_id and s.archived_at is null and s.position <= rs.position) as number,
+             (select count(*) from run_stages s where s.ladder_id = sa.ladder_id and s.archived_at is null) as count
+        from stage_assignments sa
+        left join run_stages rs on rs.id = sa.stage_id
+       where sa.clinic_id = ${scope.clinicId} and sa.athlete_id in (${sql.join(athleteIds.map((id) => sql`${id}::uuid`), sql`, `)})
+       order by sa.athlete_id, sa.date desc, sa.created_at desc) x
+      join athletes t on t.id = x.athlete_id and t.clinic_id = ${scope.clinicId} and t.status = 'return_to_run'
+     where x.stage_id is not null`);
+  return new Map((result.rows as { athlete_id: string; number: number; count: number }[]).map((r) => [r.athlete_id, { number: Number(r.number), count: Number(r.count) }]));
+}
+
+/** The one-click step a row offers, with the same limits as the data function (applyStageStep). */
+function rtrStep(stage: CurrentStage | undefined, direction: "up" | "down"): RtrStep {
+  if (!stage) return { ok: false, message: "Not on a return-to-run stage now" };
+  if (direction === "up" && stage.number >= stage.count) return { ok: false, message: "Last stage: open the athlete's page to set their running" };
+  if (direction === "down" && stage.number <= 1) return { ok: false, message: "Already the first stage" };
+  return { ok: true, direction, fromStage: stage.number, toStage: stage.number + (direction === "up" ? 1 : -1) };
 }

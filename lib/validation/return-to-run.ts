@@ -57,6 +57,8 @@ export const stageSessionSchema = z
       .int("Enter the duration in whole seconds.")
       .positive("The duration must be more than zero.")
       .max(6 * 3600, "The duration must be under 6 hours."),
+    // the interval timer's recorded running time (§2c running minutes); blank when typed in by hand
+    runningSec: z.preprocess(blankToUndefined, z.coerce.number({ error: "The timer's running time must be a number of seconds." }).int("The timer's running time must be whole seconds.").min(0, "The timer's running time cannot be negative.").optional()),
     // optional: a run/walk session is judged by its minutes, not its distance
     distanceM: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter the distance as a number." }).positive("The distance must be more than zero.").max(100_000, "The distance must be 100 km or less.").optional()),
     rpe: z.coerce.number({ error: "Enter the session effort from 0 to 10." }).int("Enter the effort as a whole number.").min(0, "Enter the effort from 0 to 10.").max(10, "Enter the effort from 0 to 10."),
@@ -68,6 +70,9 @@ export const stageSessionSchema = z
     note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.runningSec !== undefined && s.runningSec > s.durationSec) {
+      ctx.addIssue({ code: "custom", path: ["durationSec"], message: `The timer ran for ${Math.ceil(s.runningSec / 60)} min of running: the session cannot be shorter than that.` });
+    }
     if (s.outcome === "stopped_early" && s.stopReason === undefined) ctx.addIssue({ code: "custom", path: ["stopReason"], message: "Say whether pain was the reason you stopped." });
     if (s.outcome === "completed" && (s.stopReason !== undefined || s.stoppedAtRepeat !== undefined)) {
       ctx.addIssue({ code: "custom", path: ["outcome"], message: "A completed session has no stop reason or repeat reached." });

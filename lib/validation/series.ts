@@ -82,6 +82,8 @@ export const seriesRowSchema = z.object({
   tape: z.boolean(),
   exerciseSessions: num,
   exercisePain: numOrNull,
+  /** The return-to-run stage in force (§2c: 1 is the easiest); null when not on a ladder that day. In week rows, the week's last day's. */
+  stage: numOrNull,
 });
 export type SeriesRow = z.infer<typeof seriesRowSchema>;
 

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { primaryButton } from "@/app/_components/ui/button-styles";
 import type { AthleteScope } from "@/lib/auth/scope";
 import { getReturnToRun } from "@/lib/data/return-to-run";
 import { StageSessionForm, StageStepButton } from "./return-to-run-forms";
@@ -17,6 +19,11 @@ export async function ReturnToRunCard({ scope, today }: { scope: AthleteScope; t
       <p className="mt-1 text-base font-medium text-slate-900">{rtr.today.kind === "rest" ? "Rest day" : rtr.today.words}</p>
       {rtr.today.kind === "rest" ? <p className="text-sm text-slate-700">Next session: {rtr.ladder?.stages[stage.number - 1]?.words}</p> : null}
       {rtr.verdict && !rtr.paused ? <p className="mt-2 text-sm text-slate-800">{rtr.verdict.forAthlete}</p> : null}
+      {rtr.paused ? null : (
+        <Link href="/today/timer" className={`${primaryButton} mt-3 w-full py-3 text-lg`}>
+          Start the interval timer
+        </Link>
+      )}
       {rtr.paused ? null : (
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">Log a stage {stage.number} session</summary>

@@ -11,12 +11,15 @@ import { athleteStageStepAction, logStageSessionAction } from "./return-to-run-a
 
 const PAIN_WORDS = { 0: "none", 5: "moderate", 10: "worst" };
 
+/** What the interval timer fills in: the timed minutes, the outcome, the repeats done and the running time. */
+export type TimerPrefill = { minutes: string; outcome: "completed" | "stopped_early"; stoppedAtRepeat: string; runningSec: string };
+
 /** A stage session: completed or stopped early (the repeat reached, whether pain was why); pain during and after. */
-export function StageSessionForm({ stageId, stageNumber, repeats, walking, today }: { stageId: string; stageNumber: number; repeats: number; walking: boolean; today: string }) {
+export function StageSessionForm({ stageId, stageNumber, repeats, walking, today, prefill }: { stageId: string; stageNumber: number; repeats: number; walking: boolean; today: string; prefill?: TimerPrefill }) {
   const [state, action] = useActionState(logStageSessionAction, {});
   // one id per submission: a retry of a failed one reuses it, a saved one makes way for a new one
   const clientId = useMemo(() => (state.ok || !state.values?.clientId ? crypto.randomUUID() : state.values.clientId), [state]);
-  const v = state.ok ? {} : (state.values ?? {});
+  const v: Record<string, string | undefined> = state.ok ? {} : (state.values ?? prefill ?? {});
   const e = state.fieldErrors ?? {};
   const [outcome, setOutcome] = useState(v.outcome ?? "completed");
   return (
@@ -24,6 +27,7 @@ export function StageSessionForm({ stageId, stageNumber, repeats, walking, today
       <FormMessage ok={state.ok} message={state.ok ? "Session saved." : state.message} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="stageId" value={stageId} />
+      {v.runningSec ? <input type="hidden" name="runningSec" value={v.runningSec} /> : null}
       <div className="grid grid-cols-2 gap-3">
         <Field label="Date" name="date" type="date" max={today} defaultValue={v.date ?? today} errors={e.date} />
         <Field label="Minutes" name="minutes" inputMode="numeric" placeholder="30" defaultValue={v.minutes ?? ""} errors={e.durationSec ?? e.minutes} />

@@ -24,6 +24,7 @@ const row = (over: Partial<SeriesRow>): SeriesRow => ({
   tape: false,
   exerciseSessions: 0,
   exercisePain: null,
+  stage: null,
   ...over,
 });
 

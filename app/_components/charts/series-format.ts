@@ -42,3 +42,20 @@ export function loadColumns(bucket: "day" | "week"): Column<SeriesRow>[] {
     { key: "ratio", label: "Ratio (descriptive only)", value: (r) => fixed(r.ratio, 2) },
   ];
 }
+
+/** Table and CSV columns of the return-to-run stage chart. */
+export function stageColumns(bucket: "day" | "week"): Column<SeriesRow>[] {
+  const week = bucket === "week";
+  return [
+    { key: "date", label: week ? "Week starting" : "Date", value: (r) => r.date },
+    { key: "stage", label: week ? "Stage (at the week's end)" : "Stage", value: (r) => whole(r.stage) },
+    { key: "runningPain", label: `Running pain (0–10)${week ? ", highest" : ""}`, value: (r) => whole(r.runningPain) },
+    { key: "morningPain", label: `Morning pain (0–10)${week ? ", highest" : ""}`, value: (r) => whole(r.morningPain) },
+  ];
+}
+
+/** True when the athlete was on a return-to-run stage on any day of the rows. */
+export const hasStages = (rows: readonly SeriesRow[]) => rows.some((r) => r.stage !== null);
+
+export const STAGE_CHART_DESCRIPTION =
+  "The return-to-run stage each day (step line, right axis) against running pain and morning pain (left axis, 0–10). A session's next-morning pain is the morning pain of the day after it.";

@@ -4,13 +4,15 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { ChartFrame, ChartSkeleton } from "@/app/_components/charts/chart-frame";
 import { RangePicker, presetRange, type Range } from "@/app/_components/charts/range-picker";
-import { distanceIn } from "@/app/_components/charts/series-format";
+import { STAGE_CHART_DESCRIPTION, distanceIn, hasStages, stageColumns } from "@/app/_components/charts/series-format";
 import { fixed, whole, type Column } from "@/app/_components/charts/table-data";
 import { useSeries } from "@/app/_components/charts/use-series";
 import type { DistanceUnit } from "@/lib/domain/types";
 import type { SeriesRow } from "@/lib/validation/series";
 
 const PainLoadChart = dynamic(() => import("@/app/_components/charts/pain-load-chart"), { ssr: false, loading: () => <ChartSkeleton height={240} /> });
+
+const StageChart = dynamic(() => import("@/app/_components/charts/stage-chart"), { ssr: false, loading: () => <ChartSkeleton height={240} /> });
 
 /** The runner's own pain and running chart: fewer lines, weeks for the longer range. */
 export function ProgressChart({ athleteId, today, unit }: { athleteId: string; today: string; unit: DistanceUnit }) {
@@ -30,6 +32,11 @@ export function ProgressChart({ athleteId, today, unit }: { athleteId: string; t
         <p role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error.message}
         </p>
+      ) : null}
+      {data && hasStages(data.rows) ? (
+        <ChartFrame title="Your return to run: stage and pain" description={STAGE_CHART_DESCRIPTION} columns={stageColumns(data.bucket)} rows={data.rows} fileName={`my-return-to-run-${range.from}-to-${range.to}.csv`}>
+          <StageChart rows={data.rows} bucket={data.bucket} />
+        </ChartFrame>
       ) : null}
       {data ? (
         <ChartFrame

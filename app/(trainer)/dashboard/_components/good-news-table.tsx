@@ -4,6 +4,7 @@ import type { TriageQuery } from "@/lib/validation/triage";
 import { AlertActionForm } from "./alert-action-form";
 import { Pager } from "./pager";
 import { GoodNewsAnnouncements, ProgressFromRow } from "./progress-from-row";
+import { RtrStepAnnouncements, RtrStepFromRow } from "./rtr-step-from-row";
 import { triageHref } from "./triage-url";
 
 
@@ -14,6 +15,7 @@ export function GoodNewsTable({ data, query, locale }: { data: TriagePage<GoodNe
   const first = (page - 1) * pageSize + 1;
   return (
     <GoodNewsAnnouncements>
+      <RtrStepAnnouncements>
       {total === 0 && page === 1 ? (
         <p className="mt-2 text-slate-700">No exercise is waiting to progress.</p>
       ) : (
@@ -48,7 +50,13 @@ export function GoodNewsTable({ data, query, locale }: { data: TriagePage<GoodNe
                       <span className="block text-xs text-slate-600">{alertSpan(r.from, r.to, locale)}</span>
                     </td>
                     <td className="px-3 py-2">
-                      {r.itemId && r.exerciseName && r.progress?.ok ? (
+                      {r.rtrStepUp ? (
+                        r.rtrStepUp.ok ? (
+                          <RtrStepFromRow athleteId={r.athleteId} athleteName={r.name} direction="up" fromStage={r.rtrStepUp.fromStage} toStage={r.rtrStepUp.toStage} />
+                        ) : (
+                          <span className="text-slate-700">{r.rtrStepUp.message}</span>
+                        )
+                      ) : r.itemId && r.exerciseName && r.progress?.ok ? (
                         <ProgressFromRow itemId={r.itemId} athleteName={r.name} exerciseName={r.exerciseName} toName={r.progress.toName} />
                       ) : (
                         <span className="text-slate-700">{r.progress && !r.progress.ok ? r.progress.message : "Open the athlete's page to change the program."}</span>
@@ -65,6 +73,7 @@ export function GoodNewsTable({ data, query, locale }: { data: TriagePage<GoodNe
           <Pager label="Pages of good news" page={page} pages={pages} href={(p) => triageHref(query, { gpage: p })} />
         </>
       )}
+      </RtrStepAnnouncements>
     </GoodNewsAnnouncements>
   );
 }

@@ -6,6 +6,7 @@ import { TrafficLightBadge } from "@/app/_components/charts/traffic-light";
 import type { TriagePage, TriageRow } from "@/lib/data/triage";
 import type { TriageQuery, TriageSort } from "@/lib/validation/triage";
 import { Pager } from "./pager";
+import { RtrStepAnnouncements, RtrStepFromRow } from "./rtr-step-from-row";
 import { BulkAcknowledge, RowCheckbox, SelectAllCheckbox, TriageSelection } from "./triage-selection";
 import { triageHref } from "./triage-url";
 import { formatDay } from "@/lib/format/dates";
@@ -33,6 +34,7 @@ export function TriageTable({ data, query, filtered, locale }: { data: TriagePag
 
   return (
     <TriageSelection rows={rows.map((r) => r.athleteId)}>
+      <RtrStepAnnouncements>
       <div className="mt-3 rounded-lg border border-slate-200 bg-white p-3">
         <BulkAcknowledge />
       </div>
@@ -76,6 +78,16 @@ export function TriageTable({ data, query, filtered, locale }: { data: TriagePag
                     <span className={`mr-2 rounded px-1.5 py-0.5 text-xs font-semibold ${sev.className}`}>{sev.label}</span>
                     <span>{r.reason}</span>
                     <span className="block text-xs text-slate-600">{alertSpan(r.from, r.to, locale)}</span>
+                    {r.rtrStepDown ? (
+                      <div className="mt-2 border-t border-slate-100 pt-2">
+                        <p className="text-xs font-semibold text-slate-800">Return to run: step down suggested</p>
+                        {r.rtrStepDown.ok ? (
+                          <RtrStepFromRow athleteId={r.athleteId} athleteName={r.name} direction="down" fromStage={r.rtrStepDown.fromStage} toStage={r.rtrStepDown.toStage} />
+                        ) : (
+                          <p className="text-xs text-slate-700">{r.rtrStepDown.message}</p>
+                        )}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2">{r.otherGroups === 0 ? "None" : `${r.otherGroups} more`}</td>
                   <td className="px-3 py-2">{r.lastCheckIn ? <time dateTime={r.lastCheckIn}>{formatDay(r.lastCheckIn, locale)}</time> : "Never"}</td>
@@ -89,6 +101,7 @@ export function TriageTable({ data, query, filtered, locale }: { data: TriagePag
         </table>
       </div>
       <Pager label="Pages of athletes with open alerts" page={page} pages={pages} href={(p) => triageHref(query, { page: p })} />
+      </RtrStepAnnouncements>
     </TriageSelection>
   );
 }

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { ChartFrame, ChartSkeleton } from "@/app/_components/charts/chart-frame";
 import { RangePicker, bucketFor, presetRange, type Range } from "@/app/_components/charts/range-picker";
-import { distanceIn, loadColumns, painLoadColumns } from "@/app/_components/charts/series-format";
+import { STAGE_CHART_DESCRIPTION, distanceIn, hasStages, loadColumns, painLoadColumns, stageColumns } from "@/app/_components/charts/series-format";
 import { fixed, whole, type Column } from "@/app/_components/charts/table-data";
 import { useSeries } from "@/app/_components/charts/use-series";
 import type { DistanceUnit } from "@/lib/domain/types";
@@ -15,6 +15,7 @@ const loading = () => <ChartSkeleton />;
 const PainLoadChart = dynamic(() => import("@/app/_components/charts/pain-load-chart"), { ssr: false, loading });
 const LoadChart = dynamic(() => import("@/app/_components/charts/load-chart"), { ssr: false, loading });
 const ExerciseChart = dynamic(() => import("@/app/_components/charts/exercise-chart"), { ssr: false, loading });
+const StageChart = dynamic(() => import("@/app/_components/charts/stage-chart"), { ssr: false, loading });
 const ShoeChart = dynamic(() => import("@/app/_components/charts/shoe-chart"), { ssr: false, loading });
 
 const exerciseColumns: Column<ExerciseWeek>[] = [
@@ -85,6 +86,11 @@ export function AthleteCharts({ athleteId, athleteName, today, unit }: { athlete
           >
             <PainLoadChart rows={data.rows} bucket={data.bucket} unit={unit} />
           </ChartFrame>
+          {hasStages(data.rows) ? (
+            <ChartFrame title="Return to run: stage and pain" description={STAGE_CHART_DESCRIPTION} columns={stageColumns(data.bucket)} rows={data.rows} fileName={`return-to-run-${slug}.csv`}>
+              <StageChart rows={data.rows} bucket={data.bucket} />
+            </ChartFrame>
+          ) : null}
           {/* the pain-vs-load chart is the one read at every visit; the others open on demand */}
           <details className="min-w-0">
             <summary className="cursor-pointer font-semibold text-brand-700">More charts: training load, exercise adherence, shoe distance</summary>
