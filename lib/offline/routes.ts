@@ -15,3 +15,6 @@ export type ReportKind = keyof typeof REPORT_ENDPOINTS;
 
 /** The response header by which the service worker knows whose page it is caching (set by proxy.ts). */
 export const USER_HEADER = "x-stride-user";
+
+/** The service worker's cache of those pages (emptied on sign-out, and whenever another user's page is seen). */
+export const ATHLETE_PAGES_CACHE = "athlete-pages";
