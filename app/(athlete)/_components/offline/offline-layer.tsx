@@ -1,21 +1,24 @@
 "use client";
 
-import { SerwistProvider } from "@serwist/turbopack/react";
+import { useEffect } from "react";
 import { OfflineUserContext } from "./offline-context";
 import { OutboxPanel } from "./outbox-panel";
 
 /**
  * The athlete area's offline layer: registers the service worker (lib/offline/service-worker.ts),
  * which keeps the last version of the offline pages for this user, and shows the outbox. The
- * service worker is registered only from athlete pages, and in production builds only.
+ * service worker is registered only from athlete pages, in production builds only, and Serwist's
+ * window library is loaded after the page, keeping it out of the athlete pages' first load.
  */
 export function OfflineLayer({ userId, children }: { userId: string; children: React.ReactNode }) {
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
+    void import("@serwist/window").then(({ Serwist }) => new Serwist("/serwist/sw.js", { scope: "/", type: "module" }).register());
+  }, []);
   return (
-    <SerwistProvider swUrl="/serwist/sw.js" disable={process.env.NODE_ENV !== "production"} reloadOnOnline={false}>
-      <OfflineUserContext.Provider value={userId}>
-        <OutboxPanel userId={userId} />
-        {children}
-      </OfflineUserContext.Provider>
-    </SerwistProvider>
+    <OfflineUserContext.Provider value={userId}>
+      <OutboxPanel userId={userId} />
+      {children}
+    </OfflineUserContext.Provider>
   );
 }
