@@ -8,4 +8,6 @@ import { createSerwistRoute } from "@serwist/turbopack";
 export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute({
   swSrc: "lib/offline/service-worker.ts",
   useNativeEsbuild: true,
+  // no source map beside it: nothing to debug in production that the source does not show
+  esbuildOptions: { sourcemap: false },
 });
