@@ -56,6 +56,21 @@ export function sendWaiting(userId: string): Promise<FlushResult> {
   return running;
 }
 
+/** Asks the service worker to fetch and keep these pages now (only those of OFFLINE_ROUTES are kept). */
+function cachePages(paths: string[]): void {
+  if (!("serviceWorker" in navigator) || !navigator.onLine) return;
+  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: paths } }));
+}
+
+/**
+ * The page the athlete now sees, kept as the offline copy when it is one of the offline pages: after a
+ * client-side navigation or a save, the copy would otherwise be the one of the last full page load
+ * (the same as Serwist's own cache-on-navigation, limited to the offline pages).
+ */
+export function keepOfflineCopy(path: string): void {
+  if ((OFFLINE_ROUTES as readonly string[]).includes(path)) cachePages([path]);
+}
+
 /**
  * Asks the service worker to fetch and keep the offline pages now, so Today and the log open
  * without a signal even if the athlete never visited them since the last change (say, right after
@@ -65,5 +80,5 @@ export function warmOfflinePages(force = false): void {
   if (!("serviceWorker" in navigator) || !navigator.onLine) return;
   if (!force && sessionStorage.getItem("stride-offline-warm")) return;
   sessionStorage.setItem("stride-offline-warm", "1");
-  void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [...OFFLINE_ROUTES] } }));
+  cachePages([...OFFLINE_ROUTES]);
 }

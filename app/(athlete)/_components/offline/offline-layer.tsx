@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { keepOfflineCopy } from "@/lib/offline/outbox";
 import { OfflineUserContext } from "./offline-context";
 import { OutboxPanel } from "./outbox-panel";
 
@@ -15,6 +17,18 @@ export function OfflineLayer({ userId, children }: { userId: string; children: R
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
     void import("@serwist/window").then(({ Serwist }) => new Serwist("/serwist/sw.js", { scope: "/", type: "module" }).register());
   }, []);
+  // after a client-side navigation (a save lands on "/today?saved=…"), keep what is now shown;
+  // the first page load needs nothing: the service worker kept it on the way in
+  const path = usePathname();
+  const search = useSearchParams().toString();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    keepOfflineCopy(path);
+  }, [path, search]);
   return (
     <OfflineUserContext.Provider value={userId}>
       <OutboxPanel userId={userId} />

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ActionState } from "@/lib/auth/action";
-import { outboxStore } from "@/lib/offline/outbox";
+import { keepOfflineCopy, outboxStore } from "@/lib/offline/outbox";
 import { addReport } from "@/lib/offline/queue";
 import type { ReportKind } from "@/lib/offline/routes";
 import { useOfflineUser } from "./offline-context";
@@ -23,7 +23,10 @@ export function useOfflineAction(serverAction: (prev: ActionState, formData: For
   return async (prev: OfflineState, formData: FormData): Promise<OfflineState> => {
     if (navigator.onLine) {
       try {
-        return await serverAction(prev, formData);
+        const state = await serverAction(prev, formData);
+        // saved without leaving the page (a tick): the offline copy of the page shows it too
+        if (state.ok !== false) keepOfflineCopy(window.location.pathname);
+        return state;
       } catch (err) {
         // a redirect, or a server error, is the server's answer; only "could not reach it" is queued
         if (!(err instanceof TypeError)) throw err;
