@@ -4,6 +4,7 @@ import { authConfig, needsSession } from "@/lib/auth/config";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { checkActionBody, checkActionHeaders, type ActionBodyRefusal } from "@/lib/security/action-body";
 import { isCrossSiteWrite } from "@/lib/security/origin";
+import { USER_HEADER } from "@/lib/offline/routes";
 
 const { auth } = NextAuth(authConfig);
 
@@ -20,7 +21,9 @@ const authProxy = auth((request) => {
     url.pathname = "/sign-in";
     url.search = "";
     url.searchParams.set("callbackUrl", request.nextUrl.href);
-    return NextResponse.redirect(url);
+    const redirect = NextResponse.redirect(url);
+    redirect.headers.set(USER_HEADER, "-");
+    return redirect;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
@@ -29,6 +32,8 @@ const authProxy = auth((request) => {
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
+  // whose page this is, for the service worker's per-user cache of the offline athlete pages ("-": nobody's)
+  response.headers.set(USER_HEADER, request.auth?.user?.id ?? "-");
   return response;
 });
 
@@ -79,7 +84,7 @@ export const config = {
     // every server-action call, prefetch header or not, gets its body checked
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|csv|txt)$).*)",
+      source: "/((?!api|_next/static|_next/image|serwist/|manifest.webmanifest|favicon.ico|.*\\.(?:png|svg|ico|csv|txt)$).*)",
       // prefetches do not render a document of their own
       missing: [
         { type: "header", key: "next-router-prefetch" },

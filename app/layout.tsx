@@ -8,7 +8,7 @@ export const metadata: Metadata = {
   description: "Hip and foot programs, running load and pain monitoring for runners with knee pain.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#115c48" };
 
 // Reading the request's locale makes every page render per request, which the CSP nonce needs
 // anyway (proxy.ts): a page prerendered at build time would carry a stale nonce and run no script.

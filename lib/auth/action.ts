@@ -4,6 +4,9 @@ import type { z } from "zod";
 import { INVALID_VALUE_MESSAGE, isAppError, isInvalidValueError, zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { requireAthlete, requireTrainer } from "./guards";
 import type { AthleteScope, TrainerScope } from "./scope";
+import { formToObject, formValues } from "@/lib/validation/form-data";
+
+export { formToObject, formValues };
 
 /** What every form action returns to useActionState. `values` lets a failed form keep what was typed. */
 export type ActionState = {
@@ -22,27 +25,6 @@ export const NOT_A_FORM: ActionState = { ok: false, message: "This form could no
 export function isForm(value: unknown): value is FormData {
   return value instanceof FormData;
 }
-
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) {
-    if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;
-  }
-  return values;
-}
-
-export function formToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of formData.entries()) {
-    if (k.startsWith("$ACTION")) continue;
-    if (k in out) {
-      const prev = out[k];
-      out[k] = Array.isArray(prev) ? [...prev, v] : [prev, v];
-    } else out[k] = v;
-  }
-  return out;
-}
-
 
 type Handler<S extends z.ZodType, Sc, R> = (input: z.output<S>, scope: Sc, formData: FormData) => Promise<R>;
 

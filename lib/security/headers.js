@@ -17,6 +17,9 @@ function contentSecurityPolicy(nonce, opts = {}) {
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // the offline layer's service worker (/serwist/sw.js) and the installable app's manifest
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -13,6 +13,9 @@ import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { TextareaField } from "@/app/_components/ui/textarea-field";
 import { ACTIVITY_LABELS, ACTIVITY_TYPES, CR10_WORDS } from "@/lib/validation/reporting-labels";
 import type { ActionState } from "@/lib/auth/action";
+import { useLocale } from "@/app/_components/locale";
+import { formatDay } from "@/lib/format/dates";
+import { useOfflineAction, type OfflineState } from "./offline/use-offline-action";
 import { saveActivityAction } from "../actions";
 
 type Props = {
@@ -42,9 +45,14 @@ function draftWarning(caps: RunCapContext | undefined, draft: { type: string; da
   return check ? capWarning(check, unit, caps.today) : null;
 }
 
-export function ActivityForm({ action: save = saveActivityAction, athleteId, unit, today, shoes, initial = {}, caps, defaultShoeId }: Props) {
-  const [state, action] = useActionState(save, {});
-  const clientId = useClientId();
+export function ActivityForm({ action: custom, athleteId, unit, today, shoes, initial = {}, caps, defaultShoeId }: Props) {
+  const locale = useLocale();
+  const save = custom ?? saveActivityAction;
+  const offlineAction = useOfflineAction(save, "activity", { today, unit, label: (body) => `${ACTIVITY_LABELS[body.type as keyof typeof ACTIVITY_LABELS] ?? "Activity"} of ${formatDay(String(body.date), locale)}` });
+  // only the athlete's own new entries can wait on the phone; a trainer's form and an edit need the server
+  const [state, action] = useActionState<OfflineState, FormData>(custom || athleteId || initial.activityId ? save : offlineAction, {});
+  // a report queued on the phone leaves the form open: the next one is a new submission
+  const clientId = useClientId(state.queuedId);
   const v = { ...initial, ...state.values };
   const e = state.fieldErrors ?? {};
   const [type, setType] = useState(v.type ?? "run");

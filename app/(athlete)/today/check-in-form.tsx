@@ -8,6 +8,9 @@ import { TextareaField } from "@/app/_components/ui/textarea-field";
 import { useClientId } from "@/app/_components/ui/client-id";
 import { RED_FLAG_QUESTIONS } from "@/lib/validation/red-flag-questions";
 import type { CheckInView } from "@/lib/data/check-ins";
+import { useLocale } from "@/app/_components/locale";
+import { formatDay } from "@/lib/format/dates";
+import { useOfflineAction, type OfflineState } from "../_components/offline/use-offline-action";
 import { saveCheckInAction } from "../actions";
 
 const PAIN_WORDS = { 0: "no pain", 5: "moderate", 10: "worst imaginable" };
@@ -19,9 +22,12 @@ const choice =
  * The morning check-in. Nothing is answered for the athlete: "Any of these today?" (None / Yes)
  * must be chosen, and Yes asks each warning sign with neither answer preselected.
  */
-export function CheckInForm({ existing }: { existing: CheckInView | null }) {
-  const [state, action] = useActionState(saveCheckInAction, {});
-  const clientId = useClientId();
+export function CheckInForm({ existing, today }: { existing: CheckInView | null; today: string }) {
+  const locale = useLocale();
+  const offlineAction = useOfflineAction(saveCheckInAction, "check-in", { today, label: (body) => `Check-in of ${formatDay(String(body.date), locale)}` });
+  const [state, action] = useActionState<OfflineState, FormData>(offlineAction, {});
+  // a check-in queued on the phone leaves the form open: the next one is a new submission
+  const clientId = useClientId(state.queuedId);
   const v = state.values;
   const e = state.fieldErrors ?? {};
   const existingAny = existing ? (RED_FLAG_QUESTIONS.some((q) => existing.redFlags[q.code]) ? "yes" : "none") : undefined;

@@ -4,15 +4,28 @@ import { useActionState } from "react";
 import { useClientId } from "@/app/_components/ui/client-id";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
+import { useOfflineAction, type OfflineState } from "../_components/offline/use-offline-action";
 import { logExerciseAction } from "../actions";
 
-type Props = { itemId: string; name: string; dosage: string; sets: number; done: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null };
+type Props = { today: string; itemId: string; name: string; dosage: string; sets: number; done: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null };
 
 /** Tick an exercise off: sets done, pain during it, and whether it could be finished. */
-export function ExerciseTick({ itemId, name, dosage, sets, done }: Props) {
-  const [state, action] = useActionState(logExerciseAction, {});
+export function ExerciseTick({ today, itemId, name, dosage, sets, done }: Props) {
+  const offlineAction = useOfflineAction(logExerciseAction, "exercise-log", { today, label: () => `${name} ticked off` });
+  const [state, action] = useActionState<OfflineState, FormData>(offlineAction, {});
   const clientId = useClientId();
   const slug = itemId.slice(0, 8);
+  if (state.queued && !done) {
+    return (
+      <li className="rounded-lg border border-amber-300 bg-amber-50 p-3">
+        <p className="font-semibold">
+          <span aria-hidden="true">✓ </span>
+          {name}
+        </p>
+        <p className="text-sm text-slate-800">Done: saved on this phone, waiting to send.</p>
+      </li>
+    );
+  }
   if (done) {
     return (
       <li className="rounded-lg border border-brand-100 bg-brand-50 p-3">

@@ -55,7 +55,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           Morning check-in
         </h2>
         {editing ? (
-          <CheckInForm existing={t.checkIn} />
+          <CheckInForm existing={t.checkIn} today={t.today} />
         ) : (
           <div className="text-sm">
             <p>
@@ -129,7 +129,7 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         ) : (
           <ul className="mt-2 flex flex-col gap-3">
             {t.items.map((i) => (
-              <ExerciseTick key={i.id} itemId={i.id} name={i.exerciseName} dosage={formatDosage(i)} sets={i.sets} done={i.doneToday} />
+              <ExerciseTick key={i.id} today={t.today} itemId={i.id} name={i.exerciseName} dosage={formatDosage(i)} sets={i.sets} done={i.doneToday} />
             ))}
           </ul>
         )}
