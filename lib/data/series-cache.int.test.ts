@@ -64,6 +64,8 @@ describe("the cached chart series", () => {
     const other = await makeAthlete(clinic);
     const db = getDb();
     const ids = { clinic: clinic.clinicId, me: me.athleteId };
+    // (an athlete's first status row already moved it once: the status is read by the chart's stage)
+    const otherBefore = await version(other.athleteId);
     const statements = [
       sql`insert into check_ins (clinic_id, athlete_id, date) values (${ids.clinic}, ${ids.me}, ${addDays(today, -1)}), (${ids.clinic}, ${ids.me}, ${addDays(today, -2)})`,
       sql`update check_ins set morning_pain = 1 where athlete_id = ${ids.me}`,
@@ -79,6 +81,7 @@ describe("the cached chart series", () => {
       await db.execute(statement);
       expect(await version(ids.me), String(statement.queryChunks[0])).toBe(before + 1);
     }
-    expect(await version(other.athleteId)).toBe(0);
+    // nothing written for me moves another athlete's version
+    expect(await version(other.athleteId)).toBe(otherBefore);
   });
 });
