@@ -29,6 +29,8 @@ export type Spec<R extends Role, P extends z.ZodType, Q extends z.ZodType, B ext
   response?: z.ZodType;
   /** Success statuses when there is more than one: 201 stored, 200 the same record again on a retry. */
   statuses?: readonly number[];
+  /** An error answer that carries more than { error } (say a 422 with each file's outcome). */
+  errorResponses?: Partial<Record<number, { description: string; schema: z.ZodType }>>;
 };
 
 type Ctx<R extends Role, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {

@@ -26,7 +26,7 @@ export type RouteEntry = {
   extraBody?: Partial<Record<Method, { contentType: string; schema: z.ZodType; description: string }>>;
 };
 
-const errorSchema = z.object({
+export const errorSchema = z.object({
   error: z.object({ message: z.string(), fieldErrors: z.record(z.string(), z.array(z.string())).optional() }),
 });
 
@@ -80,6 +80,9 @@ export function buildOpenApiDocument(entries: readonly RouteEntry[]) {
           "413": { description: "The body is too large", content: { "application/json": { schema: errorSchema } } },
           "415": { description: "The body is not sent as the content type this operation takes", content: { "application/json": { schema: errorSchema } } },
         });
+      }
+      for (const [status, answer] of Object.entries(spec.errorResponses ?? {})) {
+        operation.responses![status] = { description: answer!.description, content: { "application/json": { schema: answer!.schema } } };
       }
       if (spec.body) {
         operation.requestBody = { required: true, content: { "application/json": { schema: spec.body } } };
