@@ -81,9 +81,8 @@ export function buildOpenApiDocument(entries: readonly RouteEntry[]) {
           "415": { description: "The body is not sent as the content type this operation takes", content: { "application/json": { schema: errorSchema } } },
         });
       }
-      for (const [status, answer] of Object.entries(spec.errorResponses ?? {})) {
-        operation.responses![status] = { description: answer!.description, content: { "application/json": { schema: answer!.schema } } };
-      }
+      const own = Object.entries(spec.errorResponses ?? {}).map(([status, answer]) => [status, { description: answer!.description, content: { "application/json": { schema: answer!.schema } } }]);
+      Object.assign(operation.responses!, Object.fromEntries(own));
       if (spec.body) {
         operation.requestBody = { required: true, content: { "application/json": { schema: spec.body } } };
       } else if (entry.extraBody?.[method]) {

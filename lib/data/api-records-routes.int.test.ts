@@ -130,5 +130,8 @@ describe("the document check itself", () => {
     expect(check("GET", "/api/v1/templates", 200, { templates: [{ name: "x" }] })).toMatch(/required/);
     expect(check("GET", "/api/v1/templates", 302, {})).toMatch(/does not list/);
     expect(check("POST", "/api/v1/activities", 422, { error: { message: "x", fieldErrors: { a: ["b"] } } })).toBeNull();
+    // the import's 422 carries each file's outcome beside the error
+    expect(check("POST", "/api/v1/activities/import", 422, { error: { message: "Nothing was imported." }, results: [{ fileName: "a.gpx", ok: false, error: "Not a GPX file." }] })).toBeNull();
+    expect(check("POST", "/api/v1/activities", 422, { error: { message: "x" }, results: [] })).toMatch(/additional properties/);
   });
 });
