@@ -1,6 +1,7 @@
 import { request as pwRequest } from "@playwright/test";
 import { apiSession, baseUrl } from "./api-session";
 import { DEMO, expect, expectNotFoundPage, signIn, test } from "./fixtures";
+import { signUpClinic } from "./sign-up";
 
 const SHOTS = process.env.E2E_OUTPUT_DIR ?? "test-results";
 
@@ -132,13 +133,7 @@ test("the athlete and another clinic's trainer never reach the notes or the epis
   // another clinic's trainer: the athlete page is not found, the export too
   const ctx = await browser.newContext({ baseURL: base });
   const other = await ctx.newPage();
-  await other.goto("/sign-up");
-  await other.getByLabel("Clinic name").fill("Elsewhere Clinic");
-  await other.getByLabel("Your name").fill("Elsewhere Owner");
-  await other.getByLabel("Email").fill(`elsewhere-${Date.now()}@example.com`);
-  await other.getByLabel("Password").fill("a-long-enough-password");
-  await other.getByRole("button", { name: "Create clinic" }).click();
-  await other.waitForURL(/\/dashboard/);
+  await signUpClinic(other, { clinicName: "Elsewhere Clinic", name: "Elsewhere Owner", email: `elsewhere-${Date.now()}@example.com`, password: "a-long-enough-password" });
   await expectNotFoundPage(other, await other.goto(`/athletes/${athleteId}`), secret);
   const theirExport = await other.request.get(`/athletes/${athleteId}/export`);
   expect(theirExport.status()).toBe(404);

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { generate } from "otplib";
 import { expect, signIn, test } from "./fixtures";
 import { appPathIn, waitForMail } from "./mailbox";
+import { signUpClinic } from "./sign-up";
 
 /**
  * Two-factor sign-in for staff: set-up from a QR code's key, sign-in with a code from the app and
@@ -17,13 +18,7 @@ const codeFor = (secret: string, stepsAhead = 1) => generate({ secret, epoch: Ma
 
 async function signUp(page: Page, label: string): Promise<string> {
   const email = `${label}-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Clinic name").fill(`Two-factor ${label} Clinic`);
-  await page.getByLabel("Your name").fill(`Owner ${label}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signUpClinic(page, { clinicName: `Two-factor ${label} Clinic`, name: `Owner ${label}`, email, password: PASSWORD });
   return email;
 }
 
