@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
+import { waitForLink } from "./mailbox";
 
 /**
  * Issue 19 item 5: the athlete pages work without a signal. Runs against the production build,
@@ -29,8 +30,9 @@ test("offline on a phone: Today opens, a check-in, a tick and runs queue, are st
   const exercise = exercises.find((e) => e.defaultDosage.reps)!;
   expect((await page.request.post(`/api/v1/athletes/${athlete.id}/program`, { data: { exerciseId: exercise.id, sets: 3, reps: 12, daysPerWeek: 3 } })).status()).toBe(201);
   await page.goto(`/athletes/${athlete.id}`);
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  const link = await page.getByLabel("Invitation link").inputValue();
+  // invitations are only ever emailed (issue 17): the link comes from the athlete's mailbox
+  await page.getByRole("button", { name: "Email an invitation" }).click();
+  const link = await waitForLink(`offline-${stamp}@example.com`, "/invite/");
 
   const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const phone = await phoneCtx.newPage();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { RED_FLAG_QUESTIONS } from "../lib/validation/red-flag-questions";
 import { DEMO, expect, signIn, test } from "./fixtures";
+import { waitForLink } from "./mailbox";
 
 test.describe.configure({ mode: "serial" });
 
@@ -21,8 +22,9 @@ test("an athlete reports a morning, a run with a shoe, exercises and a watch fil
     expect(res.status()).toBe(201);
   }
   await page.goto(`/athletes/${athlete.id}`);
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  const link = await page.getByLabel("Invitation link").inputValue();
+  // invitations are only ever emailed (issue 17): the link comes from the athlete's mailbox
+  await page.getByRole("button", { name: "Email an invitation" }).click();
+  const link = await waitForLink(email, "/invite/");
 
   const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const phone = await phoneCtx.newPage();

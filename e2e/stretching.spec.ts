@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { DEMO, expect, signIn, test } from "./fixtures";
+import { waitForLink } from "./mailbox";
 
 const DOSE = "3 × 30 s each side · 5 days a week";
 
@@ -44,8 +45,9 @@ test("a trainer filters the library to stretching and assigns a stretch; the ath
   const item = page.getByRole("list", { name: "Program exercises" }).getByRole("listitem", { name: "Wall calf stretch" });
   await expect(item.getByTestId("dosage")).toHaveText(DOSE);
   await expect(item.getByText("Calf and soleus stretching · step 1 of 4")).toBeVisible();
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  const link = await page.getByLabel("Invitation link").inputValue();
+  // invitations are only ever emailed (issue 17): the link comes from the athlete's mailbox
+  await page.getByRole("button", { name: "Email an invitation" }).click();
+  const link = await waitForLink(`stretch-${stamp}@example.com`, "/invite/");
 
   // the athlete, on a phone
   const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
