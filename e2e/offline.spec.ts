@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { waitForLink } from "./mailbox";
+import { OFFLINE_ROUTES } from "../lib/offline/routes";
 
 /**
  * Issue 19 item 5: the athlete pages work without a signal. Runs against the production build,
@@ -50,7 +51,7 @@ test("offline on a phone: Today opens, a check-in, a tick and runs queue, are st
   // Today and the log are kept for this athlete (the layer asks the worker to fetch both)
   await expect
     .poll(async () => phone.evaluate(async () => ((await caches.has("athlete-pages")) ? (await (await caches.open("athlete-pages")).keys()).map((r) => new URL(r.url).pathname).sort() : [])), { timeout: 30_000 })
-    .toEqual(["/log", "/today"]);
+    .toEqual([...OFFLINE_ROUTES].sort());
 
   // no signal: Today opens as last seen
   await phoneCtx.setOffline(true);
