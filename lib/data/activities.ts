@@ -256,7 +256,7 @@ export async function listActivities(
     )
     // date first (an athlete's local date never runs against the start time), so a short page
     // reads a few rows from the end of the (clinic, athlete, date) index instead of sorting them all
-    .orderBy(...(order === "asc" ? [asc(activities.date), asc(activities.startedAt)] : [desc(activities.date), desc(activities.startedAt)]))
+    .orderBy(...(order === "asc" ? [asc(activities.date), asc(activities.startedAt), asc(activities.createdAt), asc(activities.id)] : [desc(activities.date), desc(activities.startedAt), desc(activities.createdAt), desc(activities.id)]))
     .limit(limit);
   return visibleAllTo(scope, "activity", rows);
 }

@@ -238,7 +238,9 @@ export async function loadAthleteRecords(
           ].map((c) => sql`${c}`),
           epochMs(activities.updatedAt),
         ],
-        sql`${activities.date}, ${activities.startedAt}`,
+        // same date and start time (two sessions logged without a time both start at noon): the one
+        // entered later is the later one, so "the latest session" (§2c) never depends on row order
+        sql`${activities.date}, ${activities.startedAt}, ${activities.createdAt}, ${activities.id}`,
       )}
          from ${activities} where ${ofAthlete(activities)} and ${activities.archivedAt} is null and ${activities.date} between ${start} and ${to}) as activities,
       (select ${arrays(

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { alerts, athleteStatusHistory, athletes, auditLog, runStages, stageAssignments } from "@/db/schema";
+import { activities, alerts, athleteStatusHistory, athletes, auditLog, runStages, stageAssignments } from "@/db/schema";
 import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 import { recordCheckIn } from "@/lib/data/check-ins";
 import { addDays, todayIn } from "@/lib/domain/dates";
@@ -169,6 +169,21 @@ describe("who may step (§2c)", () => {
     await sessionOn(ctx, 0, 1, 0, 0);
     const [walk] = await getDb().select({ id: runStages.id }).from(runStages).where(eq(runStages.id, stage(1)));
     expect(walk).toBeDefined();
+  });
+
+  it("two sessions on one date without a time: the one entered later is the latest, whatever the row order", async () => {
+    const ctx = await cleanStageThree();
+    const clean = await sessionOn(ctx, 0, 3, 1, 1);
+    await sessionOn(ctx, 0, 3, 6, 4);
+    // put the earlier entry's row after the later one in the table (rows are read in heap order
+    // when nothing else orders them), keeping its created_at: only the tie-break orders them now
+    const db = getDb();
+    const [row] = await db.select().from(activities).where(eq(activities.id, clean.id));
+    await db.delete(activities).where(eq(activities.id, clean.id));
+    await db.insert(activities).values(row!);
+    expect((await getReturnToRun(ctx.athlete, ctx.athlete.athleteId)).verdict).toMatchObject({ kind: "step_down" });
+    await evaluateAthlete({ clinicId: ctx.clinic.clinicId, athleteId: ctx.athlete.athleteId });
+    expect(await rtrKeys(ctx)).toContain(`rtr_step_down:stage 3@${d(0)}`);
   });
 
   it("a session must be logged against a stage in force on its date", async () => {

@@ -111,7 +111,7 @@ export function sessionOf(plan: ReturnToRunPlan, a: Activity): Session | null {
   return { activity: a, stageId: assignmentOn(plan.assignments, a.date)?.stageId ?? null, offPlan: true };
 }
 
-/** Sessions dated from…to in order (date, then as loaded: start time). */
+/** Sessions dated from…to in order (date, then as loaded: start time, then the order entered). */
 function sessionsBetween(input: RtrInput, from: IsoDate, to: IsoDate): Session[] {
   const out: Session[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
