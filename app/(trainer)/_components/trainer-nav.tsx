@@ -22,8 +22,10 @@ export function TrainerNav({ isOwner }: { isOwner: boolean }) {
     .filter((l) => path === l.href || path.startsWith(`${l.href}/`))
     .reduce<string | null>((best, l) => (best === null || l.href.length > best.length ? l.href : best), null);
   return (
-    <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 md:pb-0">
-      <ul className="flex gap-1 md:flex-col">
+    // on a phone the links wrap onto a second line rather than scroll sideways (a cut-off
+    // "Templates" was easy to miss)
+    <nav aria-label="Main" className="px-2 pb-2 md:pb-0">
+      <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {items.map((l) => {
           const active = l.href === current;
           return (
