@@ -92,6 +92,9 @@ export function validBody(key: string, t: Target): unknown {
       return { sportGroup: "Track" };
     case "POST /api/v1/athletes/{athleteId}/program":
       return { exerciseId: t.exerciseId, sets: 2, reps: 10, daysPerWeek: 3 };
+    case "POST /api/v1/invitations":
+      // the target has an email and no login: the owner's call emails it an invitation (202)
+      return { role: "athlete", athleteId: t.athleteId };
     case "POST /api/v1/check-ins":
       return { athleteId: t.athleteId, morningPain: 2 };
     case "POST /api/v1/exercise-logs":

@@ -36,6 +36,18 @@ describe("the OpenAPI document of /api/v1", () => {
     expect(missing, "add these to app/api/v1/openapi.json/registry.ts").toEqual([]);
   });
 
+  it("documents a response schema for every success of every operation (issue 20)", () => {
+    const missing: string[] = [];
+    for (const [p, methods] of Object.entries(doc.paths ?? {})) {
+      for (const [m, op] of Object.entries(methods as Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>)) {
+        const successes = Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith("2"));
+        if (successes.length === 0) missing.push(`${m.toUpperCase()} ${p}: no success status`);
+        for (const [status, answer] of successes) if (!answer.content?.["application/json"]?.schema) missing.push(`${m.toUpperCase()} ${p} ${status}`);
+      }
+    }
+    expect(missing, "give these a `response` in their apiRoute spec").toEqual([]);
+  });
+
   it("is OpenAPI 3.1 with request schemas from the routes' zod schemas", () => {
     expect(doc.openapi).toBe("3.1.0");
     const post = (doc.paths?.["/api/v1/check-ins"] as Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>).post;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { ATHLETE_VISIBILITY, athleteFields, type RecordKind } from "@/lib/data/visibility";
+import { errorResponse } from "@/lib/validation/api-responses";
 import type { Role, Spec } from "./handler";
 
 const ATHLETE_VIEW_NOTE =
@@ -26,9 +27,7 @@ export type RouteEntry = {
   extraBody?: Partial<Record<Method, { contentType: string; schema: z.ZodType; description: string }>>;
 };
 
-export const errorSchema = z.object({
-  error: z.object({ message: z.string(), fieldErrors: z.record(z.string(), z.array(z.string())).optional() }),
-});
+export const errorSchema = errorResponse;
 
 export const toOpenApiPath = (path: string) => path.replace(/\[([^\]]+)\]/g, "{$1}");
 

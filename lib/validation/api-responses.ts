@@ -131,6 +131,18 @@ export const alertResponse = z.object({
   retiredReason: z.string().nullable(),
 });
 
+/** Every refusal: a sentence a person understands, and for invalid input the message of each field. */
+export const errorResponse = z.object({
+  error: z.object({ message: z.string(), fieldErrors: z.record(z.string(), z.array(z.string())).optional() }),
+});
+
+/** POST /api/v1/invitations: the same answer whatever the address (the link is only emailed). */
+export const invitationResponse = z.object({
+  role: z.enum(["athlete", "trainer"]),
+  email: z.string().meta({ description: "Where the invitation was emailed." }),
+  expiresAt: instant.meta({ description: "When the emailed link stops working (7 days)." }),
+});
+
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const okResponse = z.object({ ok: z.literal(true) }).loose();
 

@@ -24,6 +24,7 @@ import * as athletes from "../athletes/route";
 import * as checkIns from "../check-ins/route";
 import * as exerciseLogs from "../exercise-logs/route";
 import * as exercises from "../exercises/route";
+import * as invitations from "../invitations/route";
 import * as ladders from "../ladders/route";
 import * as progress from "../program-items/[itemId]/progress/route";
 import * as regress from "../program-items/[itemId]/regress/route";
@@ -64,6 +65,7 @@ export const apiRoutes: RouteEntry[] = [
   { path: "/api/v1/check-ins", module: checkIns },
   { path: "/api/v1/exercise-logs", module: exerciseLogs },
   { path: "/api/v1/exercises", module: exercises },
+  { path: "/api/v1/invitations", module: invitations },
   { path: "/api/v1/ladders", module: ladders },
   { path: "/api/v1/program-items/[itemId]/progress", module: progress },
   { path: "/api/v1/program-items/[itemId]/regress", module: regress },
