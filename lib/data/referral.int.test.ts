@@ -88,11 +88,15 @@ describe("the referral summary PDF (issue 20 item 8)", () => {
     const summary = await getReferralSummary(clinic, busy.athleteId);
     const many = { ...summary, openAlerts: Array.from({ length: 9 }, (_, i) => ({ date: today, severity: "high" as const, reason: `Alert number ${i + 1}: ${"a long reason that goes on ".repeat(8)}` })), redFlags: Array.from({ length: 7 }, () => ({ date: today, label: "swelling" })) };
     const program = Array.from({ length: 14 }, (_, i) => ({ name: `Exercise ${i + 1}`, dosage: "3 × 10", daysPerWeek: 3, paused: false }));
-    const pages = await pdfPages(await renderReferralPdf({ ...many, program }));
+    const verdict = `${"A verdict long enough to wrap onto a second line and beyond, ".repeat(6)}`;
+    const pdf = await renderReferralPdf({ ...many, program, earlierEpisodes: 3, returnToRun: { ladderName: "Return to run (run/walk)", stage: "Stage 8: run 40 min continuously — 40 min, of 8", verdict, paused: true }, prescription: { weeklyDistanceM: 30000, longestRunM: 10000 } });
+    writeFileSync("/tmp/referral-summary-longest.pdf", pdf);
+    const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toContain("and 7 more"); // program: 7 shown, 7 more
-    expect(pages[0]).toContain("and 5 more"); // alerts: 4 shown, 5 more
+    expect(pages[0]).toContain("and 5 more"); // program: 9 shown, 5 more
+    expect(pages[0]).toContain("and 3 more"); // alerts: 6 shown, 3 more
     expect(pages[0]).toContain("and 4 more"); // red flags: 3 shown, 4 more
+    expect(pages[0]).toContain("Confidential"); // the footer is still on the page
     expect(pages[0]).toContain("Lukasz Ödön -> very long name");
   });
 

@@ -20,7 +20,8 @@ const RULE = "#cbd5e1";
 // the athlete page's chart colours (app/_components/charts/pain-load-chart.tsx)
 const C = { bar: "#8fd0c3", barEdge: "#0f766e", runningPain: "#c2410c", morningPain: "#1e3a8a", cap: "#7c3aed" };
 
-const MAX = { program: 8, alerts: 5, redFlags: 4 };
+// what fits the page with every section at its longest (the integration test draws that case)
+const MAX = { program: 10, alerts: 7, redFlags: 4 };
 
 const SEVERITY: Record<AlertSeverity, string> = { urgent: "Urgent", high: "High", moderate: "Moderate", good_news: "Good news" };
 const SIDE: Record<string, string> = { left: "left", right: "right", both: "both sides" };
@@ -153,7 +154,7 @@ function draw(doc: Doc, s: ReferralSummary) {
 /** The athlete page's weekly chart: distance bars (left axis), pain lines on their own 0–10 axis (right). */
 function drawChart(doc: Doc, s: ReferralSummary, top: number): number {
   const weeks = chartWeeks(s.weeks, s.unit);
-  const plot: Box = { x: M + 42, y: top + 6, width: W - 84, height: 120 };
+  const plot: Box = { x: M + 42, y: top + 6, width: W - 84, height: 140 };
   const g = chartGeometry(weeks, plot);
   const bottom = plot.y + plot.height;
   const small = (text: string, x: number, y: number, width: number, align: "left" | "right" | "center", color = MUTED) => line(doc, text, x, y, width, { size: 7, color, align });
