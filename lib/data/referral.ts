@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
 import { RED_FLAG_LABELS } from "@/lib/domain/red-flags";
 import type { AlertSeverity, DistanceUnit, IsoDate } from "@/lib/domain/types";
+import { dosageText } from "@/lib/pdf/referral-layout";
 import { STATUS_LABELS } from "@/lib/validation/athletes";
 import type { SeriesRow } from "@/lib/validation/series";
 import { listUnresolvedRedFlags } from "./advice";
@@ -41,13 +42,6 @@ export type ReferralSummary = {
   /** Red flags reported and not yet resolved by a trainer (open or acknowledged). */
   redFlags: { date: IsoDate; label: string }[];
 };
-
-/** "3 × 12", "3 × 30 s hold", "2 × 10 each side", with the load when one is set. */
-export function dosageText(d: { sets: number; reps: number | null; holdSec: number | null; perSide: boolean; load: string | null }): string {
-  const per = d.reps !== null && d.holdSec !== null ? `${d.reps} × ${d.holdSec} s hold` : d.reps !== null ? `${d.reps}` : d.holdSec !== null ? `${d.holdSec} s hold` : "";
-  const base = per ? `${d.sets} × ${per}` : `${d.sets} sets`;
-  return `${base}${d.perSide ? " each side" : ""}${d.load && d.load !== "none" ? `, ${d.load}` : ""}`;
-}
 
 export async function getReferralSummary(scope: Scope, athleteId: string): Promise<ReferralSummary> {
   const target = await staffAccess(scope, athleteId);

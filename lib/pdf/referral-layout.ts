@@ -15,6 +15,13 @@ export function fitList<T>(items: T[], max: number): { shown: T[]; more: string 
   return { shown, more: `and ${items.length - shown.length} more` };
 }
 
+/** "3 × 12", "3 × 30 s hold", "2 × 10 each side", with the load when one is set. */
+export function dosageText(d: { sets: number; reps: number | null; holdSec: number | null; perSide: boolean; load: string | null }): string {
+  const per = d.reps !== null && d.holdSec !== null ? `${d.reps} × ${d.holdSec} s hold` : d.reps !== null ? `${d.reps}` : d.holdSec !== null ? `${d.holdSec} s hold` : "";
+  const base = per ? `${d.sets} × ${per}` : `${d.sets} sets`;
+  return `${base}${d.perSide ? " each side" : ""}${d.load && d.load !== "none" ? `, ${d.load}` : ""}`;
+}
+
 // Characters the PDF's standard fonts (WinAnsi) hold beyond Latin-1, by code point.
 const WIN_ANSI_EXTRA = new Set([0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178]);
 const REPLACE: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≈": "~", "−": "-", "‑": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H" };
