@@ -73,7 +73,8 @@ describe("the referral summary PDF (issue 20 item 8)", () => {
     expect(text).toContain("Pain (0-10)");
     expect(text).toContain("Running distance (km), left axis");
     expect(text).toContain("Running pain, week's highest");
-    expect(summary.weeks).toHaveLength(13); // 84 days from a Monday-less start: 12 or 13 Mon–Sun weeks
+    // the chart's default range, 84 days to today: 12 Mon–Sun weeks, 13 when it starts mid-week
+    expect(summary.weeks.length).toBe(today === addDays(summary.weeks[0]!.date, 83) ? 12 : 13);
     const ran = summary.weeks.filter((w) => w.runningDistanceM > 0);
     expect(ran.length).toBeGreaterThanOrEqual(9);
     for (const w of ran) expect(text).toContain((Math.round(w.runningDistanceM / 100) / 10).toFixed(1).replace(/\.0$/, ""));
@@ -81,15 +82,14 @@ describe("the referral summary PDF (issue 20 item 8)", () => {
 
   it("stays one page when the lists are long, saying how many were left out", async () => {
     const busy = await makeAthlete(clinic, "Łukasz Ödön → very long name for a referral summary page header");
-    for (const slug of ["clamshell", "glute-bridge", "lateral-band-walk", "side-plank", "single-leg-squat", "step-down", "calf-raise", "wall-sit", "monster-walk", "hip-hike", "single-leg-bridge", "copenhagen-plank"]) {
-      const id = await builtinExercise(slug).catch(() => null);
-      if (id) await addProgramItem(clinic, { athleteId: busy.athleteId, exerciseId: id, sets: 3, reps: 10, daysPerWeek: 3 }).catch(() => null);
-    }
     const summary = await getReferralSummary(clinic, busy.athleteId);
     const many = { ...summary, openAlerts: Array.from({ length: 9 }, (_, i) => ({ date: today, severity: "high" as const, reason: `Alert number ${i + 1}: ${"a long reason that goes on ".repeat(8)}` })), redFlags: Array.from({ length: 7 }, () => ({ date: today, label: "swelling" })) };
     const program = Array.from({ length: 14 }, (_, i) => ({ name: `Exercise ${i + 1}`, dosage: "3 × 10", daysPerWeek: 3, paused: false }));
     const verdict = `${"A verdict long enough to wrap onto a second line and beyond, ".repeat(6)}`;
-    const pdf = await renderReferralPdf({ ...many, program, earlierEpisodes: 3, returnToRun: { ladderName: "Return to run (run/walk)", stage: "Stage 8: run 40 min continuously — 40 min, of 8", verdict, paused: true }, prescription: { weeklyDistanceM: 30000, longestRunM: 10000 } });
+    // the weeks of an athlete who ran, each with a cap: the chart's table at its tallest
+    const weeks = (await getReferralSummary(clinic, athlete.athleteId)).weeks.map((w) => ({ ...w, weeklyCapM: 20000 }));
+    const facts = { ...summary.athlete, birthYear: 1990, sportGroup: "Cross country, a group with a long name" };
+    const pdf = await renderReferralPdf({ ...many, weeks, athlete: facts, program, earlierEpisodes: 3, returnToRun: { ladderName: "Return to run (run/walk)", stage: "Stage 8: run 40 min continuously — 40 min, of 8", verdict, paused: true }, prescription: { weeklyDistanceM: 30000, longestRunM: 10000 } });
     writeFileSync("/tmp/referral-summary-longest.pdf", pdf);
     const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(1);
