@@ -83,7 +83,7 @@ describe("the referral summary PDF (issue 20 item 8)", () => {
   it("stays one page when the lists are long, saying how many were left out", async () => {
     const busy = await makeAthlete(clinic, "Łukasz Ödön → very long name for a referral summary page header");
     const summary = await getReferralSummary(clinic, busy.athleteId);
-    const many = { ...summary, openAlerts: Array.from({ length: 9 }, (_, i) => ({ date: today, severity: "high" as const, reason: `Alert number ${i + 1}: ${"a long reason that goes on ".repeat(8)}` })), redFlags: Array.from({ length: 7 }, () => ({ date: today, label: "swelling" })) };
+    const many = { ...summary, openAlerts: Array.from({ length: 9 }, (_, i) => ({ from: addDays(today, -2), to: today, severity: "high" as const, reason: `Alert number ${i + 1}: ${"a long reason that goes on ".repeat(8)}` })), redFlags: Array.from({ length: 7 }, () => ({ date: today, label: "swelling" })) };
     const program = Array.from({ length: 14 }, (_, i) => ({ name: `Exercise ${i + 1}`, dosage: "3 × 10", daysPerWeek: 3, paused: false }));
     const verdict = `${"A verdict long enough to wrap onto a second line and beyond, ".repeat(6)}`;
     // the weeks of an athlete who ran, each with a cap: the chart's table at its tallest

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
+import { groupAlerts } from "@/lib/domain/alert-groups";
 import { RED_FLAG_LABELS } from "@/lib/domain/red-flags";
 import type { AlertSeverity, DistanceUnit, IsoDate } from "@/lib/domain/types";
 import { dosageText } from "@/lib/pdf/referral-layout";
@@ -38,7 +39,8 @@ export type ReferralSummary = {
   program: { name: string; dosage: string; daysPerWeek: number; paused: boolean }[];
   /** The chart's weekly rows (the same series as the athlete page's chart, bucket=week, last 12 weeks). */
   weeks: SeriesRow[];
-  openAlerts: { date: IsoDate; severity: AlertSeverity; reason: string }[];
+  /** Open alerts as the athlete page lists them: one line per §2d display group (the newest member's reason, the group's days and highest severity). */
+  openAlerts: { from: IsoDate; to: IsoDate; severity: AlertSeverity; reason: string }[];
   /** Red flags reported and not yet resolved by a trainer (open or acknowledged). */
   redFlags: { date: IsoDate; label: string }[];
 };
@@ -79,7 +81,7 @@ export async function getReferralSummary(scope: Scope, athleteId: string): Promi
     prescription: prescription && { weeklyDistanceM: prescription.weeklyDistanceM, longestRunM: prescription.longestRunM },
     program: program.items.map((i) => ({ name: i.exerciseName, dosage: dosageText(i), daysPerWeek: i.daysPerWeek, paused: i.status === "paused" })),
     weeks: series.rows,
-    openAlerts: openAlerts.map((a) => ({ date: a.date, severity: a.severity, reason: a.reason })),
+    openAlerts: groupAlerts(openAlerts).map((g) => ({ from: g.from, to: g.to, severity: g.severity, reason: g.newest.reason })),
     redFlags: redFlags.map((f) => ({ date: f.date, label: RED_FLAG_LABELS[f.flag] })),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SeriesRow } from "@/lib/validation/series";
-import { cell, chartGeometry, chartWeeks, dosageText, fitList, longDay, niceMax, pdfText, shortDay, weeklyTable } from "./referral-layout";
+import { cell, chartGeometry, chartWeeks, daySpan, dosageText, fitList, longDay, niceMax, pdfText, shortDay, weeklyTable } from "./referral-layout";
 
 const row = (date: string, runningDistanceM: number, runningPain: number | null, morningPain: number | null, weeklyCapM: number | null = null) =>
   ({ date, endDate: date, runningDistanceM, runningPain, morningPain, weeklyCapM }) as SeriesRow;
@@ -33,6 +33,10 @@ describe("dates", () => {
   it("reads ISO dates without a locale's guess", () => {
     expect(shortDay("2026-09-08")).toBe("8 Sep");
     expect(longDay("2026-11-30")).toBe("30 November 2026");
+    expect(daySpan("2026-11-30", "2026-11-30")).toBe("30 Nov 2026");
+    expect(daySpan("2026-11-28", "2026-11-30")).toBe("28–30 Nov 2026");
+    expect(daySpan("2026-10-28", "2026-11-03")).toBe("28 Oct – 3 Nov 2026");
+    expect(daySpan("2025-12-29", "2026-01-02")).toBe("29 Dec 2025 – 2 Jan 2026");
   });
 });
 

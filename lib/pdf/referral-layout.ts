@@ -61,6 +61,16 @@ export function longDay(iso: string): string {
   return `${d} ${long[m! - 1]} ${y}`;
 }
 
+/** "30 Nov 2026", "28–30 Nov 2026", "28 Oct – 3 Nov 2026", "29 Dec 2025 – 2 Jan 2026": an alert group's days. */
+export function daySpan(from: string, to: string): string {
+  const [fy, fm, fd] = from.split("-").map(Number);
+  const [ty, tm, td] = to.split("-").map(Number);
+  const end = `${td} ${MONTHS[tm! - 1]} ${ty}`;
+  if (from >= to) return end;
+  if (fy === ty && fm === tm) return `${fd}–${end}`;
+  return fy === ty ? `${fd} ${MONTHS[fm! - 1]} – ${end}` : `${fd} ${MONTHS[fm! - 1]} ${fy} – ${end}`;
+}
+
 /** The axis top: the smallest of 1, 2, 2.5, 5 × 10^k at or above the largest value (5 when all are zero). */
 export function niceMax(value: number): number {
   if (!(value > 0)) return 5;

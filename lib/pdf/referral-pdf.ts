@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import type { ReferralSummary } from "@/lib/data/referral";
 import type { AlertSeverity } from "@/lib/domain/types";
 import { formatDistance } from "@/lib/domain/units";
-import { chartGeometry, chartWeeks, fitList, longDay, pdfText, weeklyTable, type Box } from "./referral-layout";
+import { chartGeometry, chartWeeks, daySpan, fitList, longDay, pdfText, weeklyTable, type Box } from "./referral-layout";
 
 /**
  * The one-page referral summary (issue 20 item 8) as an A4 PDF, drawn with pdfkit's standard
@@ -132,9 +132,9 @@ function draw(doc: Doc, s: ReferralSummary) {
   const alerts = fitList(s.openAlerts, MAX.alerts);
   if (s.openAlerts.length === 0) y = line(doc, "No open alerts.", M, y, W);
   for (const a of alerts.shown) {
-    line(doc, longDay(a.date), M, y, 78, { color: MUTED });
-    line(doc, SEVERITY[a.severity], M + 80, y, 45, { bold: true });
-    y = line(doc, a.reason, M + 127, y, W - 127);
+    line(doc, daySpan(a.from, a.to), M, y, 100, { color: MUTED });
+    line(doc, SEVERITY[a.severity], M + 102, y, 50, { bold: true });
+    y = line(doc, a.reason, M + 154, y, W - 154);
   }
   if (alerts.more) y = line(doc, alerts.more, M, y, W, { color: MUTED });
   y += 3;
@@ -142,8 +142,8 @@ function draw(doc: Doc, s: ReferralSummary) {
   const flags = fitList(s.redFlags, MAX.redFlags);
   if (s.redFlags.length === 0) y = line(doc, "None.", M, y, W);
   for (const f of flags.shown) {
-    line(doc, longDay(f.date), M, y, 78, { color: MUTED });
-    y = line(doc, f.label, M + 80, y, W - 80);
+    line(doc, daySpan(f.date, f.date), M, y, 100, { color: MUTED });
+    y = line(doc, f.label, M + 102, y, W - 102);
   }
   if (flags.more) line(doc, flags.more, M, y, W, { color: MUTED });
 
