@@ -4,7 +4,8 @@ const { securityHeaders } = require("./lib/security/headers.js");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite's wasm and data load from node_modules instead of being copied into .next twice
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss"],
+  // (pdfkit reads its standard fonts' metrics from its own directory at run time)
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "pdfkit"],
   poweredByHeader: false,
   // lets two builds (say, two engineers' e2e runs) share a checkout without clobbering each other
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -67,6 +67,23 @@ test("the athlete page: summary and alerts first, readable change lines, no over
   await noHorizontalOverflow(page);
 });
 
+test("the referral summary: a link beside the profile buttons opens Alex's one-page PDF", async ({ page }, testInfo) => {
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  const athleteId = await openAlex(page);
+  const link = page.getByRole("link", { name: "Referral summary (PDF)" });
+  await expect(link).toBeVisible();
+  expect(await link.getAttribute("href")).toBe(`/athletes/${athleteId}/referral.pdf`);
+  await page.screenshot({ path: testInfo.outputPath("athlete-header-referral-link.png") });
+  const res = await page.request.get(`/athletes/${athleteId}/referral.pdf`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("application/pdf");
+  expect(res.headers()["content-disposition"]).toMatch(/^inline; filename="referral-summary-alex-morgan-\d{4}-\d{2}-\d{2}\.pdf"$/);
+  const pdf = await res.body();
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  // kept for looking at (pdftoppm); its text is read back in lib/data/referral.int.test.ts
+  await testInfo.attach("alex-referral-summary.pdf", { body: pdf, contentType: "application/pdf" });
+});
+
 test("the audit log: pages, filters and search in the URL, readable lines, keyboard reachable", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.trainer.email, DEMO.trainer.password);

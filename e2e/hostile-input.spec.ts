@@ -153,6 +153,30 @@ test("the owner's athlete record export (a page route, not in the API document):
   expect(Object.keys(((await ok.json()) as { datasets: Record<string, unknown> }).datasets)).toEqual(expect.arrayContaining(["clinical_notes", "injury_episodes"]));
 });
 
+test("the referral summary PDF (a page route, not in the API document): hostile ids; trainers of the clinic only", async () => {
+  const values = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", SQL, "..%2F..%2Fetc%2Fpasswd", "%00", "%FF%FE", "a".repeat(1000), SCRIPT];
+  for (const v of values) {
+    const enc = /%/.test(v) ? v : encodeURIComponent(v);
+    const res = await callers.owner.get(`/athletes/${enc}/referral.pdf`);
+    sent++;
+    expect(res.status(), `GET /athletes/${v.slice(0, 20)}/referral.pdf`).toBeLessThan(500);
+    expect(res.status(), `GET /athletes/${v.slice(0, 20)}/referral.pdf`).not.toBe(200);
+    await expectAnswered(await callers.owner.get(`/athletes/${target.athleteId}/referral.pdf?from=${enc}&weeks=${enc}`), `GET referral.pdf?…=${v.slice(0, 20)}`);
+  }
+  // staff-only content: the athlete themselves and another clinic's trainer are told it is not there
+  for (const ctx of [callers.athlete, callers.other]) {
+    const res = await ctx.get(`/athletes/${target.athleteId}/referral.pdf`);
+    await expectAnswered(res, "referral PDF as a caller who may not");
+    expect(res.status()).toBe(404);
+  }
+  const anon = await callers.anon.get(`/athletes/${target.athleteId}/referral.pdf`, { maxRedirects: 0 });
+  expect([302, 303, 307, 401]).toContain(anon.status());
+  const ok = await callers.owner.get(`/athletes/${target.athleteId}/referral.pdf`);
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["content-type"]).toBe("application/pdf");
+  expect((await ok.body()).subarray(0, 5).toString()).toBe("%PDF-");
+});
+
 test("the watch-file import: wrong files and fields", async () => {
   const op = ops.find((o) => o.multipart)!;
   const url = fillPath(op.path, target);

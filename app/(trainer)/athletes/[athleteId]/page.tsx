@@ -86,6 +86,9 @@ export default async function AthletePage({
               Edit profile
             </Link>
           ) : null}
+          <a href={`/athletes/${athlete.id}/referral.pdf`} className={secondaryButton}>
+            Referral summary (PDF)
+          </a>
           {scope.role === "owner" ? (
             <a href={`/athletes/${athlete.id}/export`} className={secondaryButton}>
               Export record
