@@ -97,6 +97,9 @@ export function validBody(key: string, t: Target): unknown {
       return { role: "athlete", athleteId: t.athleteId };
     case "POST /api/v1/check-ins":
       return { athleteId: t.athleteId, morningPain: 2 };
+    case "POST /api/v1/stage-sessions":
+      // the built-in ladder's stage 2 (fixed id, drizzle/0016); the target is on no plan, so the owner gets a 409 with why
+      return { athleteId: t.athleteId, clientId: newId(), stageId: "5a0e0000-0000-4000-8000-000000000002", date: today(), durationSec: 1800, rpe: 3, painDuring: 1, painAfter: 1, outcome: "completed", note: "Matrix stage session" };
     case "POST /api/v1/exercise-logs":
       return { athleteId: t.athleteId, clientId: newId(), programItemId: t.itemId, setsDone: 3, exercisePain: 1 };
     case "POST /api/v1/program-items/{itemId}/progress":

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { waitForLink } from "./mailbox";
 import { OFFLINE_ROUTES } from "../lib/offline/routes";
@@ -18,22 +18,14 @@ const shot = (page: Page, name: string) => page.screenshot({ path: test.info().o
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-test("offline on a phone: Today opens, a check-in, a tick and runs queue, are stored once when the signal returns, and a refused one is shown with its reason", async ({ page, browser }) => {
-  test.setTimeout(300_000);
-  const stamp = Date.now();
-
-  // the trainer adds an athlete with one exercise and invites them
-  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
-  const created = await page.request.post("/api/v1/athletes", { data: { name: `Offline ${stamp}`, email: `offline-${stamp}@example.com` } });
-  expect(created.status()).toBe(201);
-  const athlete = await created.json();
-  const exercises = (await (await page.request.get("/api/v1/exercises")).json()).exercises as { id: string; name: string; defaultDosage: { reps?: number } }[];
-  const exercise = exercises.find((e) => e.defaultDosage.reps)!;
-  expect((await page.request.post(`/api/v1/athletes/${athlete.id}/program`, { data: { exerciseId: exercise.id, sets: 3, reps: 12, daysPerWeek: 3 } })).status()).toBe(201);
-  await page.goto(`/athletes/${athlete.id}`);
+/**
+ * The trainer (on the athlete's page) emails the invitation; the athlete opens it on a phone, sets a
+ * password, and the service worker keeps the offline pages for them.
+ */
+async function inviteToPhone(page: Page, browser: Browser, email: string) {
   // invitations are only ever emailed (issue 17): the link comes from the athlete's mailbox
   await page.getByRole("button", { name: "Email an invitation" }).click();
-  const link = await waitForLink(`offline-${stamp}@example.com`, "/invite/");
+  const link = await waitForLink(email, "/invite/");
 
   const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const phone = await phoneCtx.newPage();
@@ -52,6 +44,23 @@ test("offline on a phone: Today opens, a check-in, a tick and runs queue, are st
   await expect
     .poll(async () => phone.evaluate(async () => ((await caches.has("athlete-pages")) ? (await (await caches.open("athlete-pages")).keys()).map((r) => new URL(r.url).pathname).sort() : [])), { timeout: 30_000 })
     .toEqual([...OFFLINE_ROUTES].sort());
+  return { phoneCtx, phone };
+}
+
+test("offline on a phone: Today opens, a check-in, a tick and runs queue, are stored once when the signal returns, and a refused one is shown with its reason", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const stamp = Date.now();
+
+  // the trainer adds an athlete with one exercise and invites them
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  const created = await page.request.post("/api/v1/athletes", { data: { name: `Offline ${stamp}`, email: `offline-${stamp}@example.com` } });
+  expect(created.status()).toBe(201);
+  const athlete = await created.json();
+  const exercises = (await (await page.request.get("/api/v1/exercises")).json()).exercises as { id: string; name: string; defaultDosage: { reps?: number } }[];
+  const exercise = exercises.find((e) => e.defaultDosage.reps)!;
+  expect((await page.request.post(`/api/v1/athletes/${athlete.id}/program`, { data: { exerciseId: exercise.id, sets: 3, reps: 12, daysPerWeek: 3 } })).status()).toBe(201);
+  await page.goto(`/athletes/${athlete.id}`);
+  const { phoneCtx, phone } = await inviteToPhone(page, browser, `offline-${stamp}@example.com`);
 
   // no signal: Today opens as last seen
   await phoneCtx.setOffline(true);
@@ -134,5 +143,108 @@ test("offline on a phone: Today opens, a check-in, a tick and runs queue, are st
   await phone.getByRole("button", { name: "Sign out" }).click();
   await expect(phone).toHaveURL(/\/sign-in/);
   expect(await phone.evaluate(async () => ((await caches.has("athlete-pages")) ? (await (await caches.open("athlete-pages")).keys()).length : 0))).toBe(0);
+  await phoneCtx.close();
+});
+
+/** The phone's outbox as idb-keyval keeps it (database "stride-outbox", store "outbox", key "reports"). */
+type Stored = { id: string; kind: string; body: Record<string, unknown>; label: string; status: string };
+const readOutbox = (phone: Page) =>
+  phone.evaluate(
+    () =>
+      new Promise<Stored[]>((resolve, reject) => {
+        const open = indexedDB.open("stride-outbox");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction("outbox", "readonly").objectStore("outbox").get("reports");
+          get.onsuccess = () => {
+            resolve((get.result as Stored[] | undefined) ?? []);
+            open.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+/** Puts reports back in the outbox, as if the phone had never heard the server's answer. */
+const writeOutbox = (phone: Page, list: Stored[]) =>
+  phone.evaluate(
+    (reports) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("stride-outbox");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("outbox", "readwrite");
+          tx.objectStore("outbox").put(reports, "reports");
+          tx.oncomplete = () => {
+            open.result.close();
+            window.dispatchEvent(new Event("stride-outbox-changed"));
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    list,
+  );
+
+test("offline on a phone: a return-to-run stage session is queued, shown as waiting, and stored once when the signal returns, even when it is sent again", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const stamp = Date.now();
+  const email = `offline-rtr-${stamp}@example.com`;
+
+  // the trainer adds an athlete and puts them on stage 2 before they first open the app (Today's copy then has the card)
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  const created = await page.request.post("/api/v1/athletes", { data: { name: `Offline Ladder ${stamp}`, email } });
+  expect(created.status()).toBe(201);
+  const athlete = await created.json();
+  await page.goto(`/athletes/${athlete.id}`);
+  const rtr = page.getByRole("region", { name: "Return to run" });
+  await rtr.getByLabel("Stage", { exact: true }).first().selectOption({ label: "Stage 2: run 1 min, walk 4 min, 6 times — 30 min" });
+  await rtr.getByLabel("Reason", { exact: true }).first().fill("Back to running after the clinic visit");
+  await rtr.getByRole("button", { name: "Start return to run" }).click();
+  await expect(rtr.getByText("stage 2 of 8")).toBeVisible();
+  const { phoneCtx, phone } = await inviteToPhone(page, browser, email);
+
+  // no signal: the session is checked on the phone, kept, and shown as waiting
+  await phoneCtx.setOffline(true);
+  await phone.reload();
+  await expect(phone.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+  const card = phone.getByRole("region", { name: "Return to run" });
+  await card.getByText("Log a stage 2 session").click();
+  await card.getByLabel("Minutes").fill("30");
+  await card.getByRole("group", { name: "Knee pain during (0–10)" }).getByText("1", { exact: true }).click();
+  await card.getByRole("group", { name: "Knee pain after (0–10)" }).getByText("2", { exact: true }).click();
+  await card.getByRole("button", { name: "Save session" }).click();
+  // the server's own rule, on the phone: no effort chosen is an error, never a zero
+  await expect(card.getByText("Enter the session effort from 0 to 10.", { exact: true })).toBeVisible();
+  await card.getByRole("group", { name: "Session effort (0–10)" }).getByText("3", { exact: true }).click();
+  await card.getByRole("button", { name: "Save session" }).click();
+  await expect(card.getByText("No signal: saved on this phone. It will be sent when you are back online.")).toBeVisible();
+  await expect(phone.getByText("1 report waiting to send")).toBeVisible();
+  await expect(phone.getByRole("listitem").filter({ hasText: /^Stage 2 session of / })).toBeVisible();
+  await expectAxeClean(phone);
+  await shot(phone, "offline-stage-session-waiting-375");
+
+  const queued = await readOutbox(phone);
+  expect(queued).toHaveLength(1);
+  expect(queued[0]).toMatchObject({ kind: "stage-session", status: "waiting", body: { durationSec: 1800, rpe: 3, painDuring: 1, painAfter: 2, outcome: "completed" } });
+  const activities = async () => ((await (await page.request.get(`/api/v1/athletes/${athlete.id}/activities`)).json()).items as { clientId: string; type: string; durationSec: number; painDuring: number; painAfter: number }[]);
+  expect(await activities()).toEqual([]);
+
+  // the signal returns: stored once
+  await phoneCtx.setOffline(false);
+  await expect(phone.getByText(/reports? waiting to send/)).toHaveCount(0, { timeout: 30_000 });
+  await expect(phone.getByText(/^Not saved:/)).toHaveCount(0);
+  const stored = await activities();
+  expect(stored.map((a) => [a.clientId, a.type, a.durationSec, a.painDuring, a.painAfter])).toEqual([[queued[0]!.id, "run", 1800, 1, 2]]);
+
+  // the answer was lost on the way back: the outbox sends the same session again, and it is still one
+  await phoneCtx.setOffline(true);
+  await writeOutbox(phone, queued);
+  await expect(phone.getByText("1 report waiting to send")).toBeVisible();
+  await phoneCtx.setOffline(false);
+  await expect(phone.getByText(/reports? waiting to send/)).toHaveCount(0, { timeout: 30_000 });
+  await expect(phone.getByText(/^Not saved:/)).toHaveCount(0);
+  expect(await readOutbox(phone)).toEqual([]);
+  expect((await activities()).length).toBe(1);
+  await shot(phone, "offline-stage-session-sent-375");
   await phoneCtx.close();
 });

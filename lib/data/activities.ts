@@ -61,7 +61,8 @@ const { shoeName: _shoeName, ...insertedColumns } = columns;
 
 type Written = { activity: ActivityView; created: boolean; athleteId: string; date: string };
 
-async function byClientId(db: Db | Tx, clinicId: string, clientId: string): Promise<ActivityView | null> {
+/** The activity stored under a submission id (archived or not: a retry answers with what the first submit stored). */
+export async function activityByClientId(db: Db | Tx, clinicId: string, clientId: string): Promise<ActivityView | null> {
   const [row] = await db
     .select(columns)
     .from(activities)
@@ -106,7 +107,7 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
   try {
     const target = await athleteAccess(scope, input.athleteId, { write: true, db });
     // a retry answers with what the first submit stored, whatever its date (the date rules are for new writes)
-    const earlier = await byClientId(db, target.clinicId, input.clientId);
+    const earlier = await activityByClientId(db, target.clinicId, input.clientId);
     if (earlier) return retried(earlier, target.athleteId);
     const startedAt = file ? file.parsed.startTime : instantOf(input.date, input.startTime ?? "12:00", target.timeZone);
     const date = file ? localDateOf(startedAt, target.timeZone) : input.date;
@@ -137,7 +138,7 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
     );
     if (row) return { activity: { ...row, shoeName: row.shoeId ? (shoe?.name ?? null) : null }, created: true, athleteId: row.athleteId, date: row.date };
     // a retry: answer with what the first submit stored
-    return retried(await byClientId(getDb(), target.clinicId, input.clientId), target.athleteId);
+    return retried(await activityByClientId(getDb(), target.clinicId, input.clientId), target.athleteId);
   } catch (err) {
     if (isUniqueViolation(err, "activities_file_start_unique")) throw alreadyImported();
     throw err;
@@ -185,7 +186,7 @@ async function loadOwn(scope: Scope, activityId: string): Promise<ActivityRow> {
 
 export async function getActivity(scope: Scope, activityId: string): Promise<ActivityView> {
   const row = await loadOwn(scope, activityId);
-  return (await byClientId(getDb(), scope.clinicId, row.clientId))!;
+  return (await activityByClientId(getDb(), scope.clinicId, row.clientId))!;
 }
 
 /** Athletes edit their own entries for 7 days; trainers correct any, attributed in the audit log. */
@@ -215,7 +216,7 @@ export async function updateActivity(scope: Scope, activityId: string, input: Om
     await writeAudit(tx, { clinicId: scope.clinicId, actorId: scope.userId, action: "activity.updated", entity: "activity", entityId: activityId, before, after });
     const what = `${activityWords(before.type)} of ${before.date}`;
     await bringUpToDate(tx, target, { because: before.date === date ? `${what} was changed` : `${what} was moved to ${date}` });
-    return { activity: (await byClientId(tx, scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]! };
+    return { activity: (await activityByClientId(tx, scope.clinicId, before.clientId))!, created: false, athleteId: before.athleteId, date: [before.date, date].sort()[0]! };
   });
 }
 

@@ -15,6 +15,9 @@ const shoe = await import("@/app/api/v1/shoes/[shoeId]/route");
 const activity = await import("@/app/api/v1/activities/[activityId]/route");
 const activities = await import("@/app/api/v1/activities/route");
 const templates = await import("@/app/api/v1/templates/route");
+const stageSessions = await import("@/app/api/v1/stage-sessions/route");
+const { startReturnToRun } = await import("@/lib/data/return-to-run");
+const { listActivities } = await import("@/lib/data/activities");
 const { apiRoutes } = await import("@/app/api/v1/openapi.json/registry");
 const { buildOpenApiDocument } = await import("@/lib/api/openapi");
 const { documentValidator } = await import("@/tests/api-document");
@@ -121,6 +124,81 @@ describe("check-ins, shoes, activities and templates over the API", () => {
     expect(body.templates.some((t) => t.builtin)).toBe(true);
     session = me;
     expect((await templates.GET(get("/api/v1/templates"))).status).toBe(404);
+  });
+});
+
+describe("return-to-run stage sessions over the API (the outbox replays them)", () => {
+  // the built-in ladder (fixed ids, drizzle/0016)
+  const LADDER = "5a0e0000-0000-4000-8000-000000000000";
+  const STAGE_2 = "5a0e0000-0000-4000-8000-000000000002";
+  const post = (body: unknown) => stageSessions.POST(send("POST", "/api/v1/stage-sessions", body));
+  const session2 = (extra: Record<string, unknown> = {}) => ({ clientId: crypto.randomUUID(), stageId: STAGE_2, date: today, durationSec: 1800, rpe: 3, painDuring: 1, painAfter: 2, outcome: "completed", ...extra });
+  let runner: Awaited<ReturnType<typeof makeAthlete>>;
+  const sessionsOf = async () => (await listActivities(clinic, runner.athleteId, {})).filter((a) => a.date === today);
+
+  beforeAll(async () => {
+    runner = await makeAthlete(clinic, "Ladder Runner");
+    await startReturnToRun(clinic, { athleteId: runner.athleteId, ladderId: LADDER, stageId: STAGE_2, reason: "Back to running, with the AT" });
+  });
+
+  it("the athlete's own session is stored once: 201, then 200 with the same record on a retry", async () => {
+    session = runner;
+    const body = session2({ note: "Felt fine" });
+    const first = await fits("POST", "/api/v1/stage-sessions", await post(body));
+    expect(first.status).toBe(201);
+    const stored = (await first.json()) as { id: string; type: string; clientId: string };
+    expect(stored).toMatchObject({ type: "run", clientId: body.clientId, durationSec: 1800, painDuring: 1, painAfter: 2, note: "Felt fine" });
+    const again = await fits("POST", "/api/v1/stage-sessions", await post(body));
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { id: string }).id).toBe(stored.id);
+    expect((await sessionsOf()).filter((a) => a.clientId === body.clientId)).toHaveLength(1);
+  });
+
+  it("two sends of one submission at once store one record", async () => {
+    session = runner;
+    const body = session2();
+    const answers = await Promise.all([post(body), post(body)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 201]);
+    const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id));
+    expect(ids[0]).toBe(ids[1]);
+    expect((await sessionsOf()).filter((a) => a.clientId === body.clientId)).toHaveLength(1);
+  });
+
+  it("numbers are JSON numbers: a blank, a string or null is never a zero (422); null for an optional pain is not reported", async () => {
+    session = runner;
+    for (const bad of [{ durationSec: "1800" }, { durationSec: "" }, { rpe: null }, { rpe: "3" }, { painDuring: "" }, { painDuring: true }, { distanceM: "" }, { outcome: "stopped_early" }, { note: "a\u0000b" }, { extra: 1 }]) {
+      const res = await fits("POST", "/api/v1/stage-sessions", await post(session2(bad)));
+      expect(res.status, JSON.stringify(bad)).toBe(422);
+    }
+    const res = await fits("POST", "/api/v1/stage-sessions", await post(session2({ painAfter: null, distanceM: null })));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ painAfter: null, distanceM: null });
+  });
+
+  it("the trainer logs one for the athlete; another athlete or clinic cannot (404); with no plan that day it is a 409 with why", async () => {
+    session = clinic;
+    expect((await fits("POST", "/api/v1/stage-sessions", await post(session2({ athleteId: runner.athleteId })))).status).toBe(201);
+    session = sibling;
+    expect((await fits("POST", "/api/v1/stage-sessions", await post(session2({ athleteId: runner.athleteId })))).status).toBe(404);
+    const own = await fits("POST", "/api/v1/stage-sessions", await post(session2()));
+    expect(own.status).toBe(409);
+    expect(((await own.json()) as { error: { message: string } }).error.message).toMatch(/no return-to-run plan on that date/);
+    session = other;
+    expect((await post(session2({ athleteId: runner.athleteId }))).status).toBe(404);
+    // a stage the athlete was not on that day
+    session = runner;
+    const wrong = await fits("POST", "/api/v1/stage-sessions", await post(session2({ stageId: "5a0e0000-0000-4000-8000-000000000005" })));
+    expect(wrong.status).toBe(422);
+  });
+
+  it("a clientId already used by another athlete is a conflict, not their record", async () => {
+    session = runner;
+    const body = session2();
+    expect((await post(body)).status).toBe(201);
+    session = clinic;
+    const res = await fits("POST", "/api/v1/stage-sessions", await post({ ...body, athleteId: sibling.athleteId }));
+    expect(res.status).toBe(409);
+    expect(await res.text()).not.toContain(runner.athleteId);
   });
 });
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { activities } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
@@ -9,6 +8,7 @@ import { assignmentOn } from "@/lib/domain/return-to-run";
 import { conflict, invalid } from "@/lib/errors";
 import type { StageSessionInput } from "@/lib/validation/return-to-run";
 import { athleteAccess } from "./access";
+import { activityByClientId, type ActivityView } from "./activities";
 import { loadAthleteRecords, statusOn } from "./athlete-records";
 import { writeAudit } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
@@ -20,18 +20,13 @@ import { assertReportDate } from "./report-rules";
  * The stage must have been in force at some time on the session's date. A stage-1 (walking) session
  * is stored as a `walk`. Stored once per client id, like every report.
  */
-export async function recordStageSession(scope: Scope, input: StageSessionInput): Promise<{ id: string; created: boolean }> {
+export async function recordStageSession(scope: Scope, input: StageSessionInput): Promise<{ id: string; created: boolean; activity: ActivityView }> {
   return getDb().transaction(async (tx) => {
     const target = await athleteAccess(scope, input.athleteId, { write: true, db: tx });
+    // a retry (the outbox sending again after a lost answer) gets what the first submit stored, whatever its date
+    const existing = await activityByClientId(tx, target.clinicId, input.clientId);
+    if (existing) return retried(existing, target.athleteId);
     assertReportDate(target, input.date);
-    const [existing] = await tx
-      .select({ id: activities.id, athleteId: activities.athleteId })
-      .from(activities)
-      .where(and(eq(activities.clinicId, target.clinicId), eq(activities.clientId, input.clientId)));
-    if (existing) {
-      if (existing.athleteId !== target.athleteId) throw conflict("This submission id was already used for another record.");
-      return { id: existing.id, created: false };
-    }
     const loaded = await loadAthleteRecords(tx, target, input.date, input.date);
     const plan = loaded.returnToRun;
     if (!plan || statusOn(loaded.statuses, input.date, target.status) !== "return_to_run") {
@@ -69,11 +64,19 @@ export async function recordStageSession(scope: Scope, input: StageSessionInput)
         clientId: input.clientId,
         recordedBy: scope.userId,
       })
+      // two sends of one submission at once: the second waits for the first, then stores nothing
+      .onConflictDoNothing({ target: [activities.clinicId, activities.clientId] })
       .returning({ id: activities.id });
+    if (!row) return retried(await activityByClientId(tx, target.clinicId, input.clientId), target.athleteId);
     if (target.byTrainer) {
-      await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: row!.id, after: { ...input, type } });
+      await writeAudit(tx, { clinicId: target.clinicId, actorId: scope.userId, action: "activity.created", entity: "activity", entityId: row.id, after: { ...input, type } });
     }
     await bringUpToDate(tx, target, { because: `the stage ${index + 1} session of ${input.date} was entered` });
-    return { id: row!.id, created: true };
+    return { id: row.id, created: true, activity: (await activityByClientId(tx, target.clinicId, input.clientId))! };
   });
+}
+
+function retried(stored: ActivityView | null, athleteId: string) {
+  if (!stored || stored.athleteId !== athleteId) throw conflict("This submission id was already used for another record.");
+  return { id: stored.id, created: false, activity: stored };
 }

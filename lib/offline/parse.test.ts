@@ -39,3 +39,29 @@ describe("a report made offline is read with the server's form schema", () => {
     expect(parsed).toEqual({ ok: true, body: { clientId: id, programItemId: id, setsDone: 3, couldNotFinish: false, date: "2026-11-30" } });
   });
 });
+
+describe("a return-to-run stage session made offline", () => {
+  it("becomes the API body in seconds and metres, its own date kept; blanks are not reported", () => {
+    const parsed = parseOfflineReport("stage-session", form({ clientId: id, stageId: id, date: "2026-11-29", minutes: "30", outcome: "completed", rpe: "3", painDuring: "1", painAfter: "", distanceKm: "" }), ctx);
+    expect(parsed).toEqual({ ok: true, body: { clientId: id, stageId: id, date: "2026-11-29", durationSec: 1800, outcome: "completed", rpe: 3, painDuring: 1 } });
+  });
+
+  it("keeps the timer's running time and a stop at a repeat", () => {
+    const parsed = parseOfflineReport("stage-session", form({ clientId: id, stageId: id, date: "2026-11-30", minutes: "12.5", runningSec: "180", outcome: "stopped_early", stoppedAtRepeat: "3", stopReason: "pain", rpe: "5", painDuring: "4", painAfter: "5", distanceKm: "1,5" }), ctx);
+    expect(parsed).toMatchObject({ ok: true, body: { durationSec: 750, runningSec: 180, outcome: "stopped_early", stoppedAtRepeat: 3, stopReason: "pain", distanceM: 1500 } });
+  });
+
+  it("a blank duration or effort is the field's error, never a zero; text is not a number", () => {
+    const blank = parseOfflineReport("stage-session", form({ clientId: id, stageId: id, date: "2026-11-30", minutes: " ", outcome: "completed" }), ctx);
+    expect(!blank.ok && blank.fieldErrors.durationSec).toEqual(["Enter how long the session took."]);
+    expect(!blank.ok && blank.fieldErrors.rpe).toEqual(["Enter the session effort from 0 to 10."]);
+    const text = parseOfflineReport("stage-session", form({ clientId: id, stageId: id, date: "2026-11-30", minutes: "half an hour", outcome: "completed", rpe: "3", painDuring: "two" }), ctx);
+    expect(!text.ok && text.fieldErrors.durationSec).toEqual(["Enter how long the session took."]);
+    expect(!text.ok && text.fieldErrors.painDuring).toEqual(["Enter pain during as a number from 0 to 10."]);
+  });
+
+  it("stopped early needs the reason, with the server's message", () => {
+    const parsed = parseOfflineReport("stage-session", form({ clientId: id, stageId: id, date: "2026-11-30", minutes: "20", outcome: "stopped_early", rpe: "3" }), ctx);
+    expect(!parsed.ok && parsed.fieldErrors.stopReason).toEqual(["Say whether pain was the reason you stopped."]);
+  });
+});

@@ -1,5 +1,6 @@
 import { formToObject, formValues, zodFieldErrors } from "@/lib/validation/form-data";
 import { activityFormSchema, checkInFormSchema, exerciseLogFormSchema } from "@/lib/validation/reporting-forms";
+import { stageSessionFormSchema } from "@/lib/validation/return-to-run";
 import type { ReportKind } from "./routes";
 
 /**
@@ -20,11 +21,24 @@ export type ParseContext = {
 
 export function parseOfflineReport(kind: ReportKind, formData: FormData, ctx: ParseContext): ParsedReport {
   const input = formToObject(formData);
-  const parsed = kind === "check-in" ? checkInFormSchema.safeParse(input) : kind === "activity" ? activityFormSchema(ctx.unit).safeParse(input) : exerciseLogFormSchema.safeParse(input);
+  const parsed = schemaFor(kind, ctx).safeParse(input);
   if (!parsed.success) {
     return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: zodFieldErrors(parsed.error), values: formValues(formData) };
   }
   const body: Record<string, unknown> = { ...parsed.data };
   if (kind !== "activity" && body.date === undefined) body.date = ctx.today;
   return { ok: true, body };
+}
+
+function schemaFor(kind: ReportKind, ctx: ParseContext) {
+  switch (kind) {
+    case "check-in":
+      return checkInFormSchema;
+    case "activity":
+      return activityFormSchema(ctx.unit);
+    case "exercise-log":
+      return exerciseLogFormSchema;
+    case "stage-session":
+      return stageSessionFormSchema;
+  }
 }

@@ -9,6 +9,7 @@ export const REPORT_ENDPOINTS = {
   "check-in": "/api/v1/check-ins",
   activity: "/api/v1/activities",
   "exercise-log": "/api/v1/exercise-logs",
+  "stage-session": "/api/v1/stage-sessions",
 } as const;
 
 export type ReportKind = keyof typeof REPORT_ENDPOINTS;

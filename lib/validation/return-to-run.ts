@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { formNumber, fromFormText, nullAsAbsent, plainText } from "./fields";
 import { clientIdField, isoDate } from "./reporting";
 
 /** Schemas for return to run (DESIGN §2c): placing an athlete on a stage, steps, sessions, ladder copies. */
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const reasonField = z.string({ error: "Say why." }).trim().min(3, "Say why, in a few words.").max(500, "Keep the reason under 500 characters.");
+// numbers as JSON numbers (lib/validation/fields.ts): never "5", "", true or null read as a number;
+// an optional one sent as null is "not reported"; the form converts its text first (below)
 const pain = (label: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
+  nullAsAbsent(
+    z
       .number({ error: `Enter ${label} as a number from 0 to 10.` })
       .int(`Enter ${label} as a whole number from 0 to 10.`)
       .min(0, `Enter ${label} from 0 to 10.`)
-      .max(10, `Enter ${label} from 0 to 10.`)
-      .optional(),
+      .max(10, `Enter ${label} from 0 to 10.`),
   );
 
 export const startReturnToRunSchema = z.object({
@@ -52,22 +53,22 @@ export const stageSessionSchema = z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, like 07:30.")
       .optional(),
-    durationSec: z.coerce
+    durationSec: z
       .number({ error: "Enter how long the session took." })
       .int("Enter the duration in whole seconds.")
       .positive("The duration must be more than zero.")
       .max(6 * 3600, "The duration must be under 6 hours."),
-    // the interval timer's recorded running time (§2c running minutes); blank when typed in by hand
-    runningSec: z.preprocess(blankToUndefined, z.coerce.number({ error: "The timer's running time must be a number of seconds." }).int("The timer's running time must be whole seconds.").min(0, "The timer's running time cannot be negative.").optional()),
+    // the interval timer's recorded running time (§2c running minutes); left out when typed in by hand
+    runningSec: nullAsAbsent(z.number({ error: "The timer's running time must be a number of seconds." }).int("The timer's running time must be whole seconds.").min(0, "The timer's running time cannot be negative.")),
     // optional: a run/walk session is judged by its minutes, not its distance
-    distanceM: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter the distance as a number." }).positive("The distance must be more than zero.").max(100_000, "The distance must be 100 km or less.").optional()),
-    rpe: z.coerce.number({ error: "Enter the session effort from 0 to 10." }).int("Enter the effort as a whole number.").min(0, "Enter the effort from 0 to 10.").max(10, "Enter the effort from 0 to 10."),
+    distanceM: nullAsAbsent(z.number({ error: "Enter the distance as a number." }).positive("The distance must be more than zero.").max(100_000, "The distance must be 100 km or less.")),
+    rpe: z.number({ error: "Enter the session effort from 0 to 10." }).int("Enter the effort as a whole number.").min(0, "Enter the effort from 0 to 10.").max(10, "Enter the effort from 0 to 10."),
     painDuring: pain("pain during"),
     painAfter: pain("pain after"),
     outcome: z.enum(["completed", "stopped_early"], { error: "Say whether you completed the session or stopped early." }),
-    stoppedAtRepeat: z.preprocess(blankToUndefined, z.coerce.number({ error: "Enter the repeat you reached." }).int("Enter a whole repeat.").min(0, "Enter 0 or more.").max(30, "That is more than 30 repeats.").optional()),
-    stopReason: z.preprocess(blankToUndefined, z.enum(["pain", "other"], { error: "Say whether pain was the reason." }).optional()),
-    note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
+    stoppedAtRepeat: nullAsAbsent(z.number({ error: "Enter the repeat you reached." }).int("Enter a whole repeat.").min(0, "Enter 0 or more.").max(30, "That is more than 30 repeats.")),
+    stopReason: nullAsAbsent(z.enum(["pain", "other"], { error: "Say whether pain was the reason." })),
+    note: plainText({ multiline: true }).trim().max(2000, "Keep the note under 2000 characters.").optional(),
   })
   .superRefine((s, ctx) => {
     if (s.runningSec !== undefined && s.runningSec > s.durationSec) {
@@ -80,14 +81,15 @@ export const stageSessionSchema = z
   });
 export type StageSessionInput = z.infer<typeof stageSessionSchema>;
 
-const minutes = (label: string) => z.coerce.number({ error: `Enter ${label} in whole minutes.` }).int(`Enter ${label} in whole minutes.`).min(0, `${label} cannot be negative.`).max(180, `${label} must be 180 or less.`);
+const minutes = (label: string) => formNumber(z.number({ error: `Enter ${label} in whole minutes.` }).int(`Enter ${label} in whole minutes.`).min(0, `${label} cannot be negative.`).max(180, `${label} must be 180 or less.`));
 
 export const runStageSchema = z
   .object({
     runMin: minutes("the running minutes"),
     walkMin: minutes("the walking minutes"),
-    repeats: z.coerce.number({ error: "Enter the repeats." }).int("Enter whole repeats.").min(1, "At least one repeat.").max(30, "30 repeats at most."),
-    sessionsPerWeek: z.coerce.number({ error: "Enter the sessions per week." }).int("Enter whole sessions.").min(1, "At least one session a week.").max(7, "7 sessions a week at most.").default(3),
+    repeats: formNumber(z.number({ error: "Enter the repeats." }).int("Enter whole repeats.").min(1, "At least one repeat.").max(30, "30 repeats at most.")),
+    // left out or blank: three a week
+    sessionsPerWeek: formNumber(z.number({ error: "Enter the sessions per week." }).int("Enter whole sessions.").min(1, "At least one session a week.").max(7, "7 sessions a week at most.").default(3)),
   })
   .refine((s) => s.runMin + s.walkMin > 0, { path: ["runMin"], message: "A session needs some running or walking minutes." });
 export type RunStageInput = z.infer<typeof runStageSchema>;
@@ -119,14 +121,51 @@ export const trainerStageStepFormSchema = z.object({
 /** The athlete's own step: no reason asked (it is recorded as "stepped up/down by the athlete"). */
 export const athleteStageStepFormSchema = z.object({ direction: z.enum(["up", "down"], { error: "Choose up or down." }) });
 
-/** A stage session from the athlete's form: minutes rather than seconds, today's date by default. */
-export const stageSessionFormSchema = z.preprocess(
-  (raw) => {
-    if (typeof raw !== "object" || raw === null) return raw;
-    const r = raw as Record<string, unknown>;
-    const minutes = typeof r.minutes === "string" && r.minutes.trim() !== "" ? Number(r.minutes) : undefined;
-    const km = typeof r.distanceKm === "string" && r.distanceKm.trim() !== "" ? Number(r.distanceKm) : undefined;
-    return { ...r, durationSec: minutes === undefined || Number.isNaN(minutes) ? r.minutes : Math.round(minutes * 60), distanceM: km === undefined || Number.isNaN(km) ? r.distanceKm : Math.round(km * 1000) };
-  },
-  stageSessionSchema,
-);
+/**
+ * A stage session from the athlete's form (text): minutes rather than seconds, km rather than
+ * metres. Number fields go through `fromFormText`: blank is "not reported" (or the field's own
+ * error when it is required), never 0; text that is not a number is refused with that error.
+ * Shared by the server action and the offline outbox (lib/offline/parse.ts).
+ */
+export const stageSessionFormSchema = z
+  .object({
+    clientId: z.string().optional(),
+    stageId: z.string().optional(),
+    date: z.string().optional(),
+    startTime: z.string().optional(),
+    minutes: z.string().optional(),
+    runningSec: z.string().optional(),
+    distanceKm: z.string().optional(),
+    rpe: z.string().optional(),
+    painDuring: z.string().optional(),
+    painAfter: z.string().optional(),
+    outcome: z.string().optional(),
+    stoppedAtRepeat: z.string().optional(),
+    stopReason: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .transform((v, ctx) => {
+    const minutes = fromFormText(v.minutes, { decimalComma: true });
+    const km = fromFormText(v.distanceKm, { decimalComma: true });
+    const parsed = stageSessionSchema.safeParse({
+      clientId: v.clientId,
+      stageId: v.stageId,
+      date: v.date,
+      startTime: v.startTime?.trim() || undefined,
+      durationSec: typeof minutes === "number" ? Math.round(minutes * 60) : minutes,
+      runningSec: fromFormText(v.runningSec),
+      distanceM: typeof km === "number" ? Math.round(km * 1000) : km,
+      rpe: fromFormText(v.rpe),
+      painDuring: fromFormText(v.painDuring),
+      painAfter: fromFormText(v.painAfter),
+      outcome: v.outcome,
+      stoppedAtRepeat: fromFormText(v.stoppedAtRepeat),
+      stopReason: v.stopReason?.trim() || undefined,
+      note: v.note || undefined,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });

@@ -7,6 +7,9 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { ScaleField } from "@/app/_components/ui/scale-field";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { CR10_WORDS } from "@/lib/validation/reporting-labels";
+import { useLocale } from "@/app/_components/locale";
+import { formatDay } from "@/lib/format/dates";
+import { useOfflineAction, type OfflineState } from "../_components/offline/use-offline-action";
 import { athleteStageStepAction, logStageSessionAction } from "./return-to-run-actions";
 
 const PAIN_WORDS = { 0: "none", 5: "moderate", 10: "worst" };
@@ -14,17 +17,22 @@ const PAIN_WORDS = { 0: "none", 5: "moderate", 10: "worst" };
 /** What the interval timer fills in: the timed minutes, the outcome, the repeats done and the running time. */
 export type TimerPrefill = { minutes: string; outcome: "completed" | "stopped_early"; stoppedAtRepeat: string; runningSec: string };
 
-/** A stage session: completed or stopped early (the repeat reached, whether pain was why); pain during and after. */
+/**
+ * A stage session: completed or stopped early (the repeat reached, whether pain was why); pain during
+ * and after. Without a signal it is checked on the phone and waits in the outbox (sent once, by its clientId).
+ */
 export function StageSessionForm({ stageId, stageNumber, repeats, walking, today, prefill }: { stageId: string; stageNumber: number; repeats: number; walking: boolean; today: string; prefill?: TimerPrefill }) {
-  const [state, action] = useActionState(logStageSessionAction, {});
-  // one id per submission: a retry of a failed one reuses it, a saved one makes way for a new one
+  const locale = useLocale();
+  const offlineAction = useOfflineAction(logStageSessionAction, "stage-session", { today, label: (body) => `Stage ${stageNumber} session of ${formatDay(String(body.date), locale)}` });
+  const [state, action] = useActionState<OfflineState, FormData>(offlineAction, {});
+  // one id per submission: a retry of a failed one reuses it, a saved (or queued) one makes way for a new one
   const clientId = useMemo(() => (state.ok || !state.values?.clientId ? crypto.randomUUID() : state.values.clientId), [state]);
   const v: Record<string, string | undefined> = state.ok ? {} : (state.values ?? prefill ?? {});
   const e = state.fieldErrors ?? {};
   const [outcome, setOutcome] = useState(v.outcome ?? "completed");
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <FormMessage ok={state.ok} message={state.ok ? "Session saved." : state.message} />
+      <FormMessage ok={state.ok} message={state.queued ? state.message : state.ok ? "Session saved." : state.message} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="stageId" value={stageId} />
       {v.runningSec ? <input type="hidden" name="runningSec" value={v.runningSec} /> : null}

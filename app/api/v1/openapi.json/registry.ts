@@ -15,6 +15,7 @@ import * as athleteReturnToRun from "../athletes/[athleteId]/return-to-run/route
 import * as athleteStageStep from "../athletes/[athleteId]/return-to-run/step/route";
 import * as athleteShoes from "../athletes/[athleteId]/shoes/route";
 import * as shoe from "../shoes/[shoeId]/route";
+import * as stageSessions from "../stage-sessions/route";
 import * as templates from "../templates/route";
 import * as athleteProgram from "../athletes/[athleteId]/program/route";
 import * as athlete from "../athletes/[athleteId]/route";
@@ -70,5 +71,6 @@ export const apiRoutes: RouteEntry[] = [
   { path: "/api/v1/program-items/[itemId]/progress", module: progress },
   { path: "/api/v1/program-items/[itemId]/regress", module: regress },
   { path: "/api/v1/shoes/[shoeId]", module: shoe },
+  { path: "/api/v1/stage-sessions", module: stageSessions },
   { path: "/api/v1/templates", module: templates },
 ];
