@@ -22,5 +22,10 @@ export const fhirEverythingQuerySchema = z
 
 /** One sentence naming every parameter that is wrong, for a 400 a person can read. */
 export function fhirQueryProblem(error: z.ZodError): string {
-  return error.issues.map((i) => `${String(i.path[0] ?? "query")}: ${i.message}`).join(" ");
+  const first = new Map<string, string>();
+  for (const i of error.issues) {
+    const name = String(i.path[0] ?? "query");
+    if (!first.has(name)) first.set(name, `${name}: ${i.message}`);
+  }
+  return [...first.values()].join(" ");
 }
