@@ -155,3 +155,43 @@ test("every answer above fits the API document: its status is listed and its bod
   // every operation documents what its success answers (issue 20): none may be left without
   expect([...undocumentedSuccess].sort(), "successes without a response schema").toEqual([]);
 });
+
+/**
+ * The FHIR export lives outside /api/v1 (its answer is FHIR's, not in the API document), so the
+ * loops above do not see it: the same callers, by hand.
+ */
+test("FHIR Patient/$everything: 401 signed out or with a wrong token, 404 for another clinic and another athlete, the bundle for staff, their token and the athlete themself", async () => {
+  const url = (id: string) => `/api/fhir/Patient/${id}/$everything`;
+  const label = "GET /api/fhir/Patient/{athleteId}/$everything";
+  for (const [who, ctx, status] of [
+    ["signed out", callers.anon, 401],
+    ["wrong token", badToken, 401],
+    ["athlete, another athlete", callers.athlete, 404],
+    ["other clinic", callers.other, 404],
+  ] as const) {
+    const res = await ctx.get(url(target.athleteId));
+    expect(res.status(), `${label} as ${who}`).toBe(status);
+    await expectNoTargetData(res, `${label} as ${who}`);
+  }
+  for (const [who, ctx] of [
+    ["owner", callers.owner],
+    ["read-only token", readToken],
+    ["read-write token", writeToken],
+  ] as const) {
+    const res = await ctx.get(url(target.athleteId));
+    expect(res.status(), `${label} as ${who}`).toBe(200);
+    expect(res.headers()["content-type"], who).toContain("application/fhir+json");
+    const bundle = (await res.json()) as { resourceType: string; entry: { resource: { resourceType: string; id: string } }[] };
+    expect(bundle.entry[0]!.resource).toMatchObject({ resourceType: "Patient", id: target.athleteId });
+  }
+  // the athlete's own: their id from the owner's roster
+  const { items } = (await (await callers.owner.get("/api/v1/athletes?q=Alex%20Morgan")).json()) as { items: { id: string; email: string | null }[] };
+  const own = items.find((a) => a.email === DEMO.athlete.email)!.id;
+  const mine = await callers.athlete.get(url(own));
+  expect(mine.status()).toBe(200);
+  const text = await mine.text();
+  expect(text).not.toContain(target.athleteId);
+  expect(JSON.parse(text).entry[0].resource.id).toBe(own);
+  // another clinic's trainer cannot reach the demo athlete either
+  expect((await callers.other.get(url(own))).status()).toBe(404);
+});

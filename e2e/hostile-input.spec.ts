@@ -177,6 +177,40 @@ test("the referral summary PDF (a page route, not in the API document): hostile 
   expect((await ok.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
+test("the FHIR export (outside the API document): hostile ids, and bad dates in start, end and _since are a 400 that says which", async () => {
+  const values = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", SQL, "..%2F..%2Fetc%2Fpasswd", "%00", "%FF%FE", "a".repeat(1000), SCRIPT];
+  for (const v of values) {
+    const enc = /%/.test(v) ? v : encodeURIComponent(v);
+    const res = await callers.owner.get(`/api/fhir/Patient/${enc}/$everything`);
+    sent++;
+    expect(res.status(), `GET /api/fhir/Patient/${v.slice(0, 20)}/$everything`).toBeLessThan(500);
+    expect(res.status(), `GET /api/fhir/Patient/${v.slice(0, 20)}/$everything`).not.toBe(200);
+  }
+  const url = `/api/fhir/Patient/${target.athleteId}/$everything`;
+  const bad: [string, RegExp][] = [
+    ["start=2026-02-30", /start/],
+    ["end=9999-99-99", /end/],
+    ["start=yesterday", /start/],
+    ["end=2026-13-01", /end/],
+    ["start=2026-05-01&end=2026-04-01", /start must be on or before end/],
+    ["_since=not-a-date", /_since/],
+    ["_since=2026-02-30T00:00:00Z", /_since/],
+    ["_since=2026-11-01T25:00:00Z", /_since/],
+    [`_since=${encodeURIComponent(SQL)}`, /_since/],
+    [`start=${encodeURIComponent(SCRIPT)}`, /start/],
+  ];
+  for (const [qs, names] of bad) {
+    const res = await callers.owner.get(`${url}?${qs}`);
+    await expectAnswered(res, `GET $everything?${qs}`);
+    expect(res.status(), qs).toBe(400);
+    const message = ((await res.json()) as { error: { message: string } }).error.message;
+    expect(message, qs).toMatch(names);
+  }
+  for (const qs of ["start=2026-01-01&end=2026-12-31", "_since=2026-11-01T00:00:00Z", "_since=2026-11-01", "_count=abc&unknown=1"]) {
+    expect((await callers.owner.get(`${url}?${qs}`)).status(), qs).toBe(200);
+  }
+});
+
 test("the watch-file import: wrong files and fields", async () => {
   const op = ops.find((o) => o.multipart)!;
   const url = fillPath(op.path, target);

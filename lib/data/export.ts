@@ -38,7 +38,7 @@ export type AthleteExport = { exportedAt: string; athlete: Record<string, unknow
 export const ATHLETE_DATASETS = ["check_ins", "activities", "exercise_logs", "program_items", "program_history", "running_prescriptions", "shoes", "stage_assignments", "alerts"] as const;
 
 /** The athlete's records as stored, every field; the staff-only tables (notes, episodes) are not here. */
-async function athleteRecords(clinicId: string, athleteId: string) {
+export async function athleteRecords(clinicId: string, athleteId: string) {
   const db = getDb();
   const mine = (t: { clinicId: AnyPgColumn; athleteId: AnyPgColumn }) => and(eq(t.clinicId, clinicId), eq(t.athleteId, athleteId));
   const [[athlete], ci, act, logs, items, events, rx, sh, stages, al] = await Promise.all([

@@ -17,7 +17,7 @@ const LABELS: Record<(typeof ATHLETE_DATASETS)[number], string> = {
 };
 
 export default async function MyDataPage() {
-  await requireAthlete();
+  const scope = await requireAthlete();
   return (
     <>
       <h1 className="text-2xl font-bold">My data</h1>
@@ -37,6 +37,15 @@ export default async function MyDataPage() {
           </li>
         ))}
       </ul>
+      <h2 className="mt-6 font-semibold">For a doctor or physiotherapist</h2>
+      <p className="mt-1 text-sm text-slate-700">
+        Your pain scores, check-ins, activities and current program in FHIR, the format health record systems import.
+      </p>
+      <p className="mt-2">
+        <a href={`/api/fhir/Patient/${scope.athleteId}/$everything`} download className="font-semibold text-brand-700 underline">
+          Download my health record (FHIR)
+        </a>
+      </p>
     </>
   );
 }

@@ -94,6 +94,9 @@ export default async function AthletePage({
               Export record
             </a>
           ) : null}
+          <a href={`/api/fhir/Patient/${athlete.id}/$everything`} download className={secondaryButton}>
+            FHIR export
+          </a>
           <ArchiveToggle athleteId={athlete.id} archived={archived} name={athlete.name} />
         </div>
       </div>
