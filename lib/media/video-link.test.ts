@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isEmbedUrl, toVideoEmbed } from "./video-link";
+import { isEmbedUrl, toVideoEmbed, VIDEO_EMBED_HOSTS } from "./video-link";
 
 describe("toVideoEmbed", () => {
   it.each([
@@ -37,5 +37,13 @@ describe("toVideoEmbed", () => {
   it("accepts only its own embed addresses", () => {
     expect(isEmbedUrl("https://www.youtube.com/embed/dQw4w9WgXcQ")).toBe(false);
     expect(isEmbedUrl("https://player.vimeo.com/video/1")).toBe(false);
+  });
+});
+
+describe("the CSP", () => {
+  it("frames exactly the two embed hosts", async () => {
+    const { contentSecurityPolicy } = (await import("@/lib/security/headers.js")) as { contentSecurityPolicy: (n: string) => string };
+    const frame = contentSecurityPolicy("n").split("; ").find((d) => d.startsWith("frame-src "));
+    expect(frame?.split(" ").slice(1).sort()).toEqual([...VIDEO_EMBED_HOSTS].sort());
   });
 });
