@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { exerciseMedia, exercises } from "@/db/schema";
+import { exerciseMedia, exercises, programItems } from "@/db/schema";
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { invalid, notFound } from "@/lib/errors";
 import { processPhoto } from "@/lib/media/photo";
@@ -45,6 +45,25 @@ export async function mediaForExercises(scope: Scope, exerciseIds: readonly stri
     .select(columns)
     .from(exerciseMedia)
     .where(and(eq(exerciseMedia.clinicId, scope.clinicId), inArray(exerciseMedia.exerciseId, ids)));
+  const out = new Map<string, ExerciseMediaView>();
+  for (const r of rows) {
+    const view = toView(r);
+    if (view.photo || view.videoUrl) out.set(r.exerciseId, view);
+  }
+  return out;
+}
+
+/**
+ * The clinic's media for every exercise in an athlete's current program, in one query that needs
+ * no program first (so pages fetch it alongside). Program items are filtered by the caller's
+ * clinic too: another clinic's athlete simply has none.
+ */
+export async function mediaForProgram(scope: Scope, athleteId: string): Promise<Map<string, ExerciseMediaView>> {
+  const rows = await getDb()
+    .selectDistinct(columns)
+    .from(exerciseMedia)
+    .innerJoin(programItems, and(eq(programItems.exerciseId, exerciseMedia.exerciseId), eq(programItems.clinicId, exerciseMedia.clinicId)))
+    .where(and(eq(exerciseMedia.clinicId, scope.clinicId), eq(programItems.athleteId, scope.role === "athlete" ? scope.athleteId : athleteId), ne(programItems.status, "removed")));
   const out = new Map<string, ExerciseMediaView>();
   for (const r of rows) {
     const view = toView(r);
