@@ -703,6 +703,8 @@ export const MATRIX: ActionSpec[] = [
     key: `${EXERCISES}#uploadExercisePhotoAction`,
     access: "trainer",
     page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
     inputs: (t) => [{ exerciseId: t.otherExerciseId, photo: matrixPhoto() }],
     state: (w) => mediaState(w),
     success: ({ w, after, o }) => {
@@ -714,6 +716,8 @@ export const MATRIX: ActionSpec[] = [
     key: `${EXERCISES}#removeExercisePhotoAction`,
     access: "trainer",
     page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
     inputs: (t) => [{ exerciseId: t.otherExerciseId }],
     state: (w) => mediaState(w),
     success: ({ after, o }) => {
@@ -725,6 +729,8 @@ export const MATRIX: ActionSpec[] = [
     key: `${EXERCISES}#saveExerciseVideoAction`,
     access: "trainer",
     page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
     inputs: (t) => [{ exerciseId: t.otherExerciseId, videoLink: "https://youtu.be/dQw4w9WgXcQ" }],
     state: (w) => mediaState(w),
     success: ({ after, o }) => {
@@ -736,6 +742,8 @@ export const MATRIX: ActionSpec[] = [
     key: `${EXERCISES}#removeExerciseVideoAction`,
     access: "trainer",
     page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
     inputs: (t) => [{ exerciseId: t.otherExerciseId }],
     state: (w) => mediaState(w),
     success: ({ after, o }) => {
