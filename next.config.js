@@ -10,6 +10,8 @@ const nextConfig = {
   // lets two builds (say, two engineers' e2e runs) share a checkout without clobbering each other
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // the exercise photo upload (≤ 5 MB); proxy.ts keeps every other page's forms at 1 MB
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // the CSP (with a per-request nonce) is set by proxy.ts; these go on every response
   async headers() {
     return [

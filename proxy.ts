@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig, needsSession } from "@/lib/auth/config";
 import { contentSecurityPolicy } from "@/lib/security/headers";
-import { checkActionBody, checkActionHeaders, type ActionBodyRefusal } from "@/lib/security/action-body";
+import { actionBodyLimit, checkActionBody, checkActionHeaders, type ActionBodyRefusal } from "@/lib/security/action-body";
 import { isCrossSiteWrite } from "@/lib/security/origin";
 import { USER_HEADER } from "@/lib/offline/routes";
 
@@ -50,10 +50,11 @@ function isMalformedPath(path: string): boolean {
 /** A server-action POST whose body Next could not decode (it would answer a bare 500). */
 async function actionBodyRefusal(request: NextRequest): Promise<ActionBodyRefusal | null> {
   const type = request.headers.get("content-type");
-  const early = checkActionHeaders(type, request.headers.get("content-length"));
+  const limit = actionBodyLimit(request.nextUrl.pathname);
+  const early = checkActionHeaders(type, request.headers.get("content-length"), limit);
   if (early) return early;
   const body = await request.clone().arrayBuffer();
-  return checkActionBody(type!, body, () => new Response(body, { headers: { "content-type": type! } }).formData());
+  return checkActionBody(type!, body, () => new Response(body, { headers: { "content-type": type! } }).formData(), limit);
 }
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {

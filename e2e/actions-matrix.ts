@@ -103,6 +103,19 @@ const clinicalState = async (w: World) => {
   return { episodes: section("episodes"), notes: section("notes") };
 };
 
+/** The photo and video the owner's exercise page shows (the clinic's media of that exercise). */
+type MediaState = { photo: string | null; video: string | null };
+const mediaState = async (w: World): Promise<MediaState> => {
+  const html = await getHtml(w.callers.owner, `/exercises/${w.t.otherExerciseId}`);
+  return { photo: /<img[^>]+src="(\/api\/media\/exercise-photos\/[^"]+)"/.exec(html)?.[1] ?? null, video: /<iframe[^>]+src="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? null };
+};
+/** A small PNG (64 × 48) for the photo upload. */
+const matrixPhoto = () => ({
+  name: "matrix.png",
+  mimeType: "image/png",
+  buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAfUlEQVRoge2SAQkAURSDFsJ0y3ShL4Y8/sAAOha+nia6AQuoviK7UO8S3YAFVF+RXah3iW7AAqqvyC7Uu0Q3YAHVV2QX6l2iG7CA6iuyC/Uu0Q1YQPUV2YV6l+gGLKD6iuxCvUt0AxZQfUV2od4lugELqL4iu1DvEt2AxwN+iT64pilOzEwAAAAASUVORK5CYII=", "base64"),
+});
+
 const itemOf = (p: Program, id: string) => p.items.find((i) => i.id === id);
 const dosage = (extra: Fields = {}): Fields => ({ sets: "3", reps: "10", holdSec: "", daysPerWeek: "3", load: "", note: "", ...extra });
 const flagsNo = () => ({ redFlagsAny: "yes", ...Object.fromEntries(RED_FLAGS.map((f) => [`flag_${f}`, "no"])) });
@@ -683,6 +696,59 @@ export const MATRIX: ActionSpec[] = [
     success: ({ w, after, o }) => {
       expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
       expect((after as Ladder[]).some((l) => l.id === w.t.ladderId)).toBe(false);
+    },
+  },
+  // a clinic's photo and video of a built-in exercise (the target's otherExercise), on its exercise page
+  {
+    key: `${EXERCISES}#uploadExercisePhotoAction`,
+    access: "trainer",
+    page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
+    inputs: (t) => [{ exerciseId: t.otherExerciseId, photo: matrixPhoto() }],
+    state: (w) => mediaState(w),
+    success: ({ w, after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as MediaState).photo).toMatch(new RegExp(`^/api/media/exercise-photos/${w.t.otherExerciseId}/[0-9a-f]{64}$`));
+    },
+  },
+  {
+    key: `${EXERCISES}#removeExercisePhotoAction`,
+    access: "trainer",
+    page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
+    inputs: (t) => [{ exerciseId: t.otherExerciseId }],
+    state: (w) => mediaState(w),
+    success: ({ after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as MediaState).photo).toBeNull();
+    },
+  },
+  {
+    key: `${EXERCISES}#saveExerciseVideoAction`,
+    access: "trainer",
+    page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
+    inputs: (t) => [{ exerciseId: t.otherExerciseId, videoLink: "https://youtu.be/dQw4w9WgXcQ" }],
+    state: (w) => mediaState(w),
+    success: ({ after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as MediaState).video).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+    },
+  },
+  {
+    key: `${EXERCISES}#removeExerciseVideoAction`,
+    access: "trainer",
+    page: (t) => `/exercises/${t.otherExerciseId}`,
+    refused: { other: "own" },
+    note: "a built-in exercise is in every clinic's library: another clinic's media for it are its own (keyed by clinic + exercise); clinic A's stay unchanged",
+    inputs: (t) => [{ exerciseId: t.otherExerciseId }],
+    state: (w) => mediaState(w),
+    success: ({ after, o }) => {
+      expect(o.result?.ok, JSON.stringify(o.result)).toBe(true);
+      expect((after as MediaState).video).toBeNull();
     },
   },
   {

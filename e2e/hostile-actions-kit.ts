@@ -13,7 +13,7 @@ export const SQL = "'; drop table athletes; --";
 export const SCRIPT = '<script>alert(1)</script><img src=x onerror="window.__xss=1">';
 /** 1,000,000 characters: a "1 MB" value that still fits Next's 1 MiB action body limit with the other fields */
 export const HUGE = "x".repeat(1_000_000);
-/** over Next's default server-action body limit (1 MB; next.config.js does not change it) */
+/** over the server-action body limit (1 MB; only the exercise photo upload may send more, and only as a file) */
 export const OVERSIZED = 2 * 1024 * 1024;
 /** overlong, surrogate, truncated and impossible sequences: none of them valid UTF-8 */
 export const INVALID_UTF8 = Buffer.from([0x41, 0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80, 0xc0, 0xaf, 0x42]);

@@ -14,3 +14,4 @@ export * from "./return-to-run";
 export * from "./sessions";
 export * from "./sign-ups";
 export * from "./clinical-notes";
+export * from "./media";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT, checkActionBody, checkActionHeaders } from "./action-body";
+import { ACTION_BODY_LIMIT, actionBodyLimit, checkActionBody, checkActionHeaders, UPLOAD_BODY_LIMIT } from "./action-body";
 
 const enc = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
 const text = (s: string) => checkActionBody("text/plain;charset=UTF-8", enc(s), async () => new FormData());
@@ -46,5 +46,33 @@ describe("checkActionBody", () => {
       throw new TypeError("bad multipart");
     });
     expect(broken).toMatchObject({ status: 400 });
+  });
+});
+
+describe("the photo upload's larger limit", () => {
+  const MB = 1024 * 1024;
+  const uploadForm = (fileBytes: number, textBytes = 10) => {
+    const form = new FormData();
+    form.append("_1_exerciseId", "x".repeat(textBytes));
+    form.append("_1_photo", new File([new Uint8Array(fileBytes)], "p.jpg", { type: "image/jpeg" }));
+    form.append("0", '[{},"$K1"]');
+    return form;
+  };
+  const send = (bodyBytes: number, form: FormData, limit: number) => checkActionBody("multipart/form-data; boundary=x", new ArrayBuffer(bodyBytes), async () => form, limit);
+
+  it("is only for the exercise page", () => {
+    expect(actionBodyLimit("/exercises/0b6a1f9e-6b1c-4a55-9d0e-2f3b7c1d9a10")).toBe(UPLOAD_BODY_LIMIT);
+    for (const p of ["/exercises", "/exercises/new", "/today", "/exercises/0b6a1f9e-6b1c-4a55-9d0e-2f3b7c1d9a10/x"]) expect(actionBodyLimit(p)).toBe(ACTION_BODY_LIMIT);
+    expect(checkActionHeaders("multipart/form-data; boundary=x", String(5 * MB), UPLOAD_BODY_LIMIT)).toBeNull();
+    expect(checkActionHeaders("multipart/form-data; boundary=x", String(UPLOAD_BODY_LIMIT + 1), UPLOAD_BODY_LIMIT)).toMatchObject({ status: 413 });
+  });
+
+  it("lets a 5 MB file through, but not 2 MB of text or a body over 6 MB", async () => {
+    expect(await send(5 * MB + 500, uploadForm(5 * MB), UPLOAD_BODY_LIMIT)).toBeNull();
+    expect(await send(3 * MB, uploadForm(10, 2 * MB), UPLOAD_BODY_LIMIT)).toMatchObject({ status: 413 });
+    expect(await send(UPLOAD_BODY_LIMIT + 1, uploadForm(UPLOAD_BODY_LIMIT), UPLOAD_BODY_LIMIT)).toMatchObject({ status: 413 });
+    expect(await checkActionBody("text/plain", new ArrayBuffer(2 * MB), async () => new FormData(), UPLOAD_BODY_LIMIT)).toMatchObject({ status: 413 });
+    // elsewhere the file counts like anything else
+    expect(await send(2 * MB, uploadForm(2 * MB - 500), ACTION_BODY_LIMIT)).toMatchObject({ status: 413 });
   });
 });

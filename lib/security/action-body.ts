@@ -6,11 +6,24 @@
  * or multipart whose field "0" is that list and whose other fields are the forms it refers to.
  */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
+/**
+ * The exercise page's photo upload (≤ 5 MB file): the one place a form may be larger, and then
+ * only by the size of its file parts (a 2 MB text field is refused there as anywhere).
+ * next.config.js raises Next's own limit to match.
+ */
+export const UPLOAD_BODY_LIMIT = 6 * 1024 * 1024;
+const UPLOAD_PAGE = /^\/exercises\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The largest action body a page's forms may send. */
+export function actionBodyLimit(pathname: string): number {
+  return UPLOAD_PAGE.test(pathname) ? UPLOAD_BODY_LIMIT : ACTION_BODY_LIMIT;
+}
 const MAX_ARGUMENTS = 1000;
 const MAX_DEPTH = 64;
 
 export type ActionBodyRefusal = { status: 400 | 413 | 415; message: string };
 
+const tooLarge = (limit: number) => `The form is too large to send (over ${Math.round(limit / (1024 * 1024))} MB).`;
 const refuse = (status: ActionBodyRefusal["status"], message: string): ActionBodyRefusal => ({ status, message });
 const UNREADABLE = "This form could not be read. Reload the page and try again.";
 
@@ -53,17 +66,19 @@ function argumentList(text: string): unknown[] | null {
 }
 
 /** The declared size and type; null when the body is worth reading. */
-export function checkActionHeaders(contentType: string | null, contentLength: string | null): ActionBodyRefusal | null {
-  if (contentLength !== null && Number(contentLength) > ACTION_BODY_LIMIT) return refuse(413, "The form is too large to send (over 1 MB).");
+export function checkActionHeaders(contentType: string | null, contentLength: string | null, limit = ACTION_BODY_LIMIT): ActionBodyRefusal | null {
+  if (contentLength !== null && Number(contentLength) > limit) return refuse(413, tooLarge(limit));
   const type = (contentType ?? "").toLowerCase();
   if (type.startsWith("multipart/form-data") ? !/boundary=/.test(type) : !type.startsWith("text/plain")) return refuse(415, UNREADABLE);
   return null;
 }
 
 /** The body itself: null when Next can decode it. */
-export async function checkActionBody(contentType: string, body: ArrayBuffer, asForm: () => Promise<FormData>): Promise<ActionBodyRefusal | null> {
-  if (body.byteLength > ACTION_BODY_LIMIT) return refuse(413, "The form is too large to send (over 1 MB).");
-  if (contentType.toLowerCase().startsWith("text/plain")) {
+export async function checkActionBody(contentType: string, body: ArrayBuffer, asForm: () => Promise<FormData>, limit = ACTION_BODY_LIMIT): Promise<ActionBodyRefusal | null> {
+  if (body.byteLength > limit) return refuse(413, tooLarge(limit));
+  const isText = contentType.toLowerCase().startsWith("text/plain");
+  if (isText && body.byteLength > ACTION_BODY_LIMIT) return refuse(413, tooLarge(ACTION_BODY_LIMIT));
+  if (isText) {
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(body);
@@ -80,6 +95,10 @@ export async function checkActionBody(contentType: string, body: ArrayBuffer, as
   } catch {
     return refuse(400, UNREADABLE);
   }
+  // past 1 MB only files may take the room (the photo upload), never text fields
+  let fileBytes = 0;
+  for (const v of form.values()) if (typeof v !== "string") fileBytes += v.size;
+  if (body.byteLength - fileBytes > ACTION_BODY_LIMIT) return refuse(413, tooLarge(ACTION_BODY_LIMIT));
   const list = form.get("0");
   const args = typeof list === "string" ? argumentList(list) : null;
   if (!args) return refuse(400, UNREADABLE);

@@ -20,6 +20,8 @@ function contentSecurityPolicy(nonce, opts = {}) {
     // the offline layer's service worker (/serwist/sw.js) and the installable app's manifest
     "worker-src 'self'",
     "manifest-src 'self'",
+    // exercise videos: only the privacy-enhanced players (lib/media/video-link.ts makes these addresses)
+    "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { requireAthlete } from "@/lib/auth/guards";
+import { ExerciseMedia } from "@/app/_components/media/exercise-media";
 import { getMe } from "@/lib/data/clinics";
+import { mediaForProgram } from "@/lib/data/exercise-media";
 import { getCurrentPrescription } from "@/lib/data/prescriptions";
 import { getProgram } from "@/lib/data/programs";
 import { formatDosage, formatRunWalk } from "@/lib/domain/dosage";
@@ -12,7 +14,12 @@ export const metadata: Metadata = { title: "My program" };
 
 export default async function ProgramPage() {
   const scope = await requireAthlete();
-  const [program, prescription, me] = await Promise.all([getProgram(scope, scope.athleteId), getCurrentPrescription(scope, scope.athleteId), getMe(scope)]);
+  const [program, prescription, me, media] = await Promise.all([
+    getProgram(scope, scope.athleteId),
+    getCurrentPrescription(scope, scope.athleteId),
+    getMe(scope),
+    mediaForProgram(scope, scope.athleteId),
+  ]);
   const runWalk = prescription ? formatRunWalk(prescription.runIntervalSec, prescription.walkIntervalSec) : null;
   return (
     <>
@@ -51,6 +58,7 @@ export default async function ProgramPage() {
             ) : null}
             <p className="mt-1 text-base font-semibold text-brand-800">{formatDosage(item)}</p>
             {item.note ? <p className="mt-1 text-slate-700">{item.note}</p> : null}
+            <ExerciseMedia name={item.exerciseName} media={media.get(item.exerciseId)} className="mt-2" />
             <details className="mt-2">
               <summary className="cursor-pointer py-1 font-semibold text-brand-700">How to do it</summary>
               <ol className="mt-1 list-decimal pl-5 text-slate-800">

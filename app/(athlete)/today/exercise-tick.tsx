@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { useClientId } from "@/app/_components/ui/client-id";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { SubmitButton } from "@/app/_components/ui/submit-button";
 import { useOfflineAction, type OfflineState } from "../_components/offline/use-offline-action";
 import { logExerciseAction } from "../actions";
 
-type Props = { today: string; itemId: string; name: string; dosage: string; sets: number; done: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null };
+type Props = { today: string; itemId: string; name: string; dosage: string; sets: number; done: { setsDone: number; exercisePain: number | null; couldNotFinish: boolean } | null; media?: ReactNode };
 
 /** Tick an exercise off: sets done, pain during it, and whether it could be finished. */
-export function ExerciseTick({ today, itemId, name, dosage, sets, done }: Props) {
+export function ExerciseTick({ today, itemId, name, dosage, sets, done, media }: Props) {
   const offlineAction = useOfflineAction(logExerciseAction, "exercise-log", { today, label: () => `${name} ticked off` });
   const [state, action] = useActionState<OfflineState, FormData>(offlineAction, {});
   const clientId = useClientId();
@@ -49,6 +49,7 @@ export function ExerciseTick({ today, itemId, name, dosage, sets, done }: Props)
           <p className="font-semibold">{name}</p>
           <p className="text-sm text-slate-700">{dosage}</p>
         </div>
+        {media}
         <input type="hidden" name="clientId" value={clientId} />
         <input type="hidden" name="programItemId" value={itemId} />
         <div className="flex flex-wrap items-end gap-3">

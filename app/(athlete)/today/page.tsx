@@ -4,6 +4,8 @@ import { AdviceCard } from "@/app/(athlete)/_components/advice-card";
 import { primaryButton, secondaryButton } from "@/app/_components/ui/button-styles";
 import { requireAthlete } from "@/lib/auth/guards";
 import { getRunCapNotice } from "@/lib/data/running-caps";
+import { ExerciseMedia } from "@/app/_components/media/exercise-media";
+import { mediaForProgram } from "@/lib/data/exercise-media";
 import { getToday } from "@/lib/data/today";
 import { formatDosage, formatRunWalk } from "@/lib/domain/dosage";
 import { formatDistance } from "@/lib/domain/units";
@@ -22,7 +24,7 @@ const SAVED: Record<string, string> = { "check-in": "Check-in saved. Thank you!"
 
 export default async function TodayPage({ searchParams }: { searchParams: Promise<{ saved?: string; edit?: string; run?: string }> }) {
   const scope = await requireAthlete();
-  const [t, sp, locale] = await Promise.all([getToday(scope), searchParams, requestLocale()]);
+  const [t, sp, locale, media] = await Promise.all([getToday(scope), searchParams, requestLocale(), mediaForProgram(scope, scope.athleteId)]);
   const dateLabel = formatLongDay(t.today, locale);
   const editing = sp.edit === "check-in" || !t.checkIn;
   const flagsYes = t.checkIn ? RED_FLAG_QUESTIONS.filter((q) => t.checkIn!.redFlags[q.code]) : [];
@@ -129,7 +131,16 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
         ) : (
           <ul className="mt-2 flex flex-col gap-3">
             {t.items.map((i) => (
-              <ExerciseTick key={i.id} today={t.today} itemId={i.id} name={i.exerciseName} dosage={formatDosage(i)} sets={i.sets} done={i.doneToday} />
+              <ExerciseTick
+                key={i.id}
+                today={t.today}
+                itemId={i.id}
+                name={i.exerciseName}
+                dosage={formatDosage(i)}
+                sets={i.sets}
+                done={i.doneToday}
+                media={<ExerciseMedia name={i.exerciseName} media={media.get(i.exerciseId)} />}
+              />
             ))}
           </ul>
         )}

@@ -5,7 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { trainerAction } from "@/lib/auth/action";
 import { copyExercise, createExercise, setExerciseArchived, updateExercise } from "@/lib/data/exercises";
+import { removeExercisePhoto, setExercisePhoto, setExerciseVideo } from "@/lib/data/exercise-media";
 import { createLadder, insertIntoLadder, setLadderArchived, updateLadder } from "@/lib/data/ladders";
+import { exerciseMediaIdSchema, photoUploadSchema, videoLinkSchema } from "@/lib/validation/media";
 import { exerciseFormSchema, exerciseIdSchema, insertStepSchema, ladderFormSchema, ladderIdSchema } from "@/lib/validation/exercises";
 
 export const saveExerciseAction = trainerAction(exerciseFormSchema, async ({ exerciseId, ...input }, scope) => {
@@ -42,4 +44,31 @@ export const insertStepAction = trainerAction(insertStepSchema, async (input, sc
   await insertIntoLadder(scope, input);
   revalidatePath("/exercises");
   revalidatePath(`/exercises/${input.exerciseId}`);
+});
+
+/** The clinic's media for an exercise (built-in or its own): on Today, the program and the print-out. */
+function revalidateMedia(exerciseId: string) {
+  revalidatePath(`/exercises/${exerciseId}`);
+  revalidatePath("/today");
+  revalidatePath("/program");
+}
+
+export const uploadExercisePhotoAction = trainerAction(photoUploadSchema, async ({ exerciseId, photo }, scope) => {
+  await setExercisePhoto(scope, exerciseId, new Uint8Array(await photo.arrayBuffer()));
+  revalidateMedia(exerciseId);
+});
+
+export const removeExercisePhotoAction = trainerAction(exerciseMediaIdSchema, async ({ exerciseId }, scope) => {
+  await removeExercisePhoto(scope, exerciseId);
+  revalidateMedia(exerciseId);
+});
+
+export const saveExerciseVideoAction = trainerAction(videoLinkSchema, async ({ exerciseId, videoLink }, scope) => {
+  await setExerciseVideo(scope, exerciseId, videoLink);
+  revalidateMedia(exerciseId);
+});
+
+export const removeExerciseVideoAction = trainerAction(exerciseMediaIdSchema, async ({ exerciseId }, scope) => {
+  await setExerciseVideo(scope, exerciseId, null);
+  revalidateMedia(exerciseId);
 });

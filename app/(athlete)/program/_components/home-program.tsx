@@ -1,3 +1,5 @@
+import { ExerciseMedia } from "@/app/_components/media/exercise-media";
+import type { ExerciseMediaView } from "@/lib/data/exercise-media";
 import { formatDosage, formatRunWalk } from "@/lib/domain/dosage";
 import { formatDistance } from "@/lib/domain/units";
 import type { PrescriptionView } from "@/lib/data/prescriptions";
@@ -16,6 +18,7 @@ export function HomeProgram({
   trainerName,
   unit,
   printedOn,
+  media,
 }: {
   program: ProgramView;
   prescription: PrescriptionView | null;
@@ -23,6 +26,8 @@ export function HomeProgram({
   trainerName: string | null;
   unit: "km" | "mi";
   printedOn: string;
+  /** the clinic's photos of the exercises (videos do not print) */
+  media: Map<string, ExerciseMediaView>;
 }) {
   const items = program.items.filter((i) => i.status === "active");
   const runWalk = prescription ? formatRunWalk(prescription.runIntervalSec, prescription.walkIntervalSec) : null;
@@ -67,6 +72,7 @@ export function HomeProgram({
             </h3>
             <p className="font-medium text-brand-800">{formatDosage(item)}</p>
             {item.note ? <p className="text-sm italic">{item.note}</p> : null}
+            <ExerciseMedia name={item.exerciseName} media={media.get(item.exerciseId)} video={false} className="mt-2" />
             <div className="mt-2 grid gap-3 text-sm sm:grid-cols-2 print:grid-cols-2">
               <div>
                 <h4 className="font-semibold">How to</h4>

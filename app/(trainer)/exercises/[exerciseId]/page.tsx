@@ -3,11 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireTrainer } from "@/lib/auth/guards";
+import { ExerciseMedia } from "@/app/_components/media/exercise-media";
+import { getExerciseMedia } from "@/lib/data/exercise-media";
 import { getExercise } from "@/lib/data/exercises";
 import { listLadders } from "@/lib/data/ladders";
 import { formatDosage } from "@/lib/domain/dosage";
 import { isAppError } from "@/lib/errors";
 import { KIND_LABELS, REGION_LABELS } from "@/lib/validation/programs";
+import { PhotoForm, VideoForm } from "../_components/media-forms";
 import { ArchiveExerciseButton, CopyExerciseButton, ExerciseForm, PlaceOnLadderForm } from "../_components/library-forms";
 
 export const metadata: Metadata = { title: "Exercise" };
@@ -16,12 +19,13 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
   const scope = await requireTrainer();
   const { exerciseId } = await params;
   if (!z.uuid().safeParse(exerciseId).success) notFound();
-  const [exercise, ladders] = await Promise.all([
+  const [exercise, ladders, media] = await Promise.all([
     getExercise(scope, exerciseId).catch((err: unknown) => {
       if (isAppError(err) && err.code === "not_found") notFound();
       throw err;
     }),
     listLadders(scope),
+    getExerciseMedia(scope, exerciseId),
   ]);
   const d = exercise.defaultDosage;
   const steps = exercise.ladderView?.steps.filter((s) => !s.archived || s.exerciseId === exercise.id) ?? [];
@@ -102,6 +106,21 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
           </dl>
         </section>
       </div>
+
+      <section aria-labelledby="media-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="media-heading" className="font-semibold">
+          Photo and video
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          {exercise.builtin ? "For your clinic's staff and athletes only; the built-in exercise itself is unchanged. " : ""}
+          Shown with the exercise on Today, in the program and (the photo) on the printed home program.
+        </p>
+        <ExerciseMedia name={exercise.name} media={media} className="mt-3" />
+        <div className="mt-4 grid gap-6 lg:grid-cols-2">
+          <PhotoForm exerciseId={exercise.id} hasPhoto={media.photo !== null} />
+          <VideoForm exerciseId={exercise.id} hasVideo={media.videoUrl !== null} />
+        </div>
+      </section>
 
       {!exercise.builtin ? (
         <div className="mt-8 grid gap-8 lg:grid-cols-2">

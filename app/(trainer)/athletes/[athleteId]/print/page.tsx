@@ -5,6 +5,7 @@ import { HomeProgram } from "@/app/(athlete)/program/_components/home-program";
 import { requireTrainer } from "@/lib/auth/guards";
 import { getClinic, getMe } from "@/lib/data/clinics";
 import { getCurrentPrescription } from "@/lib/data/prescriptions";
+import { mediaForProgram } from "@/lib/data/exercise-media";
 import { getProgram } from "@/lib/data/programs";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
@@ -16,11 +17,12 @@ export default async function TrainerPrintPage({ params }: { params: Promise<{ a
   const scope = await requireTrainer();
   const { athleteId } = await params;
   if (!z.uuid().safeParse(athleteId).success) notFound();
-  const [program, prescription, clinic, me] = await Promise.all([
+  const [program, prescription, clinic, me, media] = await Promise.all([
     getProgram(scope, athleteId),
     getCurrentPrescription(scope, athleteId),
     getClinic(scope),
     getMe(scope),
+    mediaForProgram(scope, athleteId),
   ]).catch((err: unknown) => {
     // another clinic's athlete, or none at all, is simply not found
     if (isAppError(err) && err.code === "not_found") notFound();
@@ -35,6 +37,7 @@ export default async function TrainerPrintPage({ params }: { params: Promise<{ a
       trainerName={program.athlete.trainerName ?? me.name}
       unit={me.unit}
       printedOn={printedOn}
+      media={media}
     />
   );
 }
