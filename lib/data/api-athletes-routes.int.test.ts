@@ -7,6 +7,7 @@ import { recordCheckIn } from "@/lib/data/check-ins";
 import { startReturnToRun } from "@/lib/data/return-to-run";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { builtinExercise, ensureLibrary, makeAthlete, makeClinic, makeTrainer } from "@/tests/integration/factories";
+import { INVITE_SEND_LIMITS } from "@/lib/data/invites";
 
 // Issue 20: the athletes, program, status and return-to-run answers fit their documented schemas
 // for staff and for the athlete (who gets fewer fields), and invitations are created over the API.
@@ -161,6 +162,18 @@ describe("POST /api/v1/invitations", () => {
     // the owner of the other clinic gets a mail saying they already have an account, not a link
     const [known] = await getDb().select().from(outbox).where(eq(outbox.toAddress, other.email));
     expect(known!.body).not.toMatch(/\/invite\//);
+  });
+
+  it("sends one address at most 10 invitations a day (429 with a message after that); other addresses are not held up", async () => {
+    session = clinic;
+    for (let i = 0; i < INVITE_SEND_LIMITS.perAddressPerDay; i++) {
+      expect((await doc(await invite({ role: "trainer", name: "Flooded", email: "flooded@example.com" }))).status).toBe(202);
+    }
+    const refused = await doc(await invite({ role: "trainer", name: "Flooded", email: "FLOODED@example.com" }));
+    expect(refused.status).toBe(429);
+    expect((await json<{ error: { message: string } }>(refused)).error.message).toMatch(/sent 10 invitations in the last 24 hours/);
+    expect(await getDb().select().from(outbox).where(eq(outbox.toAddress, "flooded@example.com"))).toHaveLength(INVITE_SEND_LIMITS.perAddressPerDay);
+    expect((await doc(await invite({ role: "trainer", name: "Someone else", email: "not-flooded@example.com" }))).status).toBe(202);
   });
 
   it("refuses: a trainer who is not the owner inviting a trainer (403), an athlete (404), another clinic's athlete (404), one with a login (409), bad bodies (422)", async () => {

@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { athletes, clinics, invites, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { TrainerScope } from "@/lib/auth/scope";
-import { conflict, invalid, isUniqueViolation, notFound, forbidden } from "@/lib/errors";
+import { AppError, conflict, invalid, isUniqueViolation, notFound, forbidden } from "@/lib/errors";
 import { appUrl } from "@/lib/env";
 import { mailQueued } from "@/lib/mail";
 import { inviteExistingMail, inviteMail } from "@/lib/mail/messages";
@@ -37,6 +37,31 @@ async function inviteMessage(tx: Tx, input: { role: "trainer" | "athlete"; clini
   return inviteMail({ role: input.role, clinicName: input.clinicName, link: inviteLink(input.token), days: INVITE_DAYS });
 }
 
+/**
+ * How many invitations one clinic may email: to one address in 24 hours, and in all in an hour. An
+ * invitation is an email to an address the inviter typed (or an API token sent), so a stuck script
+ * or a stolen token must not be able to flood someone's mailbox. Counted over the clinic's own
+ * invitations, so the answer says nothing about other clinics or accounts. Two sends at the same
+ * moment may both pass at the limit (a count, not a lock): a bound on flooding, not an exact quota.
+ */
+export const INVITE_SEND_LIMITS = { perAddressPerDay: 10, perClinicPerHour: 200 } as const;
+
+async function checkSendRate(tx: Tx, clinicId: string, email: string): Promise<void> {
+  const [row] = await tx
+    .select({
+      toAddress: sql<number>`(count(*) filter (where lower(${invites.email}) = ${email.toLowerCase()}))::int`,
+      lastHour: sql<number>`(count(*) filter (where ${invites.createdAt} > now() - interval '1 hour'))::int`,
+    })
+    .from(invites)
+    .where(and(eq(invites.clinicId, clinicId), gt(invites.createdAt, sql`now() - interval '24 hours'`)));
+  if (Number(row?.toAddress ?? 0) >= INVITE_SEND_LIMITS.perAddressPerDay) {
+    throw new AppError("rate_limited", `This address has been sent ${INVITE_SEND_LIMITS.perAddressPerDay} invitations in the last 24 hours. Check the address with the person, then try again tomorrow.`);
+  }
+  if (Number(row?.lastHour ?? 0) >= INVITE_SEND_LIMITS.perClinicPerHour) {
+    throw new AppError("rate_limited", `Your clinic has sent ${INVITE_SEND_LIMITS.perClinicPerHour} invitations in the last hour. Try again in an hour.`);
+  }
+}
+
 /** A one-time link emailed to the athlete; a new link revokes any earlier unused one. */
 export async function createAthleteInvite(scope: TrainerScope, athleteId: string): Promise<CreatedInvite> {
   const token = randomBytes(32).toString("base64url");
@@ -51,6 +76,7 @@ export async function createAthleteInvite(scope: TrainerScope, athleteId: string
     if (athlete.status === "archived") throw conflict("Restore this athlete before inviting them.");
     if (!athlete.email) throw needsEmail();
     const email = athlete.email.toLowerCase();
+    await checkSendRate(tx, scope.clinicId, email);
     await tx
       .update(invites)
       .set({ revokedAt: new Date() })
@@ -75,6 +101,7 @@ export async function createTrainerInvite(scope: TrainerScope, input: { name: st
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
   const created = await getDb().transaction(async (tx) => {
+    await checkSendRate(tx, scope.clinicId, input.email);
     await tx
       .update(invites)
       .set({ revokedAt: new Date() })

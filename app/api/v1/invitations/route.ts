@@ -22,6 +22,7 @@ export const POST = apiRoute(
     errorResponses: {
       403: { description: "A cross-site write with a session cookie, a read-only token writing, or a trainer who is not the owner inviting a trainer", schema: errorSchema },
       409: { description: "The athlete already has a login, is archived, or has no email address yet; the message says which", schema: errorSchema },
+      429: { description: "The clinic has sent this address 10 invitations in 24 hours, or 200 invitations in the last hour", schema: errorSchema },
     },
   },
   async ({ scope, body }) => {
