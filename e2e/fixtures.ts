@@ -7,6 +7,17 @@ import { test as base, expect, type Page } from "@playwright/test";
  */
 type Fixtures = { visited: Set<string> };
 
+const scansOf = new WeakMap<Page, () => Promise<void>>();
+
+/**
+ * Waits for the scans the page's loads have started so far. A scan opens and closes a page of its
+ * own in the context, so a test that drives Playwright's clock (which acts on every page of the
+ * context) waits for them first, or the clock call can meet the closing page.
+ */
+export async function scansSettled(page: Page): Promise<void> {
+  await scansOf.get(page)?.();
+}
+
 async function scan(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -33,6 +44,7 @@ export const test = base.extend<Fixtures>({
       }
     };
     page.on("load", () => void onLoad());
+    scansOf.set(page, () => chain);
     await use(visited);
     // scan the final page too, and wait for scans to settle
     if (!page.isClosed()) await onLoad();
