@@ -28,7 +28,7 @@ export type Results = {
     writes: Record<string, { dates: number; p50: number; p95: number; n: number }>;
     /** null since the day-start run is timed with the server up (dayStart). */
     sweep: { athletes: number; due: number; failures: number; seconds: number; msPerAthlete: number | null } | null;
-    /** The paced write row's p50 in the same run, for the share of a write spent in re-evaluation. */
+    /** The open-loop write row's p50 in the same run, for the share of a write spent in re-evaluation. */
     pacedWriteP50: number | null;
   } | null;
 };
@@ -64,7 +64,7 @@ export function printAll(res: Results): string {
     out.push("");
     out.push(`Re-evaluation per write (bringUpToDate in its own transaction; ${e.sample} active athletes with the scale seed's records):`);
     for (const [name, w] of Object.entries(e.writes)) {
-      const share = e.pacedWriteP50 ? ` (${((w.p50 / e.pacedWriteP50) * 100).toFixed(0)}% of the paced write's p50, ${e.pacedWriteP50} ms)` : "";
+      const share = e.pacedWriteP50 ? ` (${((w.p50 / e.pacedWriteP50) * 100).toFixed(0)}% of the open-loop write's p50, ${e.pacedWriteP50} ms)` : "";
       out.push(`  ${pad(name, 32)} ${pad(w.dates, 3, true)} dates: p50 ${w.p50} ms, p95 ${w.p95} ms${share}`);
     }
     if (e.sweep) out.push(`Day-start run: ${e.sweep.athletes} athletes evaluated (${e.sweep.due} due, ${e.sweep.failures} failed) in ${e.sweep.seconds} s, ${e.sweep.msPerAthlete ?? "–"} ms per athlete`);
