@@ -10,7 +10,8 @@
  *    evaluated yesterday, as the first run after midnight finds them.
  *
  * It writes alerts and evaluation_runs rows: never point it at a clinic's database. Prints one JSON
- * object on its last line.
+ * object on its last line. `--no-day-start` skips 2 (npm run bench times the day-start run while the
+ * server answers API requests: scripts/bench/day-start-load.ts); its `sweep` is then null.
  */
 import { sql } from "drizzle-orm";
 import { closeDb, dbKind, getDb } from "../../db/client";
@@ -49,6 +50,10 @@ async function main() {
     writes[span === 0 ? "a change dated today" : `a change dated ${span} days back`] = { dates: span + 1, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), n: ms.length };
   }
 
+  if (process.argv.includes("--no-day-start")) {
+    console.log(JSON.stringify({ sample: refs.length, writes, sweep: null }));
+    return;
+  }
   const run = await timeDayStart();
   const sweep = { athletes: run.evaluated.length, due: run.due, failures: run.failures.length, seconds: Math.round(run.ms / 100) / 10, msPerAthlete: run.evaluated.length ? Math.round((run.ms / run.evaluated.length) * 10) / 10 : null };
   console.log(JSON.stringify({ sample: refs.length, writes, sweep }));

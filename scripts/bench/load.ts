@@ -1,5 +1,6 @@
 import http from "node:http";
 import autocannon, { type Request } from "autocannon";
+import { pacedSchedule, percentile, round } from "./stats";
 
 export type LoadSpec = {
   name: string;
@@ -32,8 +33,6 @@ export type LoadResult = {
   statuses: Record<string, number>;
 };
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function summary(spec: LoadSpec, latencies: number[], statuses: Record<string, number>, seconds: number, failures: number): LoadResult {
   latencies.sort((a, b) => a - b);
@@ -61,14 +60,14 @@ function summary(spec: LoadSpec, latencies: number[], statuses: Record<string, n
 async function runPaced(spec: LoadSpec & { rate: number }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
   const template = spec.requests[0]!;
-  const total = Math.min(spec.amount ?? Infinity, Math.round(spec.rate * spec.duration));
+  const schedule = pacedSchedule(spec.rate, spec.duration, spec.amount);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let failures = 0;
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const planned = started + (i * 1000) / spec.rate;
+  for (let i = 0; i < schedule.count; i++) {
+    const planned = started + schedule.at(i);
     const wait = planned - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const req = template.setupRequest ? template.setupRequest({ method: template.method, path: template.path, headers: template.headers, body: template.body }, {}) : template;

@@ -20,12 +20,15 @@ export type Results = {
   budgets: { name: string; pass: boolean | null; detail: string }[];
   /** scripts/bench/import-health.ts: /api/health while the largest allowed import is read. */
   imports?: import("./import-health").ImportHealth | null;
+  /** scripts/bench/day-start-load.ts: the day-start run of every athlete, and the API at 1 connection before and during it. */
+  dayStart?: import("./day-start-load").DayStartLoad | null;
   /** scripts/bench/evaluation.ts: bringUpToDate per write, by how far back the change reaches; one day-start run. */
   evaluation?: {
     sample: number;
     writes: Record<string, { dates: number; p50: number; p95: number; n: number }>;
-    sweep: { athletes: number; due: number; failures: number; seconds: number; msPerAthlete: number | null };
-    /** The paced write row's p50 in the same run, for the share of a write spent in re-evaluation. */
+    /** null since the day-start run is timed with the server up (dayStart). */
+    sweep: { athletes: number; due: number; failures: number; seconds: number; msPerAthlete: number | null } | null;
+    /** The open-loop write row's p50 in the same run, for the share of a write spent in re-evaluation. */
     pacedWriteP50: number | null;
   } | null;
 };
@@ -61,11 +64,21 @@ export function printAll(res: Results): string {
     out.push("");
     out.push(`Re-evaluation per write (bringUpToDate in its own transaction; ${e.sample} active athletes with the scale seed's records):`);
     for (const [name, w] of Object.entries(e.writes)) {
-      const share = e.pacedWriteP50 ? ` (${((w.p50 / e.pacedWriteP50) * 100).toFixed(0)}% of the paced write's p50, ${e.pacedWriteP50} ms)` : "";
+      const share = e.pacedWriteP50 ? ` (${((w.p50 / e.pacedWriteP50) * 100).toFixed(0)}% of the open-loop write's p50, ${e.pacedWriteP50} ms)` : "";
       out.push(`  ${pad(name, 32)} ${pad(w.dates, 3, true)} dates: p50 ${w.p50} ms, p95 ${w.p95} ms${share}`);
     }
-    out.push(`Day-start run: ${e.sweep.athletes} athletes evaluated (${e.sweep.due} due, ${e.sweep.failures} failed) in ${e.sweep.seconds} s, ${e.sweep.msPerAthlete ?? "–"} ms per athlete`);
+    if (e.sweep) out.push(`Day-start run: ${e.sweep.athletes} athletes evaluated (${e.sweep.due} due, ${e.sweep.failures} failed) in ${e.sweep.seconds} s, ${e.sweep.msPerAthlete ?? "–"} ms per athlete`);
   }
+  if (res.dayStart) {
+    const d = res.dayStart;
+    out.push("");
+    out.push(
+      `Day-start run (every athlete, concurrency ${d.concurrency}): ${d.athletes} evaluated (${d.due} due, ${d.failures} failed) in ${d.seconds} s, ${d.msPerAthlete ?? "–"} ms per athlete (budget ≤ 60 s)`,
+    );
+    out.push(`  API at 1 connection, one request after another: idle p50 ${d.idle.p50} / p95 ${d.idle.p95} ms (${d.idle.n}); during the run p50 ${d.during.p50} / p95 ${d.during.p95} ms (${d.during.n}) → ×${(d.during.p95 / d.idle.p95).toFixed(2)} (budget ≤ 2×): ${mark(d.pass)}`);
+  }
+  out.push("");
+  out.push("SQL queries per request (one request each, auto_explain): " + (res.plans.length ? res.plans.map((p) => `${p.endpoint} ${p.queries.length}`).join("; ") : "not captured (PostgreSQL's log not readable)"));
   out.push("");
   out.push("EXPLAIN (ANALYZE, BUFFERS) of the SQL each endpoint ran (scale database):");
   for (const ep of res.plans) {

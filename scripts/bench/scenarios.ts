@@ -9,8 +9,19 @@ export type Run = { baseUrl: string; duration: number };
 
 const shuffled = <T>(xs: readonly T[]) => [...xs].sort(() => Math.random() - 0.5);
 
-/** GETs cycling through (path, cookie) pairs; `amount` stops the run after that many. */
-export function getLoad(run: Run, name: string, connections: number, targets: { path: string; cookie?: string }[], accept = "application/json", amount?: number): Promise<LoadResult> {
+/**
+ * GETs cycling through (path, cookie) pairs; `amount` stops the run after that many; `rate` makes it
+ * an open loop (that many requests a second, evenly spaced, over at most `connections` sockets).
+ */
+export function getLoad(
+  run: Run,
+  name: string,
+  connections: number,
+  targets: { path: string; cookie?: string }[],
+  accept = "application/json",
+  amount?: number,
+  rate?: number,
+): Promise<LoadResult> {
   const next = roundRobin(shuffled(targets));
   const requests: Request[] = [
     {
@@ -21,7 +32,7 @@ export function getLoad(run: Run, name: string, connections: number, targets: { 
       },
     },
   ];
-  return runLoad({ name, baseUrl: run.baseUrl, connections, duration: run.duration, amount, requests });
+  return runLoad({ name, baseUrl: run.baseUrl, connections, duration: run.duration, amount, rate, requests });
 }
 
 export const seriesPath = (a: AthleteRef) => `/api/v1/athletes/${a.id}/series?from=${addDays(a.today, -364)}&to=${a.today}&bucket=day`;

@@ -10,29 +10,44 @@ export const TIME_ZONES = ["Europe/London", "America/New_York", "America/Chicago
 /** Literal for SQL: the values come from the seed's own integers and constants, never from input. */
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export function stagingSql(opts: { clinics: number; athletes: number; days: number; passwordHash: string }): string[] {
+/** Days of records a large clinic's athletes have (at most): a year, so the seed stays quick. */
+export const LARGE_CLINIC_DAYS = 365;
+
+/** The name of the extra clinic of `size` athletes (`--large`); the numbered ones are "Scale clinic 001"… */
+export const largeClinicName = (size: number) => `Scale clinic L${size}`;
+
+export function stagingSql(opts: { clinics: number; athletes: number; days: number; large?: number[]; passwordHash: string }): string[] {
   const zones = `array[${TIME_ZONES.map(lit).join(",")}]`;
+  const large = (opts.large ?? []).map((n) => Math.floor(n)).filter((n) => n > 0);
+  const largeRows = large.length
+    ? `union all
+       select ${opts.clinics} + ord::int, size, least(${opts.days}, ${LARGE_CLINIC_DAYS}), 'l' || size, 'Scale clinic L' || size
+         from unnest(array[${large.join(",")}]::int[]) with ordinality as l(size, ord)`
+    : "";
   return [
     `drop table if exists _scale_clinics, _scale_athletes`,
-    // clinics, their owner and (every other clinic) a second trainer
+    // clinics (the numbered ones of --athletes each, then any --large ones of their own size), their
+    // owner and (every other clinic) a second trainer; tag names their logins (c7, l500)
     `create unlogged table _scale_clinics as
-       select seq, gen_random_uuid() as clinic_id, gen_random_uuid() as owner_id,
+       select seq, size, days, tag, name, gen_random_uuid() as clinic_id, gen_random_uuid() as owner_id,
               case when seq % 2 = 0 then gen_random_uuid() end as trainer2_id,
               (${zones})[1 + (seq - 1) % ${TIME_ZONES.length}] as tz
-         from generate_series(1, ${opts.clinics}) seq`,
-    `insert into clinics (id, name, time_zone) select clinic_id, format('Scale clinic %s', lpad(seq::text, 3, '0')), tz from _scale_clinics`,
+         from (select seq, ${opts.athletes} as size, ${opts.days} as days, 'c' || seq as tag, format('Scale clinic %s', lpad(seq::text, 3, '0')) as name
+                 from generate_series(1, ${opts.clinics}) seq
+               ${largeRows}) s`,
+    `insert into clinics (id, name, time_zone) select clinic_id, name, tz from _scale_clinics`,
     `insert into users (id, clinic_id, email, name, password_hash, role)
-       select owner_id, clinic_id, format('scale-c%s-owner@bench.example', seq), format('Owner %s', seq), ${lit(opts.passwordHash)}, 'owner'::user_role from _scale_clinics
+       select owner_id, clinic_id, format('scale-%s-owner@bench.example', tag), format('Owner %s', seq), ${lit(opts.passwordHash)}, 'owner'::user_role from _scale_clinics
        union all
-       select trainer2_id, clinic_id, format('scale-c%s-t2@bench.example', seq), format('Trainer %s', seq), ${lit(opts.passwordHash)}, 'trainer'::user_role
+       select trainer2_id, clinic_id, format('scale-%s-t2@bench.example', tag), format('Trainer %s', seq), ${lit(opts.passwordHash)}, 'trainer'::user_role
          from _scale_clinics where trainer2_id is not null`,
     // athletes: each joined at some point in the first half of the window and reports until yesterday
     `create unlogged table _scale_athletes as
-       select c.seq as clinic_seq, i as n, c.clinic_id, c.tz,
+       select c.seq as clinic_seq, c.tag as clinic_tag, i as n, c.clinic_id, c.tz,
               gen_random_uuid() as athlete_id, gen_random_uuid() as user_id, gen_random_uuid() as program_id,
               gen_random_uuid() as shoe1_id, gen_random_uuid() as shoe2_id,
               case when c.trainer2_id is not null and i % 2 = 0 then c.trainer2_id else c.owner_id end as trainer_id,
-              (current_date - ${opts.days}) + floor(random() * ${Math.floor(opts.days * 0.4)})::int as start_date,
+              (current_date - c.days) + floor(random() * floor(c.days * 0.4))::int as start_date,
               current_date - 1 as end_date,
               case when i % 33 = 0 then 'archived' when i % 11 = 0 then 'cleared' when i % 5 = 0 then 'return_to_run' else 'active' end::athlete_status as status,
               0.6 + random() * 3.0 as base_pain,          -- typical morning pain
@@ -45,12 +60,12 @@ export function stagingSql(opts: { clinics: number; athletes: number; days: numb
               0.6 + random() * 0.35 as compliance,         -- share of mornings with a check-in
               0.35 + random() * 0.45 as adherence,        -- share of exercise sessions logged
               random() < 0.3 as tapes
-         from _scale_clinics c cross join generate_series(1, ${opts.athletes}) i`,
+         from _scale_clinics c cross join lateral generate_series(1, c.size) i`,
     `insert into users (id, clinic_id, email, name, password_hash, role)
-       select user_id, clinic_id, format('scale-c%s-a%s@bench.example', clinic_seq, n), format('Athlete %s-%s', clinic_seq, n), ${lit(opts.passwordHash)}, 'athlete'
+       select user_id, clinic_id, format('scale-%s-a%s@bench.example', clinic_tag, n), format('Athlete %s-%s', clinic_seq, n), ${lit(opts.passwordHash)}, 'athlete'
          from _scale_athletes`,
     `insert into athletes (id, clinic_id, user_id, name, email, sport_group, birth_year, injured_side, onset_date, status, status_before_archive, trainer_id, created_at)
-       select athlete_id, clinic_id, user_id, format('Athlete %s-%s', clinic_seq, lpad(n::text, 3, '0')), format('scale-c%s-a%s@bench.example', clinic_seq, n),
+       select athlete_id, clinic_id, user_id, format('Athlete %s-%s', clinic_seq, lpad(n::text, 3, '0')), format('scale-%s-a%s@bench.example', clinic_tag, n),
               (array['Distance squad','Cross country','Masters road','Track'])[1 + n % 4], 1970 + (n * 7) % 40,
               (array['left','right','both'])[1 + n % 3]::injured_side, start_date - 10, status,
               case when status = 'archived' then 'active'::athlete_status end, trainer_id, start_date::timestamp at time zone tz

@@ -1,8 +1,11 @@
 /**
- * `npm run seed:scale -- --clinics 50 --athletes 40 --days 730`: a clinic network's worth of data
- * in PostgreSQL for the benchmark (scripts/bench). Every athlete signs in with
+ * `npm run seed:scale -- --clinics 50 --athletes 40 --days 730 [--large 100,500]`: a clinic network's
+ * worth of data in PostgreSQL for the benchmark (scripts/bench). Every athlete signs in with
  * scale-c<clinic>-a<n>@bench.example, every clinic owner with scale-c<clinic>-owner@bench.example
  * (and even-numbered clinics have scale-c<clinic>-t2@bench.example), password SCALE_PASSWORD.
+ * `--large` adds one clinic per size beyond the numbered ones ("Scale clinic L500", logins
+ * scale-l500-owner@…, scale-l500-a<n>@…), with at most a year of records (LARGE_CLINIC_DAYS), for
+ * the bench's triage view and roster-size rows; default 100,500, `--large 0` for none.
  *
  * Rows are generated inside PostgreSQL with INSERT … SELECT generate_series (see scale-sql.ts), a
  * few clinics per statement, on two connections at once. Use a fresh database: it refuses one that
@@ -13,18 +16,27 @@ import { hashPassword } from "../../lib/auth/password";
 import { addDays } from "../../lib/domain/dates";
 import { closeDb, dbKind, getDb } from "../../db/client";
 import { migrateWithLibrary } from "../migrate";
-import { activitiesSql, checkInsSql, exerciseLogsSql, stagingSql } from "./scale-sql";
+import { activitiesSql, LARGE_CLINIC_DAYS, checkInsSql, exerciseLogsSql, stagingSql } from "./scale-sql";
+
+/** The extra clinics' sizes the bench's --fresh seed makes (scripts/bench/index.ts). */
+export const DEFAULT_LARGE_CLINICS = [100, 500];
 
 export const SCALE_PASSWORD = "stride-scale-1";
 
-export type ScaleOptions = { clinics: number; athletes: number; days: number };
+export type ScaleOptions = { clinics: number; athletes: number; days: number; large: number[] };
 
 export type ScaleReport = ScaleOptions & { rows: Record<string, number>; dailyRows: number; seconds: number; rowsPerSecond: number };
 
 function parseArgs(argv: string[]): ScaleOptions {
-  const opts: ScaleOptions = { clinics: 50, athletes: 40, days: 730 };
+  const opts: ScaleOptions = { clinics: 50, athletes: 40, days: 730, large: DEFAULT_LARGE_CLINICS };
   for (let i = 0; i < argv.length; i++) {
-    const key = argv[i]!.replace(/^--/, "") as keyof ScaleOptions;
+    if (argv[i] === "--large") {
+      const sizes = (argv[++i] ?? "").split(",").map(Number);
+      if (!sizes.every((n) => Number.isInteger(n) && n >= 0)) throw new Error("--large needs clinic sizes, e.g. 100,500 (0 for none)");
+      opts.large = [...new Set(sizes.filter((n) => n > 0))];
+      continue;
+    }
+    const key = argv[i]!.replace(/^--/, "") as Exclude<keyof ScaleOptions, "large">;
     if (!(key in opts)) throw new Error(`Unknown option ${argv[i]} (use --clinics, --athletes, --days)`);
     const value = Number(argv[++i]);
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${key} needs a positive whole number`);
@@ -52,9 +64,14 @@ async function onLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<
   return total;
 }
 
-/** Runs `work` over clinic ranges on `lanes` connections at once; returns the rows inserted. */
-async function inChunks(clinics: number, perChunk: number, lanes: number, work: (lo: number, hi: number) => string): Promise<number> {
+/**
+ * Runs `work` over clinic ranges on `lanes` connections at once; returns the rows inserted. Each
+ * large clinic (numbered after the `clinics` regular ones) is a range of its own.
+ */
+async function inChunks(clinics: number, large: number, perChunk: number, lanes: number, work: (lo: number, hi: number) => string): Promise<number> {
   const ranges: [number, number][] = [];
+  // the large ones first, so the two lanes share the long statements
+  for (let k = clinics + large; k > clinics; k--) ranges.push([k, k]);
   for (let lo = 1; lo <= clinics; lo += perChunk) ranges.push([lo, Math.min(clinics, lo + perChunk - 1)]);
   return onLanes(ranges, lanes, async ([lo, hi]) => affected(await exec(work(lo, hi))));
 }
@@ -111,9 +128,9 @@ export async function seedScale(opts: ScaleOptions, log: (line: string) => void 
   });
   // about 200 athlete-years per statement: each stays under a few seconds and shows progress
   const perChunk = Math.max(1, Math.floor(200 / (opts.athletes * Math.max(1, opts.days / 365))));
-  await step("check_ins", () => inChunks(opts.clinics, perChunk, 2, checkInsSql));
-  await step("activities", () => inChunks(opts.clinics, perChunk, 2, activitiesSql));
-  await step("exercise_logs", () => inChunks(opts.clinics, perChunk, 2, exerciseLogsSql));
+  await step("check_ins", () => inChunks(opts.clinics, opts.large.length, perChunk, 2, checkInsSql));
+  await step("activities", () => inChunks(opts.clinics, opts.large.length, perChunk, 2, activitiesSql));
+  await step("exercise_logs", () => inChunks(opts.clinics, opts.large.length, perChunk, 2, exerciseLogsSql));
   await exec(`drop table if exists _scale_clinics, _scale_athletes`);
   await step("analyze", async () => {
     await exec(`analyze`);
@@ -129,7 +146,7 @@ export async function seedScale(opts: ScaleOptions, log: (line: string) => void 
   const total = (performance.now() - started) / 1000;
   const report = { ...opts, rows, dailyRows, seconds, rowsPerSecond: Math.round(dailyRows / seconds) };
   log(
-    `Scale seed: ${opts.clinics} clinics × ${opts.athletes} athletes × ${opts.days} days → ${dailyRows.toLocaleString("en")} daily rows in ${seconds.toFixed(1)} s ` +
+    `Scale seed: ${opts.clinics} clinics × ${opts.athletes} athletes × ${opts.days} days${opts.large.length ? ` + clinics of ${opts.large.join(", ")} athletes × ${Math.min(opts.days, LARGE_CLINIC_DAYS)} days` : ""} → ${dailyRows.toLocaleString("en")} daily rows in ${seconds.toFixed(1)} s ` +
       `(${report.rowsPerSecond.toLocaleString("en")} rows/s overall); with the stored chart days, ${total.toFixed(1)} s. Password for every scale login: ${SCALE_PASSWORD}`,
   );
   return report;
