@@ -5,6 +5,7 @@ import { getDb, type Db, type Tx } from "@/db/client";
 import { alerts, athletes, auditLog, users } from "@/db/schema";
 import { isTrainerScope, type Scope, type TrainerScope } from "@/lib/auth/scope";
 import type { AlertFacts, AlertKind, AlertSeverity, RedFlag } from "@/lib/domain/types";
+import { alertSetFingerprint, type TriageRowRef } from "@/lib/domain/triage-row";
 import { conflict, notFound } from "@/lib/errors";
 import type { AlertListQuery } from "@/lib/validation/alerts";
 import { visibleAllTo, visibleTo } from "./visibility";
@@ -179,6 +180,38 @@ export async function resolveAlert(scope: TrainerScope, alertId: string, note?: 
 /** Acknowledge or resolve a group in one transaction; returns the athletes they belong to. */
 export function transitionAlerts(scope: TrainerScope, alertIds: string[], to: "acknowledged" | "resolved", note?: string): Promise<string[]> {
   return transition(scope, alertIds, to, note);
+}
+
+/**
+ * Acknowledge triage rows (the triage view's bulk form): each row's open alerts, as the view showed
+ * them (urgent, high, moderate; not retired), in one transaction. A row whose open alerts are no
+ * longer the set its fingerprint names is refused, and nothing changes: a trainer never acknowledges
+ * an alert they were not shown. Returns the athletes acted on.
+ */
+export async function acknowledgeTriageRows(scope: TrainerScope, rows: TriageRowRef[], note?: string): Promise<string[]> {
+  const wanted = new Map(rows.map((r) => [r.athleteId, r.fingerprint]));
+  if (wanted.size === 0) return [];
+  return getDb().transaction(async (tx) => {
+    const found = await tx
+      .select({ id: athletes.id, name: athletes.name })
+      .from(athletes)
+      .where(and(eq(athletes.clinicId, scope.clinicId), inArray(athletes.id, [...wanted.keys()]), ne(athletes.status, "archived")));
+    if (found.length !== wanted.size) throw notFound("Athlete");
+    // locked in id order, as transition() does, so overlapping acknowledgements cannot deadlock
+    const open = await tx
+      .select({ id: alerts.id, athleteId: alerts.athleteId, status: alerts.status, note: alerts.note })
+      .from(alerts)
+      .where(and(eq(alerts.clinicId, scope.clinicId), inArray(alerts.athleteId, [...wanted.keys()]), eq(alerts.status, "open"), isNull(alerts.retiredAt), ne(alerts.severity, "good_news")))
+      .orderBy(asc(alerts.id))
+      .for("update");
+    const changed = found.filter((a) => alertSetFingerprint(open.filter((o) => o.athleteId === a.id).map((o) => o.id)) !== wanted.get(a.id));
+    if (changed.length > 0) {
+      const names = changed.map((a) => a.name).join(", ");
+      throw conflict(`The open alerts of ${names} changed since this page was loaded. Nothing was acknowledged: reload the page to see them, then select again.`);
+    }
+    await applyTransition(tx, scope, open, "acknowledged", note);
+    return found.map((a) => a.id);
+  });
 }
 
 /**

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { alerts, athletes, checkIns, users } from "@/db/schema";
-import { transitionAlerts } from "@/lib/data/alerts";
+import { acknowledgeTriageRows, transitionAlerts } from "@/lib/data/alerts";
+import { parseTriageRowToken } from "@/lib/domain/triage-row";
 import { evaluateAthlete } from "@/lib/data/derived/evaluate";
 import { recordExerciseLog } from "@/lib/data/exercise-logs";
 import { addProgramItem, stepItem } from "@/lib/data/programs";
@@ -235,6 +236,36 @@ describe("good news: a progression applied from the row", () => {
     const [row] = (await listTriage(clinic)).rows;
     await transitionAlerts(clinic, row!.alertIds, "acknowledged");
     expect((await listTriage(clinic)).rows.map((r) => r.name)).toEqual(["Two"]);
+  });
+
+  it("acknowledging rows by their checkbox token acts on what the rows showed, and refuses when that changed", async () => {
+    const clinic = await makeClinic("Bulk tokens");
+    const other = await makeClinic("Bulk tokens elsewhere");
+    const a = await athlete(clinic, "Ann");
+    const b = await athlete(clinic, "Bea");
+    await stored(clinic, a.athleteId, { kind: "pain_7", severity: "urgent", days: 3 });
+    await stored(clinic, a.athleteId, { kind: "ready_to_progress", severity: "good_news", subject: "item" });
+    await stored(clinic, b.athleteId, { kind: "morning_pain", severity: "high" });
+    const rows = (await listTriage(clinic)).rows;
+    const refs = rows.map((r) => parseTriageRowToken(r.rowToken)!);
+    expect(refs.map((r) => r.athleteId).sort()).toEqual([a.athleteId, b.athleteId].sort());
+
+    // a new alert for Bea after the page was drawn: nothing is acknowledged, and the message names her
+    await stored(clinic, b.athleteId, { kind: "running_pain", severity: "moderate" });
+    await expect(acknowledgeTriageRows(clinic, refs, "seen")).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("Bea") });
+    expect((await listTriage(clinic)).rows).toHaveLength(2);
+    // another clinic's trainer cannot name these rows
+    await expect(acknowledgeTriageRows(other, refs)).rejects.toMatchObject({ code: "not_found" });
+
+    // drawn again: both rows go, Ann's good news stays open, and the note is on each alert
+    const again = (await listTriage(clinic)).rows.map((r) => parseTriageRowToken(r.rowToken)!);
+    expect((await acknowledgeTriageRows(clinic, again, "seen")).sort()).toEqual([a.athleteId, b.athleteId].sort());
+    expect((await listTriage(clinic)).rows).toEqual([]);
+    const left = await getDb().select({ kind: alerts.kind, status: alerts.status, note: alerts.note }).from(alerts).where(eq(alerts.clinicId, clinic.clinicId));
+    expect(left.filter((x) => x.status === "open").map((x) => x.kind)).toEqual(["ready_to_progress"]);
+    expect(left.filter((x) => x.status === "acknowledged").every((x) => x.note === "Acknowledged: seen")).toBe(true);
+    // a second click on the same (now stale) rows changes nothing and says why
+    await expect(acknowledgeTriageRows(clinic, again)).rejects.toMatchObject({ code: "conflict" });
   });
 });
 

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { TrainerScope } from "@/lib/auth/scope";
 import { todayIn } from "@/lib/domain/dates";
+import { triageRowToken } from "@/lib/domain/triage-row";
 import type { AlertKind, AlertSeverity, IsoDate } from "@/lib/domain/types";
 import { GOOD_NEWS_PAGE_SIZE, TRIAGE_PAGE_SIZE, type TriageQuery } from "@/lib/validation/triage";
 import { recentSignals, type RecentSignals } from "./recent-signals";
@@ -33,6 +34,8 @@ export type TriageRow = {
   lastCheckIn: IsoDate | null;
   /** Every open alert of the row (all its groups): what acknowledging the row acknowledges. */
   alertIds: string[];
+  /** The row's checkbox value: the athlete and a fingerprint of `alertIds` (lib/domain/triage-row). */
+  rowToken: string;
   /** §2c: an open rtr_step_down alert, and the one-click step it offers (none at stage 1). */
   rtrStepDown: RtrStep | null;
 } & RecentSignals;
@@ -162,6 +165,7 @@ export async function listTriage(scope: TrainerScope, query: TriageQuery = {}): 
       otherGroups: Number(r.n_groups) - 1,
       lastCheckIn: r.last_check_in,
       alertIds: r.alert_ids.split(" "),
+      rowToken: triageRowToken(r.athlete_id, r.alert_ids.split(" ")),
       rtrStepDown: r.step_down ? rtrStep(stages.get(r.athlete_id), "down") : null,
       ...signals.get(r.athlete_id)!,
     })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { plainText } from "./fields";
 import { isoDate } from "./reporting";
+import { parseTriageRowToken } from "@/lib/domain/triage-row";
 
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export type AlertStatusFilter = (typeof ALERT_STATUSES)[number];
@@ -28,16 +29,24 @@ export type AlertNoteInput = z.infer<typeof alertNoteSchema>;
 const alertIdList = (v: unknown) =>
   v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === "string" ? x.split(/\s+/).filter(Boolean) : [x]));
 
-export const alertActionFormSchema = alertNoteSchema.extend({
-  // one alert, a display group (§2d: the same alert on consecutive days) or the triage view's
-  // selected rows (every open alert of each), acted on together
-  alertId: z.preprocess(
-    alertIdList,
-    z
-      .array(z.uuid({ error: "That alert was not found." }))
-      .min(1, "Select at least one athlete (or alert) first.")
-      .max(2000, "Too many alerts at once: select fewer rows."),
-  ),
-  intent: z.enum(["acknowledge", "resolve"]),
-});
-
+export const alertActionFormSchema = alertNoteSchema
+  .extend({
+    // one alert, or a display group (§2d: the same alert on consecutive days), acted on together
+    alertId: z.preprocess(
+      alertIdList,
+      z.array(z.uuid({ error: "That alert was not found." })).max(2000, "Too many alerts at once: select fewer rows."),
+    ),
+    // the triage view's selected rows: every open alert each row showed (lib/domain/triage-row)
+    row: z.preprocess(
+      alertIdList,
+      z
+        .array(z.string().transform((v, ctx) => parseTriageRowToken(v) ?? (ctx.addIssue({ code: "custom", message: "That row was not found: reload the page." }), z.NEVER)))
+        .max(200, "Too many rows at once: select fewer."),
+    ),
+    intent: z.enum(["acknowledge", "resolve"]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.alertId.length + v.row.length === 0) ctx.addIssue({ code: "custom", path: ["alertId"], message: "Select at least one athlete (or alert) first." });
+    if (v.row.length > 0 && v.alertId.length > 0) ctx.addIssue({ code: "custom", path: ["row"], message: "Send rows or alerts, not both." });
+    if (v.row.length > 0 && v.intent !== "acknowledge") ctx.addIssue({ code: "custom", path: ["row"], message: "Rows of the triage view can only be acknowledged." });
+  });

@@ -2,10 +2,13 @@
  * A tiny inline SVG of morning pain (0–10) over a few days; gaps stay gaps. The numbers are
  * repeated in an accessible label, so the picture is never the only way to read them.
  */
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
 export function Sparkline({ points, width = 112, height = 28, label }: { points: { date: string; morningPain: number | null }[]; width?: number; height?: number; label: string }) {
   const n = points.length;
-  const x = (i: number) => (n <= 1 ? width / 2 : 2 + (i * (width - 4)) / (n - 1));
-  const y = (v: number) => height - 2 - (v / 10) * (height - 4);
+  // a tenth of a pixel is finer than any screen draws; longer numbers only lengthen the page
+  const x = (i: number) => round1(n <= 1 ? width / 2 : 2 + (i * (width - 4)) / (n - 1));
+  const y = (v: number) => round1(height - 2 - (v / 10) * (height - 4));
   const segments: string[] = [];
   let current = "";
   points.forEach((p, i) => {

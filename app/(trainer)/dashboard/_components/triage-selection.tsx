@@ -46,15 +46,15 @@ export function TriageSelection({ rows, children }: { rows: string[]; children: 
   return <SelectionContext.Provider value={value}>{children}</SelectionContext.Provider>;
 }
 
-/** One row's checkbox; its value is every open alert of the row, which acknowledging acts on. */
-export function RowCheckbox({ athleteId, name, alertIds }: { athleteId: string; name: string; alertIds: string[] }) {
+/** One row's checkbox; its value names the row's open alerts (the athlete and their fingerprint), which acknowledging acts on. */
+export function RowCheckbox({ athleteId, name, token }: { athleteId: string; name: string; token: string }) {
   const { selected, toggle } = useSelection();
   return (
     <input
       type="checkbox"
       form={BULK_FORM_ID}
-      name="alertId"
-      value={alertIds.join(" ")}
+      name="row"
+      value={token}
       checked={selected.has(athleteId)}
       onChange={(e) => toggle(athleteId, e.target.checked)}
       aria-label={`Select ${name}`}
@@ -103,7 +103,7 @@ export function BulkAcknowledge() {
       setAnnouncement(`Acknowledged the open alerts of ${n} ${n === 1 ? "athlete" : "athletes"}.`);
       clear();
     } else if (state.ok === false) {
-      setAnnouncement(state.fieldErrors?.alertId?.join(" ") ?? state.fieldErrors?.note?.join(" ") ?? state.message ?? "The alerts were not acknowledged.");
+      setAnnouncement(state.fieldErrors?.alertId?.join(" ") ?? state.fieldErrors?.row?.join(" ") ?? state.fieldErrors?.note?.join(" ") ?? state.message ?? "The alerts were not acknowledged.");
     }
   }, [state, clear]);
 

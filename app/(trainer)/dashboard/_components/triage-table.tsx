@@ -68,7 +68,7 @@ export function TriageTable({ data, query, filtered, locale }: { data: TriagePag
               return (
                 <tr key={r.athleteId} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
-                    <RowCheckbox athleteId={r.athleteId} name={r.name} alertIds={r.alertIds} />
+                    <RowCheckbox athleteId={r.athleteId} name={r.name} token={r.rowToken} />
                   </td>
                   <AthleteRowHeader row={r} />
                   <td className="px-3 py-2">
