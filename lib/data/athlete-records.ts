@@ -165,21 +165,17 @@ type PrescriptionRow = [weeklyM: number, longestM: number, createdAtMs: number];
 type RecordsRow = { check_ins: CheckInRow[]; activities: ActivityRow[]; logs: LogRow[]; items: ItemRow[]; prescriptions: PrescriptionRow[]; statuses: [AthleteStatus, IsoDate][]; older: [IsoDate, number][]; assignments: AssignmentRow[]; stages: StageRow[] };
 
 /**
- * One athlete's records for from…to plus LOOKBACK_DAYS before, in the engine's shape, read in one
- * statement: each table's rows come back as one JSON array (parsed natively by the driver), which
- * costs the server a fraction of what seven row-by-row result sets did. With `olderLoads` (the
- * chart, whose EWMA runs from the first day with data), earlier days add their daily load, summed
- * in SQL; no alert or suggestion reads them, so the write path skips that scan.
+ * The records statement (see loadAthleteRecords), with placeholders for the clinic, the athlete and
+ * the dates, built once per database handle and named: it is the app's largest statement (every
+ * write's evaluation, every chart computed from records, the athlete page), and PostgreSQL spent
+ * more time planning it (about 4 ms) than running it. Named, each pooled connection parses it once
+ * and, after its first executions, reuses the plan.
  */
-export async function loadAthleteRecords(
-  db: Conn,
-  athlete: AthleteContext,
-  from: IsoDate,
-  to: IsoDate,
-  { olderLoads = false }: { olderLoads?: boolean } = {},
-): Promise<LoadedRecords> {
-  const { clinicId, athleteId } = athlete;
-  const start = addDays(from, -LOOKBACK_DAYS);
+function recordsQuery(db: Conn, olderLoads: boolean) {
+  const clinicId = sql.placeholder("clinicId");
+  const athleteId = sql.placeholder("athleteId");
+  const start = sql`${sql.placeholder("start")}::date`;
+  const to = sql`${sql.placeholder("to")}::date`;
   const ofAthlete = (t: typeof checkIns | typeof activities | typeof exerciseLogs | typeof programItems | typeof runningPrescriptions | typeof athleteStatusHistory | typeof stageAssignments) =>
     sql`${t.clinicId} = ${clinicId} and ${t.athleteId} = ${athleteId}`;
   const epochMs = (c: typeof exerciseLogs.createdAt | typeof programItemEvents.createdAt | typeof checkIns.updatedAt | typeof activities.updatedAt | typeof stageAssignments.createdAt) =>
@@ -215,10 +211,12 @@ export async function loadAthleteRecords(
             select ${checkIns.date}, 0 from ${checkIns} where ${ofAthlete(checkIns)} and ${checkIns.date} < ${start}
           ) l group by date) d)`
     : sql`'[]'::json`;
-  const result = await db.execute<RecordsRow>(sql`
-    select
+  return db
+    .select({
+      check_ins: sql<RecordsRow["check_ins"]>`
       (select ${arrays([...[checkIns.date, checkIns.morningPain, checkIns.tapeYesterday, ...RED_FLAG_COLUMNS].map((c) => sql`${c}`), epochMs(checkIns.updatedAt)], sql`${checkIns.date}`)}
-         from ${checkIns} where ${ofAthlete(checkIns)} and ${checkIns.date} between ${start} and ${to}) as check_ins,
+         from ${checkIns} where ${ofAthlete(checkIns)} and ${checkIns.date} between ${start} and ${to})`,
+      activities: sql<RecordsRow["activities"]>`
       (select ${arrays(
         [
           ...[
@@ -242,38 +240,73 @@ export async function loadAthleteRecords(
         // entered later is the later one, so "the latest session" (§2c) never depends on row order
         sql`${activities.date}, ${activities.startedAt}, ${activities.createdAt}, ${activities.id}`,
       )}
-         from ${activities} where ${ofAthlete(activities)} and ${activities.archivedAt} is null and ${activities.date} between ${start} and ${to}) as activities,
+         from ${activities} where ${ofAthlete(activities)} and ${activities.archivedAt} is null and ${activities.date} between ${start} and ${to})`,
+      logs: sql<RecordsRow["logs"]>`
       (select ${arrays(
         [...[exerciseLogs.programItemId, exerciseLogs.date, exerciseLogs.setsDone, exerciseLogs.setsPrescribed, exerciseLogs.exercisePain, exerciseLogs.couldNotFinish].map((c) => sql`${c}`), epochMs(exerciseLogs.createdAt)],
         sql`${exerciseLogs.date}, ${exerciseLogs.createdAt}`,
       )}
-         from ${exerciseLogs} where ${ofAthlete(exerciseLogs)} and ${exerciseLogs.archivedAt} is null and ${exerciseLogs.date} between ${start} and ${to}) as logs,
+         from ${exerciseLogs} where ${ofAthlete(exerciseLogs)} and ${exerciseLogs.archivedAt} is null and ${exerciseLogs.date} between ${start} and ${to})`,
+      items: sql<RecordsRow["items"]>`
       (select ${arrays(
         [...[programItems.id, exercises.name, programItems.status, programItems.sets, programItems.daysPerWeek, programItems.exerciseId].map((c) => sql`${c}`), steps, rungs],
         sql`${programItems.position}, ${programItems.createdAt}`,
       )}
          from ${programItems} join ${exercises} on ${exercises.id} = ${programItems.exerciseId}
-        where ${ofAthlete(programItems)} and ${programItems.status} <> 'removed') as items,
+        where ${ofAthlete(programItems)} and ${programItems.status} <> 'removed')`,
+      prescriptions: sql<RecordsRow["prescriptions"]>`
       (select ${arrays(
         [sql`${runningPrescriptions.weeklyDistanceM}`, sql`${runningPrescriptions.longestRunM}`, sql`floor(extract(epoch from ${runningPrescriptions.createdAt}) * 1000)`],
         sql`${runningPrescriptions.createdAt}`,
       )}
-         from ${runningPrescriptions} where ${ofAthlete(runningPrescriptions)}) as prescriptions,
+         from ${runningPrescriptions} where ${ofAthlete(runningPrescriptions)})`,
+      statuses: sql<RecordsRow["statuses"]>`
       (select ${arrays([sql`${athleteStatusHistory.status}`, sql`${athleteStatusHistory.fromDate}`], sql`${athleteStatusHistory.fromDate}, ${athleteStatusHistory.createdAt}`)}
-         from ${athleteStatusHistory} where ${ofAthlete(athleteStatusHistory)}) as statuses,
+         from ${athleteStatusHistory} where ${ofAthlete(athleteStatusHistory)})`,
+      assignments: sql<RecordsRow["assignments"]>`
       (select ${arrays(
         [...[stageAssignments.stageId, stageAssignments.date, stageAssignments.byTrainer].map((c) => sql`${c}`), epochMs(stageAssignments.createdAt), sql`${stageAssignments.ladderId}`],
         sql`${stageAssignments.date}, ${stageAssignments.createdAt}`,
       )}
-         from ${stageAssignments} where ${ofAthlete(stageAssignments)} and ${stageAssignments.stageId} is not null) as assignments,
+         from ${stageAssignments} where ${ofAthlete(stageAssignments)} and ${stageAssignments.stageId} is not null)`,
+      stages: sql<RecordsRow["stages"]>`
       -- the live stages of the ladder of the latest assignment, easiest first
       (select ${arrays([runStages.id, runStages.runMin, runStages.walkMin, runStages.repeats, runStages.sessionsPerWeek].map((c) => sql`${c}`), sql`${runStages.position}`)}
          from ${runStages}
         where ${runStages.archivedAt} is null and ${runStages.ladderId} = (
           select ${stageAssignments.ladderId} from ${stageAssignments} where ${ofAthlete(stageAssignments)}
-           order by ${stageAssignments.date} desc, ${stageAssignments.createdAt} desc limit 1)) as stages,
-      ${older} as older`);
-  const row = result.rows[0]!;
+           order by ${stageAssignments.date} desc, ${stageAssignments.createdAt} desc limit 1))`,
+      older: sql<RecordsRow["older"]>`${older}`,
+    })
+    .from(athletes)
+    // a join as well as the athlete's row: drizzle writes the columns of a one-table select without
+    // their table's name, which the subqueries above (several tables with an id) cannot afford
+    .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
+    .where(and(eq(athletes.id, athleteId), eq(athletes.clinicId, clinicId)))
+    .prepare(olderLoads ? "athlete_records_older" : "athlete_records");
+}
+
+const preparedRecords = { plain: new WeakMap<Conn, ReturnType<typeof recordsQuery>>(), older: new WeakMap<Conn, ReturnType<typeof recordsQuery>>() };
+
+/**
+ * One athlete's records for from…to plus LOOKBACK_DAYS before, in the engine's shape, read in one
+ * statement: each table's rows come back as one JSON array (parsed natively by the driver), which
+ * costs the server a fraction of what seven row-by-row result sets did. With `olderLoads` (the
+ * chart, whose EWMA runs from the first day with data), earlier days add their daily load, summed
+ * in SQL; no alert or suggestion reads them, so the write path skips that scan.
+ */
+export async function loadAthleteRecords(
+  db: Conn,
+  athlete: AthleteContext,
+  from: IsoDate,
+  to: IsoDate,
+  { olderLoads = false }: { olderLoads?: boolean } = {},
+): Promise<LoadedRecords> {
+  const cache = olderLoads ? preparedRecords.older : preparedRecords.plain;
+  let query = cache.get(db);
+  if (!query) cache.set(db, (query = recordsQuery(db, olderLoads)));
+  const [row] = await query.execute({ clinicId: athlete.clinicId, athleteId: athlete.athleteId, start: addDays(from, -LOOKBACK_DAYS), to });
+  if (!row) throw notFound("Athlete");
 
   const history = indexHistory({
     checkIns: row.check_ins.map(([date, morningPain, tape, clicking, locking, givingWay, swelling, nightPain, cannotBearWeight, hotRedFever, recordedAtMs]): CheckIn => ({
