@@ -82,20 +82,22 @@ export type LoadedRecords = {
   returnToRun: (ReturnToRunPlan & { ladderId: string }) | null;
 };
 
+const contextColumns = {
+  name: athletes.name,
+  status: athletes.status,
+  tz: athletes.timeZone,
+  clinicTz: clinics.timeZone,
+  createdAt: athletes.createdAt,
+  unit: users.unit,
+  trainerName: users.name,
+  dataVersion: athletes.dataVersion,
+  rtrMayStepUp: athletes.rtrMayStepUp,
+};
+
 function contextQuery(db: Conn) {
   const clinicId = sql.placeholder("clinicId");
   return db
-    .select({
-      name: athletes.name,
-      status: athletes.status,
-      tz: athletes.timeZone,
-      clinicTz: clinics.timeZone,
-      createdAt: athletes.createdAt,
-      unit: users.unit,
-      trainerName: users.name,
-      dataVersion: athletes.dataVersion,
-      rtrMayStepUp: athletes.rtrMayStepUp,
-    })
+    .select(contextColumns)
     .from(athletes)
     .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
     .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, clinicId)))
@@ -104,18 +106,32 @@ function contextQuery(db: Conn) {
 }
 
 /**
+ * The same, with the evaluation's marks, locking the athlete's row (FOR NO KEY UPDATE, the lock the
+ * triggers' UPDATE of it takes): an evaluation's first statement (lib/data/derived/evaluate.ts).
+ */
+function lockedContextQuery(db: Conn) {
+  const clinicId = sql.placeholder("clinicId");
+  return db
+    .select({ ...contextColumns, evaluatedThrough: athletes.evaluatedThrough, alertsFrom: athletes.alertsFrom })
+    .from(athletes)
+    .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
+    .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, clinicId)))
+    .where(and(eq(athletes.id, sql.placeholder("athleteId")), eq(athletes.clinicId, clinicId)))
+    .for("no key update", { of: athletes })
+    .prepare("athlete_context_locked");
+}
+
+/**
  * The context query, built once per database handle (or transaction) and named, so that the most
  * frequent query of the app (every series read, status and write) skips drizzle's SQL building
  * and, on each pooled connection after the first use, PostgreSQL's parse and plan.
  */
 const preparedContext = new WeakMap<Conn, ReturnType<typeof contextQuery>>();
+const preparedLockedContext = new WeakMap<Conn, ReturnType<typeof lockedContextQuery>>();
 
-/** The athlete as the rules read them, by clinic id: athleteAccess checks the caller first; system tasks (evaluation) call it directly. */
-export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: string): Promise<AthleteContext> {
-  let query = preparedContext.get(db);
-  if (!query) preparedContext.set(db, (query = contextQuery(db)));
-  const [row] = await query.execute({ clinicId, athleteId });
-  if (!row) throw notFound("Athlete");
+type ContextRow = Awaited<ReturnType<ReturnType<typeof contextQuery>["execute"]>>[number];
+
+function contextOf(clinicId: string, athleteId: string, row: ContextRow): AthleteContext {
   const timeZone = row.tz ?? row.clinicTz;
   return {
     athleteId,
@@ -130,6 +146,27 @@ export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: 
     dataVersion: row.dataVersion,
     rtrMayStepUp: row.rtrMayStepUp,
   };
+}
+
+/** The athlete as the rules read them, by clinic id: athleteAccess checks the caller first; system tasks (evaluation) call it directly. */
+export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: string): Promise<AthleteContext> {
+  let query = preparedContext.get(db);
+  if (!query) preparedContext.set(db, (query = contextQuery(db)));
+  const [row] = await query.execute({ clinicId, athleteId });
+  if (!row) throw notFound("Athlete");
+  return contextOf(clinicId, athleteId, row);
+}
+
+/**
+ * The context and the evaluation's marks (athletes.evaluated_through, alerts_from) in one statement
+ * that locks the athlete's row for the rest of the transaction; null when the athlete is not there.
+ */
+export async function lockAthleteContext(tx: Tx, clinicId: string, athleteId: string): Promise<{ athlete: AthleteContext; evaluatedThrough: IsoDate | null; alertsFrom: IsoDate | null } | null> {
+  let query = preparedLockedContext.get(tx);
+  if (!query) preparedLockedContext.set(tx, (query = lockedContextQuery(tx)));
+  const [row] = await query.execute({ clinicId, athleteId });
+  if (!row) return null;
+  return { athlete: contextOf(clinicId, athleteId, row), evaluatedThrough: row.evaluatedThrough, alertsFrom: row.alertsFrom };
 }
 
 /** The check-in's red-flag columns, in the order CheckInRow reads them. */

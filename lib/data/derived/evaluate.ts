@@ -7,7 +7,7 @@ import { reconcileAlerts, type ReconcilePlan, type StoredAlert } from "@/lib/dom
 import { addDays, rangeOfDates } from "@/lib/domain/dates";
 import type { Alert, IsoDate } from "@/lib/domain/types";
 import { queueUrgentAlertMails } from "../alert-mail";
-import { loadAthleteContext, loadAthleteRecords, prescriptionOn, statusOn, type AthleteContext } from "../athlete-records";
+import { lockAthleteContext, loadAthleteRecords, prescriptionOn, statusOn, type AthleteContext } from "../athlete-records";
 
 export type AthleteRef = { clinicId: string; athleteId: string };
 
@@ -34,15 +34,11 @@ export const MAX_EVALUATION_DAYS = 400;
  * transaction; `notify: false` (seeds loading a history) stores alerts without telling anyone.
  */
 export async function bringUpToDate(tx: Tx, ref: AthleteRef, { from, because, notify = true }: { from?: IsoDate; because: string; notify?: boolean }): Promise<Evaluation> {
-  const [marks] = await tx
-    .select({ evaluatedThrough: athletes.evaluatedThrough, alertsFrom: athletes.alertsFrom })
-    .from(athletes)
-    .where(and(eq(athletes.id, ref.athleteId), eq(athletes.clinicId, ref.clinicId)))
-    // NO KEY UPDATE, the lock the triggers' UPDATE of this row takes: FOR UPDATE would also wait for
-    // the KEY SHARE locks that concurrent inserts' foreign keys hold on it, and deadlock with them
-    .for("no key update");
+  // NO KEY UPDATE, the lock the triggers' UPDATE of this row takes: FOR UPDATE would also wait for
+  // the KEY SHARE locks that concurrent inserts' foreign keys hold on it, and deadlock with them
+  const marks = await lockAthleteContext(tx, ref.clinicId, ref.athleteId);
   if (!marks) return { athleteId: ref.athleteId, from: null, to: "", dates: 0, added: 0, changed: 0, retired: 0 };
-  const athlete = await loadAthleteContext(tx, ref.clinicId, ref.athleteId);
+  const { athlete } = marks;
   const today = athlete.today;
   const candidates = [from, marks.alertsFrom, marks.evaluatedThrough ?? today].filter((d): d is IsoDate => typeof d === "string");
   let start = candidates.reduce((a, b) => (b < a ? b : a), today);
