@@ -106,14 +106,21 @@ export async function recordActivity(scope: Scope, input: ActivityInput, file?: 
   const db = getDb();
   try {
     const target = await athleteAccess(scope, input.athleteId, { write: true, db });
-    // a retry answers with what the first submit stored, whatever its date (the date rules are for new writes)
-    const earlier = await activityByClientId(db, target.clinicId, input.clientId);
-    if (earlier) return retried(earlier, target.athleteId);
     const startedAt = file ? file.parsed.startTime : instantOf(input.date, input.startTime ?? "12:00", target.timeZone);
     const date = file ? localDateOf(startedAt, target.timeZone) : input.date;
-    // a file's date is the device's record, not a typo: only the future is refused
-    assertReportDate(target, date, "date", { allowOld: Boolean(file) });
-    const shoe = input.shoeId ? await assertUsableShoe(db, target.clinicId, target.athleteId, input.shoeId) : null;
+    let shoe: Awaited<ReturnType<typeof assertUsableShoe>> | null;
+    try {
+      // a file's date is the device's record, not a typo: only the future is refused
+      assertReportDate(target, date, "date", { allowOld: Boolean(file) });
+      shoe = input.shoeId ? await assertUsableShoe(db, target.clinicId, target.athleteId, input.shoeId) : null;
+    } catch (err) {
+      // a retry answers with what the first submit stored, whatever its date or shoe now (the rules
+      // are for new writes); a new write's retry is caught by the insert's ON CONFLICT below, so the
+      // common case reads nothing first
+      const earlier = await activityByClientId(db, target.clinicId, input.clientId);
+      if (earlier) return retried(earlier, target.athleteId);
+      throw err;
+    }
     const insert = (conn: Db | Tx) =>
       conn
         .insert(activities)

@@ -64,6 +64,9 @@ describe("a retry with a stored clientId answers with the stored row, whatever i
     await getDb().update(activities).set({ date: old }).where(eq(activities.id, first.activity.id));
     const retry = await recordActivity(me, input);
     expect(retry).toMatchObject({ created: false, activity: { id: first.activity.id, date: old } });
+    // a replay whose own date is now outside the window is still the stored row, not a refusal
+    expect(await recordActivity(me, { ...input, date: old })).toMatchObject({ created: false, activity: { id: first.activity.id } });
+    await expect(recordActivity(me, { ...input, clientId: crypto.randomUUID(), date: old })).rejects.toMatchObject({ code: "invalid" });
 
     const [exercise] = await listExercises(clinic, {});
     const { id: itemId } = await addProgramItem(clinic, addItemSchema.parse({ athleteId: me.athleteId, exerciseId: exercise!.id, sets: "3", reps: "10", daysPerWeek: "3" }));
