@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, or } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { checkIns, type CheckIn } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
@@ -50,21 +50,19 @@ export function toCheckInView(row: CheckIn): CheckInView {
 export async function recordCheckIn(scope: Scope, input: CheckInInput): Promise<{ checkIn: CheckInView; created: boolean; athleteId: string; date: string }> {
   const db = getDb();
   const target = await athleteAccess(scope, input.athleteId, { write: true, db });
-  // a retry of a submission already stored answers with what was stored, whatever its date (the
-  // date rules below are for new writes: a retry a week later must not turn into a 409)
-  if (input.clientId) {
-    const [stored] = await db
-      .select()
-      .from(checkIns)
-      .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), eq(checkIns.clientId, input.clientId)));
-    if (stored) return { checkIn: toCheckInView(stored), created: false, athleteId: target.athleteId, date: stored.date };
-  }
   const date = input.date ?? target.today;
-  assertReportDate(target, date);
-  const [existing] = await db
+  // one read for both questions: is this a retry (its clientId stored), and is there a check-in on the date
+  const sameAthlete = and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId));
+  const rows = await db
     .select()
     .from(checkIns)
-    .where(and(eq(checkIns.clinicId, target.clinicId), eq(checkIns.athleteId, target.athleteId), eq(checkIns.date, date)));
+    .where(and(sameAthlete, input.clientId ? or(eq(checkIns.clientId, input.clientId), eq(checkIns.date, date)) : eq(checkIns.date, date)));
+  // a retry of a submission already stored answers with what was stored, whatever its date (the
+  // date rules below are for new writes: a retry a week later must not turn into a 409)
+  const stored = input.clientId ? rows.find((r) => r.clientId === input.clientId) : undefined;
+  if (stored) return { checkIn: toCheckInView(stored), created: false, athleteId: target.athleteId, date: stored.date };
+  assertReportDate(target, date);
+  const existing = rows.find((r) => r.date === date);
   if (existing) assertEditable(target, date);
   const f = input.redFlags;
   const values = {
