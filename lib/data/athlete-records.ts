@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runStages, runningPrescriptions, stageAssignments, users } from "@/db/schema";
+import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runStages, runningPrescriptions, stageAssignments, users, type Athlete } from "@/db/schema";
 import { addDays, localDateOf, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
 import { capsOn } from "@/lib/domain/week-so-far";
@@ -95,6 +95,8 @@ function contextQuery(db: Conn) {
       trainerName: users.name,
       dataVersion: athletes.dataVersion,
       rtrMayStepUp: athletes.rtrMayStepUp,
+      // the whole row too, so a page's profile read shares this one (athletes.ts getAthleteOnce)
+      athlete: athletes,
     })
     .from(athletes)
     .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
@@ -112,12 +114,17 @@ const preparedContext = new WeakMap<Conn, ReturnType<typeof contextQuery>>();
 
 /** The athlete as the rules read them, by clinic id: athleteAccess checks the caller first; system tasks (evaluation) call it directly. */
 export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: string): Promise<AthleteContext> {
+  return (await loadAthleteWithContext(db, clinicId, athleteId)).context;
+}
+
+/** The same one read, with the athlete's whole row (for a profile). */
+export async function loadAthleteWithContext(db: Conn, clinicId: string, athleteId: string): Promise<{ context: AthleteContext; athlete: Athlete }> {
   let query = preparedContext.get(db);
   if (!query) preparedContext.set(db, (query = contextQuery(db)));
   const [row] = await query.execute({ clinicId, athleteId });
   if (!row) throw notFound("Athlete");
   const timeZone = row.tz ?? row.clinicTz;
-  return {
+  const context: AthleteContext = {
     athleteId,
     clinicId,
     name: row.name,
@@ -130,6 +137,7 @@ export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: 
     dataVersion: row.dataVersion,
     rtrMayStepUp: row.rtrMayStepUp,
   };
+  return { context, athlete: row.athlete };
 }
 
 /** The check-in's red-flag columns, in the order CheckInRow reads them. */

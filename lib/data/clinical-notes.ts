@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db/client";
-import { alerts, clinicalNotes, exercises, injuryEpisodes, programItemEvents, users } from "@/db/schema";
+import { alerts, clinicalNotes, exercises, injuryEpisodes, programItemEvents, users, type ProgramEventKind } from "@/db/schema";
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { conflict, forbidden, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { NoteArchiveInput, NoteCreateInput, NoteEditInput } from "@/lib/validation/clinical";
@@ -101,29 +101,38 @@ export async function listNotes(scope: Scope, athleteId: string, { q }: { q?: st
 /** What a note may be tied to: the athlete's recent alerts and program changes, and their episodes. */
 export async function listNoteLinks(scope: Scope, athleteId: string) {
   const target = await staffAccess(scope, athleteId);
-  const db = getDb();
   const toEx = alias(exercises, "to_ex");
-  const [alertRows, eventRows, episodeRows] = await Promise.all([
-    db
-      .select({ id: alerts.id, date: alerts.date, reason: alerts.reason })
-      .from(alerts)
-      .where(and(eq(alerts.clinicId, target.clinicId), eq(alerts.athleteId, target.athleteId), isNull(alerts.retiredAt)))
-      .orderBy(desc(alerts.date))
-      .limit(30),
-    db
-      .select({ id: programItemEvents.id, kind: programItemEvents.kind, exercise: toEx.name, at: programItemEvents.createdAt })
-      .from(programItemEvents)
-      .leftJoin(toEx, eq(toEx.id, programItemEvents.toExerciseId))
-      .where(and(eq(programItemEvents.clinicId, target.clinicId), eq(programItemEvents.athleteId, target.athleteId)))
-      .orderBy(desc(programItemEvents.createdAt))
-      .limit(30),
-    db
-      .select({ id: injuryEpisodes.id, condition: injuryEpisodes.condition, onsetDate: injuryEpisodes.onsetDate, status: injuryEpisodes.status })
-      .from(injuryEpisodes)
-      .where(and(eq(injuryEpisodes.clinicId, target.clinicId), eq(injuryEpisodes.athleteId, target.athleteId)))
-      .orderBy(desc(injuryEpisodes.createdAt)),
-  ]);
-  return { alerts: alertRows, programEvents: eventRows, episodes: episodeRows };
+  const mine = <T extends typeof alerts | typeof programItemEvents | typeof injuryEpisodes>(t: T) => and(eq(t.clinicId, target.clinicId), eq(t.athleteId, target.athleteId));
+  const ms = (at: unknown) => sql`(extract(epoch from ${at}) * 1000)::float8`;
+  // one statement, three lists (each a JSON array of arrays, in its order)
+  const alertList = getDb()
+    .select({ r: sql`json_build_array(${alerts.id}, ${alerts.date}, ${alerts.reason})`.as("r") })
+    .from(alerts)
+    .where(and(mine(alerts), isNull(alerts.retiredAt)))
+    .orderBy(desc(alerts.date))
+    .limit(30)
+    .as("a");
+  const eventList = getDb()
+    .select({ r: sql`json_build_array(${programItemEvents.id}, ${programItemEvents.kind}, ${toEx.name}, ${ms(programItemEvents.createdAt)})`.as("r") })
+    .from(programItemEvents)
+    .leftJoin(toEx, eq(toEx.id, programItemEvents.toExerciseId))
+    .where(mine(programItemEvents))
+    .orderBy(desc(programItemEvents.createdAt))
+    .limit(30)
+    .as("e");
+  const agg = (list: { r: unknown }) => sql`(select coalesce(json_agg(${list.r}), '[]'::json) from ${list})`;
+  const [row] = await getDb()
+    .select({
+      alerts: sql<[string, string, string][]>`${agg(alertList)}`,
+      events: sql<[string, string, string | null, number][]>`${agg(eventList)}`,
+      episodes: sql<[string, string, string, "active" | "resolved"][]>`(select coalesce(json_agg(json_build_array(${injuryEpisodes.id}, ${injuryEpisodes.condition}, ${injuryEpisodes.onsetDate}, ${injuryEpisodes.status}) order by ${injuryEpisodes.createdAt} desc), '[]'::json) from ${injuryEpisodes} where ${mine(injuryEpisodes)})`,
+    })
+    .from(sql`(select 1) one`);
+  return {
+    alerts: row!.alerts.map(([id, date, reason]) => ({ id, date, reason })),
+    programEvents: row!.events.map(([id, kind, exercise, at]) => ({ id, kind: kind as ProgramEventKind, exercise, at: new Date(at) })),
+    episodes: row!.episodes.map(([id, condition, onsetDate, status]) => ({ id, condition, onsetDate, status })),
+  };
 }
 
 /** Checks that a linked row is the same athlete's; a foreign id is a field error, never a join across clinics. */
