@@ -6,9 +6,12 @@ import type { Scope } from "@/lib/auth/scope";
 import { recordActivity } from "@/lib/data/activities";
 import { listAlerts, listAthleteAlerts, listRetiredAlerts } from "@/lib/data/alerts";
 import { recordCheckIn } from "@/lib/data/check-ins";
-import { addProgramItem } from "@/lib/data/programs";
+import { listPrescriptions, setRunningPrescription } from "@/lib/data/prescriptions";
+import { getProgramPage } from "@/lib/data/program-page";
+import { addProgramItem, getProgram, listProgramHistory, stepItem, updateItemDosage } from "@/lib/data/programs";
 import { startReturnToRun } from "@/lib/data/return-to-run";
 import { addDays, todayIn } from "@/lib/domain/dates";
+import { prescriptionSchema } from "@/lib/validation/programs";
 import { activitySchema, checkInSchema } from "@/lib/validation/reporting";
 import { builtinExercise, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
 
@@ -122,6 +125,11 @@ beforeAll(async () => {
   clinic = await makeClinic("Page queries");
   athlete = await makeAthlete(clinic, "Quinn Queries");
   await addProgramItem(clinic, { athleteId: athlete.athleteId, exerciseId: await builtinExercise("clamshell"), sets: 2, reps: 20, daysPerWeek: 4, load: "none" });
+  const bridge = await addProgramItem(clinic, { athleteId: athlete.athleteId, exerciseId: await builtinExercise("glute-bridge"), sets: 3, reps: 12, daysPerWeek: 3 });
+  await updateItemDosage(clinic, bridge.id, { sets: 3, reps: 15, daysPerWeek: 3 }, "easy now");
+  await stepItem(clinic, { itemId: bridge.id, direction: "progress", reason: "ready" });
+  await setRunningPrescription(clinic, prescriptionSchema.parse({ athleteId: athlete.athleteId, unit: "km", weeklyDistance: "20", longestRun: "6" }));
+  await setRunningPrescription(clinic, prescriptionSchema.parse({ athleteId: athlete.athleteId, unit: "km", weeklyDistance: "24", longestRun: "8" }));
   for (let k = 6; k >= 1; k--) {
     const date = addDays(today, -3 * k);
     await recordActivity(clinic, activitySchema.parse({ athleteId: athlete.athleteId, clientId: crypto.randomUUID(), type: "run", date, durationSec: 1800, distanceM: 5000, rpe: 5, painDuring: k % 3, painAfter: (k % 4) + 1 }));
@@ -137,7 +145,7 @@ describe("the trainer's athlete page (issue 21)", () => {
     const run = await viewPage(clinic, athlete.athleteId);
     if (process.env.SHOW_STATEMENTS) console.log(run.length, "\n" + run.map((s) => s.replace(/\s+/g, " ").slice(0, 220)).join("\n"));
     // 28 before issue 21 (the athlete read twice, the same records three times, one query per list)
-    expect(run.length).toBeLessThanOrEqual(18);
+    expect(run.length).toBeLessThanOrEqual(16);
   });
 
   it("lists the alerts in one query as the four per-list queries did", async () => {
@@ -151,5 +159,15 @@ describe("the trainer's athlete page (issue 21)", () => {
       retired: await listRetiredAlerts(clinic, id, 50),
     });
     await expect(listAthleteAlerts(await makeClinic("Other"), id)).resolves.toEqual({ open: [], acknowledged: [], resolved: [], retired: [] });
+  });
+
+  it("reads program, prescriptions and program history in one statement as the three reads did", async () => {
+    const id = athlete.athleteId;
+    const page = await getProgramPage(clinic, id);
+    expect(page.program.items.length).toBe(2);
+    expect(page.prescriptions.length).toBe(2);
+    expect(page.history.length).toBeGreaterThan(2);
+    expect(page).toEqual({ program: await getProgram(clinic, id), prescriptions: await listPrescriptions(clinic, id), history: await listProgramHistory(clinic, id) });
+    await expect(getProgramPage(await makeClinic("Elsewhere"), id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
