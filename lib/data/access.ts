@@ -3,13 +3,16 @@ import { cache } from "react";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { isTrainerScope, type Scope } from "@/lib/auth/scope";
 import { conflict, invalid, notFound } from "@/lib/errors";
-import { loadAthleteContext, type AthleteContext } from "./athlete-records";
+import { loadAthleteContext, loadAthleteWithContext, type AthleteContext } from "./athlete-records";
 
 /** The athlete the caller may act on, as read for the check, and whether the caller is staff. */
 export type AthleteAccess = AthleteContext & { byTrainer: boolean };
 
-/** One read of an athlete per request for read-only callers: a page's sections share it. */
-const contextOnce = cache((clinicId: string, athleteId: string) => loadAthleteContext(getDb(), clinicId, athleteId));
+/**
+ * One read of an athlete per request for read-only callers: a page's sections share it, and so
+ * does the page's profile read (getAthleteOnce). Callers check the scope before asking.
+ */
+export const athleteOnce = cache((clinicId: string, athleteId: string) => loadAthleteWithContext(getDb(), clinicId, athleteId));
 
 /**
  * The one check of who may see or change an athlete's records (every lib/data function that takes
@@ -30,7 +33,7 @@ export async function athleteAccess(scope: Scope, athleteId: string | undefined,
     if (!athleteId) throw invalid("Say which athlete this is for.", { athleteId: ["Choose an athlete."] });
     id = athleteId;
   }
-  const context = db ? await loadAthleteContext(db, scope.clinicId, id) : await contextOnce(scope.clinicId, id);
+  const context = db ? await loadAthleteContext(db, scope.clinicId, id) : (await athleteOnce(scope.clinicId, id)).context;
   if (write && context.status === "archived") throw conflict("This athlete is archived. Restore them before adding records.");
   return { ...context, byTrainer: isTrainerScope(scope) };
 }

@@ -77,6 +77,34 @@ function alertSelect(db: Conn, clinicId: string) {
 const asView = (rows: Awaited<ReturnType<ReturnType<typeof alertSelect>["where"]>>): AlertView[] =>
   rows.map((r) => ({ ...r, kind: r.kind as AlertKind, flag: r.flag as RedFlag | null, facts: r.facts as AlertFacts | null }));
 
+/** How many of each list the athlete page shows: every open alert, the latest of the others. */
+const PANEL_LIMITS = { open: 500, acknowledged: 200, resolved: 50, retired: 50 } as const;
+export type AthleteAlertLists = Record<keyof typeof PANEL_LIMITS, AlertView[]>;
+
+/**
+ * The athlete page's alert lists in one query: what listAlerts gives per status (open, acknowledged,
+ * resolved) and listRetiredAlerts gives, each in its order and with its limit.
+ */
+export async function listAthleteAlerts(scope: TrainerScope, athleteId: string): Promise<AthleteAlertLists> {
+  const list = sql`case when ${alerts.retiredAt} is not null then 'retired' else ${alerts.status}::text end`;
+  const limit = sql.raw(`case list when 'open' then ${PANEL_LIMITS.open} when 'acknowledged' then ${PANEL_LIMITS.acknowledged} when 'resolved' then ${PANEL_LIMITS.resolved} else ${PANEL_LIMITS.retired} end`);
+  // per list: retired ones newest retired first; the others most severe first; then newest, then id
+  const ranked = sql`select ${alerts.id} as id, ${list} as list, row_number() over (partition by ${list} order by ${alerts.retiredAt} desc nulls last, case when ${alerts.retiredAt} is null then ${alerts.severity} end asc, ${alerts.date} desc, ${alerts.id} asc) as n
+    from ${alerts} where ${alerts.clinicId} = ${scope.clinicId} and ${alerts.athleteId} = ${athleteId}`;
+  const rows = await alertSelect(getDb(), scope.clinicId)
+    .where(and(eq(alerts.clinicId, scope.clinicId), eq(alerts.athleteId, athleteId), sql`${alerts.id} in (select id from (${ranked}) ranked where n <= ${limit})`))
+    .orderBy(asc(alerts.severity), desc(alerts.date), asc(alerts.id));
+  const views = asView(rows);
+  const holding = visibleAllTo(scope, "alert", views.filter((a) => a.retiredAt === null));
+  const retired = views.filter((a) => a.retiredAt !== null).sort((a, b) => b.retiredAt!.getTime() - a.retiredAt!.getTime() || (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
+  return {
+    open: holding.filter((a) => a.status === "open"),
+    acknowledged: holding.filter((a) => a.status === "acknowledged"),
+    resolved: holding.filter((a) => a.status === "resolved"),
+    retired,
+  };
+}
+
 /**
  * Alerts of the clinic that hold (retired ones are history: listRetiredAlerts), most severe
  * first, then newest. An athlete sees only their own; archived athletes' alerts are left out

@@ -1,11 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { getDb } from "@/db/client";
 import type { Scope } from "@/lib/auth/scope";
 import { currentTrafficLight, type LightAssessment } from "@/lib/domain/pain";
 import { RED_FLAGS, type IsoDate, type Prescription, type RedFlag } from "@/lib/domain/types";
-import { athleteAccess } from "./access";
-import { LOOKBACK_DAYS, loadAthleteRecords, prescriptionOn } from "./athlete-records";
+import { LOOKBACK_DAYS, prescriptionOn } from "./athlete-records";
+import { recordsToday } from "./records-once";
 import { suggestionsFrom, type ItemSuggestion } from "./series";
 
 export type AthleteOverview = {
@@ -30,10 +29,8 @@ const RECENT_CHECK_INS = 7;
  * records (the read the suggestions alone used to make), shared by the page's sections per request.
  */
 export const getAthleteOverview = cache(async (scope: Scope, athleteId: string): Promise<AthleteOverview> => {
-  const db = getDb();
-  const athlete = await athleteAccess(scope, athleteId);
+  const { athlete, loaded } = await recordsToday(scope, athleteId);
   const d = athlete.today;
-  const loaded = await loadAthleteRecords(db, athlete, d, d);
   const h = loaded.history;
   const recentCheckIns = [...h.checkIns.values()]
     .filter((c) => c.date <= d)

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runStages, runningPrescriptions, stageAssignments, users } from "@/db/schema";
+import { activities, athleteStatusHistory, athletes, checkIns, clinics, exerciseLogs, exercises, ladderSteps, programItemEvents, programItems, runStages, runningPrescriptions, stageAssignments, users, type Athlete } from "@/db/schema";
 import { addDays, localDateOf, todayIn } from "@/lib/domain/dates";
 import { indexHistory } from "@/lib/domain/history";
 import { capsOn } from "@/lib/domain/week-so-far";
@@ -97,7 +97,8 @@ const contextColumns = {
 function contextQuery(db: Conn) {
   const clinicId = sql.placeholder("clinicId");
   return db
-    .select(contextColumns)
+    // the whole row too, so a page's profile read shares this one (athletes.ts getAthleteOnce)
+    .select({ ...contextColumns, athlete: athletes })
     .from(athletes)
     .innerJoin(clinics, eq(clinics.id, athletes.clinicId))
     .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, clinicId)))
@@ -129,7 +130,7 @@ function lockedContextQuery(db: Conn) {
 const preparedContext = new WeakMap<Conn, ReturnType<typeof contextQuery>>();
 const preparedLockedContext = new WeakMap<Conn, ReturnType<typeof lockedContextQuery>>();
 
-type ContextRow = Awaited<ReturnType<ReturnType<typeof contextQuery>["execute"]>>[number];
+type ContextRow = Omit<Awaited<ReturnType<ReturnType<typeof contextQuery>["execute"]>>[number], "athlete">;
 
 function contextOf(clinicId: string, athleteId: string, row: ContextRow): AthleteContext {
   const timeZone = row.tz ?? row.clinicTz;
@@ -150,11 +151,16 @@ function contextOf(clinicId: string, athleteId: string, row: ContextRow): Athlet
 
 /** The athlete as the rules read them, by clinic id: athleteAccess checks the caller first; system tasks (evaluation) call it directly. */
 export async function loadAthleteContext(db: Conn, clinicId: string, athleteId: string): Promise<AthleteContext> {
+  return (await loadAthleteWithContext(db, clinicId, athleteId)).context;
+}
+
+/** The same one read, with the athlete's whole row (for a profile). */
+export async function loadAthleteWithContext(db: Conn, clinicId: string, athleteId: string): Promise<{ context: AthleteContext; athlete: Athlete }> {
   let query = preparedContext.get(db);
   if (!query) preparedContext.set(db, (query = contextQuery(db)));
   const [row] = await query.execute({ clinicId, athleteId });
   if (!row) throw notFound("Athlete");
-  return contextOf(clinicId, athleteId, row);
+  return { context: contextOf(clinicId, athleteId, row), athlete: row.athlete };
 }
 
 /**

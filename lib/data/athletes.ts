@@ -5,6 +5,7 @@ import { alerts, athletes, checkIns, clinics, users, type Athlete } from "@/db/s
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { conflict, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { AthleteInput, AthletePatch, RosterQuery } from "@/lib/validation/athletes";
+import { athleteOnce } from "./access";
 import { writeAudit } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
 import { visibleTo } from "./visibility";
@@ -99,6 +100,18 @@ export async function getAthlete(scope: Scope, athleteId: string): Promise<Athle
   if (!row) throw notFound("Athlete");
   const { clinicId: _c, statusBeforeArchive: _s, ...a } = row.a;
   return visibleTo(scope, "athlete", { ...a, trainerName: row.trainerName, effectiveTimeZone: a.timeZone ?? row.clinicTz, hasLogin: a.userId !== null });
+}
+
+/**
+ * getAthlete for a page's render: the same profile from the one per-request read athleteAccess
+ * makes (access.ts athleteOnce), so the page and its sections read the athlete once. Not after a
+ * write in the same request: that read may be older than the write; use getAthlete there.
+ */
+export async function getAthleteOnce(scope: Scope, athleteId: string): Promise<AthleteProfile> {
+  if (scope.role === "athlete" && scope.athleteId !== athleteId) throw notFound("Athlete");
+  const { context, athlete } = await athleteOnce(scope.clinicId, athleteId);
+  const { clinicId: _c, statusBeforeArchive: _s, ...a } = athlete;
+  return visibleTo(scope, "athlete", { ...a, trainerName: context.trainerName, effectiveTimeZone: context.timeZone, hasLogin: a.userId !== null });
 }
 
 export type TrainerOption = { id: string; name: string; role: "owner" | "trainer" };

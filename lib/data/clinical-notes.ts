@@ -1,13 +1,14 @@
 import "server-only";
+import { cache } from "react";
 import { and, desc, eq, ilike, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db/client";
-import { alerts, clinicalNotes, exercises, injuryEpisodes, programItemEvents, users } from "@/db/schema";
+import { alerts, clinicalNotes, exercises, injuryEpisodes, programItemEvents, users, type InjuredSide, type ProgramEventKind } from "@/db/schema";
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
 import { conflict, forbidden, invalid, isUniqueViolation, notFound } from "@/lib/errors";
 import type { NoteArchiveInput, NoteCreateInput, NoteEditInput } from "@/lib/validation/clinical";
 import { writeAudit } from "./audit";
-import { activeEpisodeId, staffAccess } from "./episodes";
+import { activeEpisodeId, staffAccess, type EpisodeView } from "./episodes";
 
 /**
  * Staff-only clinical notes (issue 18). Only staff of the athlete's clinic read or write them
@@ -100,31 +101,56 @@ export async function listNotes(scope: Scope, athleteId: string, { q }: { q?: st
 
 /** What a note may be tied to: the athlete's recent alerts and program changes, and their episodes. */
 export async function listNoteLinks(scope: Scope, athleteId: string) {
-  const target = await staffAccess(scope, athleteId);
-  const db = getDb();
-  const toEx = alias(exercises, "to_ex");
-  const [alertRows, eventRows, episodeRows] = await Promise.all([
-    db
-      .select({ id: alerts.id, date: alerts.date, reason: alerts.reason })
-      .from(alerts)
-      .where(and(eq(alerts.clinicId, target.clinicId), eq(alerts.athleteId, target.athleteId), isNull(alerts.retiredAt)))
-      .orderBy(desc(alerts.date))
-      .limit(30),
-    db
-      .select({ id: programItemEvents.id, kind: programItemEvents.kind, exercise: toEx.name, at: programItemEvents.createdAt })
-      .from(programItemEvents)
-      .leftJoin(toEx, eq(toEx.id, programItemEvents.toExerciseId))
-      .where(and(eq(programItemEvents.clinicId, target.clinicId), eq(programItemEvents.athleteId, target.athleteId)))
-      .orderBy(desc(programItemEvents.createdAt))
-      .limit(30),
-    db
-      .select({ id: injuryEpisodes.id, condition: injuryEpisodes.condition, onsetDate: injuryEpisodes.onsetDate, status: injuryEpisodes.status })
-      .from(injuryEpisodes)
-      .where(and(eq(injuryEpisodes.clinicId, target.clinicId), eq(injuryEpisodes.athleteId, target.athleteId)))
-      .orderBy(desc(injuryEpisodes.createdAt)),
-  ]);
-  return { alerts: alertRows, programEvents: eventRows, episodes: episodeRows };
+  return (await getEpisodesAndLinks(scope, athleteId)).links;
 }
+
+/**
+ * The athlete page's injury episodes (what listEpisodes gives) and a note's link choices (alerts,
+ * program changes, episodes) in one statement, once per request. Staff only.
+ */
+export const getEpisodesAndLinks = cache(async (scope: Scope, athleteId: string) => {
+  const target = await staffAccess(scope, athleteId);
+  const toEx = alias(exercises, "to_ex");
+  const mine = <T extends typeof alerts | typeof programItemEvents | typeof injuryEpisodes>(t: T) => and(eq(t.clinicId, target.clinicId), eq(t.athleteId, target.athleteId));
+  const ms = (at: unknown) => sql`(extract(epoch from ${at}) * 1000)::float8`;
+  // each list a JSON array of arrays, in its order
+  const alertList = getDb()
+    .select({ r: sql`json_build_array(${alerts.id}, ${alerts.date}, ${alerts.reason})`.as("r") })
+    .from(alerts)
+    .where(and(mine(alerts), isNull(alerts.retiredAt)))
+    .orderBy(desc(alerts.date))
+    .limit(30)
+    .as("a");
+  const eventList = getDb()
+    .select({ r: sql`json_build_array(${programItemEvents.id}, ${programItemEvents.kind}, ${toEx.name}, ${ms(programItemEvents.createdAt)})`.as("r") })
+    .from(programItemEvents)
+    .leftJoin(toEx, eq(toEx.id, programItemEvents.toExerciseId))
+    .where(mine(programItemEvents))
+    .orderBy(desc(programItemEvents.createdAt))
+    .limit(30)
+    .as("e");
+  const agg = (list: { r: unknown }) => sql`(select coalesce(json_agg(${list.r}), '[]'::json) from ${list})`;
+  const userName = (id: unknown) => sql`(select u.name from ${users} u where u.id = ${id} and u.clinic_id = ${target.clinicId})`;
+  const ep = injuryEpisodes;
+  const [row] = await getDb()
+    .select({
+      alerts: sql<[string, string, string][]>`${agg(alertList)}`,
+      events: sql<[string, string, string | null, number][]>`${agg(eventList)}`,
+      // listEpisodes' order: the active one first, then newest
+      episodes: sql<[string, string, InjuredSide | null, string | null, "active" | "resolved", string | null, string | null, string | null, string | null, number][]>`(select coalesce(json_agg(json_build_array(${ep.id}, ${ep.condition}, ${ep.side}, ${ep.onsetDate}, ${ep.status}, ${ep.resolvedOn}, ${ep.resolutionNote}, ${userName(ep.openedBy)}, ${userName(ep.resolvedBy)}, ${ms(ep.createdAt)}) order by (${ep.status} = 'active') desc, ${ep.createdAt} desc), '[]'::json) from ${ep} where ${mine(ep)})`,
+    })
+    .from(sql`(select 1) one`);
+  const episodes: EpisodeView[] = row!.episodes.map(([id, condition, side, onsetDate, status, resolvedOn, resolutionNote, openedByName, resolvedByName, at]) => ({ id, condition, side, onsetDate, status, resolvedOn, resolutionNote, openedByName, resolvedByName, createdAt: new Date(at) }));
+  return {
+    episodes,
+    links: {
+      alerts: row!.alerts.map(([id, date, reason]) => ({ id, date, reason })),
+      programEvents: row!.events.map(([id, kind, exercise, at]) => ({ id, kind: kind as ProgramEventKind, exercise, at: new Date(at) })),
+      // newest first, as a note's link choices list them
+      episodes: [...episodes].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map(({ id, condition, onsetDate, status }) => ({ id, condition, onsetDate, status })),
+    },
+  };
+});
 
 /** Checks that a linked row is the same athlete's; a foreign id is a field error, never a join across clinics. */
 async function assertLinks(tx: Tx, clinicId: string, athleteId: string, input: NoteCreateInput) {

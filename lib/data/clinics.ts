@@ -10,27 +10,36 @@ import { bringUpToDate } from "./derived/evaluate";
 
 export type ClinicSummary = { id: string; name: string; timeZone: string };
 
-/** Cached per request (React cache; the scope object is itself cached per request). */
-export const getClinic = cache(async (scope: Scope): Promise<ClinicSummary> => {
+/**
+ * The clinic and the signed-in user in one read, once per request (React cache; the scope object
+ * is itself cached per request): a page's sections ask for one, the other or both.
+ */
+const clinicAndMe = cache(async (scope: Scope) => {
   const [row] = await getDb()
-    .select({ id: clinics.id, name: clinics.name, timeZone: clinics.timeZone })
+    .select({
+      clinic: { id: clinics.id, name: clinics.name, timeZone: clinics.timeZone },
+      me: { id: users.id, name: users.name, email: users.email, role: users.role, unit: users.unit },
+    })
     .from(clinics)
+    .leftJoin(users, and(eq(users.id, scope.userId), eq(users.clinicId, clinics.id)))
     .where(eq(clinics.id, scope.clinicId));
-  if (!row) throw notFound("Clinic");
-  return row;
+  return row ?? null;
 });
+
+export async function getClinic(scope: Scope): Promise<ClinicSummary> {
+  const row = await clinicAndMe(scope);
+  if (!row) throw notFound("Clinic");
+  return row.clinic;
+}
 
 export type Me = { id: string; name: string; email: string; role: "owner" | "trainer" | "athlete"; unit: "km" | "mi" };
 
 /** Cached per request: the sections of a page each ask for the signed-in user's unit. */
-export const getMe = cache(async (scope: Scope): Promise<Me> => {
-  const [row] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, unit: users.unit })
-    .from(users)
-    .where(and(eq(users.id, scope.userId), eq(users.clinicId, scope.clinicId)));
-  if (!row) throw notFound("Account");
-  return row;
-});
+export async function getMe(scope: Scope): Promise<Me> {
+  const row = await clinicAndMe(scope);
+  if (!row?.me) throw notFound("Account");
+  return row.me;
+}
 
 /** Only the owner changes the clinic's name and time zone. */
 export async function updateClinic(scope: TrainerScope, input: { name: string; timeZone: string }): Promise<ClinicSummary> {

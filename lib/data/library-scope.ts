@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, or, type SQL } from "drizzle-orm";
+import { eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import { getDb, type Db, type Tx } from "@/db/client";
@@ -36,13 +36,21 @@ export function defaultDosageOf(e: { defaultSets: number; defaultReps: number | 
 /** loadLadders for reads outside a transaction, once per request: a page's sections share it (read-only). */
 export const clinicLadders = cache((clinicId: string) => loadLadders(getDb(), clinicId));
 
+type StepRow = [exerciseId: string, position: number, name: string, exerciseClinicId: string | null, archived: boolean, kind: string, perSide: boolean, defaultSets: number, defaultReps: number | null, defaultHoldSec: number | null, defaultDaysPerWeek: number];
+
 /**
  * Every ladder the clinic can see, with its steps ordered easiest → hardest: the built-in steps plus
- * the clinic's own (never another clinic's). Two queries; a clinic's library is tens of rows.
+ * the clinic's own (never another clinic's). One query (each ladder's steps as a JSON array); a
+ * clinic's library is tens of rows.
  */
 export async function loadLadders(db: Conn, clinicId: string): Promise<LadderView[]> {
+  // explicit aliases: drizzle leaves a one-table query's columns unqualified, so the outer ladder id is named in full
+  const steps = sql<StepRow[]>`(select coalesce(json_agg(json_build_array(s.exercise_id, s.position, e.name, e.clinic_id, e.archived_at is not null, e.kind, e.per_side,
+      e.default_sets, e.default_reps, e.default_hold_sec, e.default_days_per_week)), '[]'::json)
+    from ${ladderSteps} s inner join ${exercises} e on e.id = s.exercise_id
+    where s.ladder_id = ${sql.identifier("ladders")}.${sql.identifier("id")} and (s.clinic_id is null or s.clinic_id = ${clinicId}) and (e.clinic_id is null or e.clinic_id = ${clinicId}))`;
   const ladderRows = await db
-    .select({ id: ladders.id, slug: ladders.slug, name: ladders.name, region: ladders.region, clinicId: ladders.clinicId, archivedAt: ladders.archivedAt })
+    .select({ id: ladders.id, slug: ladders.slug, name: ladders.name, region: ladders.region, clinicId: ladders.clinicId, archivedAt: ladders.archivedAt, steps })
     .from(ladders)
     .where(visibleTo(ladders.clinicId, clinicId))
     .orderBy(ladders.createdAt, ladders.name);
@@ -52,46 +60,24 @@ export async function loadLadders(db: Conn, clinicId: string): Promise<LadderVie
     return i === -1 ? BUILTIN_LADDERS.length : i;
   };
   ladderRows.sort((a, b) => builtinOrder(a.slug) - builtinOrder(b.slug));
-  const stepRows = await db
-    .select({
-      ladderId: ladderSteps.ladderId,
-      exerciseId: ladderSteps.exerciseId,
-      position: ladderSteps.position,
-      name: exercises.name,
-      exerciseClinicId: exercises.clinicId,
-      archivedAt: exercises.archivedAt,
-      kind: exercises.kind,
-      perSide: exercises.perSide,
-      defaultSets: exercises.defaultSets,
-      defaultReps: exercises.defaultReps,
-      defaultHoldSec: exercises.defaultHoldSec,
-      defaultDaysPerWeek: exercises.defaultDaysPerWeek,
-    })
-    .from(ladderSteps)
-    .innerJoin(exercises, eq(exercises.id, ladderSteps.exerciseId))
-    .where(and(visibleTo(ladderSteps.clinicId, clinicId), visibleTo(exercises.clinicId, clinicId)));
-  const byLadder = new Map<string, StepInfo[]>();
-  for (const s of stepRows) {
-    const list = byLadder.get(s.ladderId) ?? [];
-    list.push({
-      exerciseId: s.exerciseId,
-      position: s.position,
-      name: s.name,
-      builtin: s.exerciseClinicId === null,
-      archived: s.archivedAt !== null,
-      kind: s.kind,
-      perSide: s.perSide,
-      defaultDosage: defaultDosageOf(s),
-    });
-    byLadder.set(s.ladderId, list);
-  }
   return ladderRows.map((l) => ({
     id: l.id,
     name: l.name,
     region: l.region,
     builtin: l.clinicId === null,
     archived: l.archivedAt !== null,
-    steps: orderLadder(byLadder.get(l.id) ?? []),
+    steps: orderLadder(
+      l.steps.map(([exerciseId, position, name, exerciseClinicId, archived, kind, perSide, defaultSets, defaultReps, defaultHoldSec, defaultDaysPerWeek]) => ({
+        exerciseId,
+        position,
+        name,
+        builtin: exerciseClinicId === null,
+        archived,
+        kind,
+        perSide,
+        defaultDosage: defaultDosageOf({ defaultSets, defaultReps, defaultHoldSec, defaultDaysPerWeek }),
+      })),
+    ),
   }));
 }
 

@@ -49,25 +49,26 @@ function move(place: ReturnType<typeof placeOf>, dir: "up" | "down"): Move {
   return { ok: true, toName: place.ladder.steps.find((s) => s.exerciseId === m.exerciseId)!.name };
 }
 
-/** The current program (active and paused items), each with its ladder place and what one click would do. */
-export async function getProgram(scope: Scope, athleteId: string): Promise<ProgramView> {
-  const db = getDb();
-  const athlete = await athleteAccess(scope, athleteId);
-  const rows = await db
-    .select({ item: programItems, exerciseName: exercises.name, region: exercises.region, kind: exercises.kind, perSide: exercises.perSide, howTo: exercises.howTo, cues: exercises.cues, equipment: exercises.equipment })
-    .from(programItems)
-    .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
-    .where(and(eq(programItems.clinicId, scope.clinicId), eq(programItems.athleteId, athleteId), ne(programItems.status, "removed")))
-    .orderBy(asc(programItems.position), asc(programItems.createdAt));
-  const all = await clinicLadders(scope.clinicId);
+/** One current program item as read, with its exercise's facts (getProgram, program-page.ts). */
+export type ProgramItemRead = Pick<ProgramItem, "id" | "exerciseId" | "sets" | "reps" | "holdSec" | "daysPerWeek" | "load" | "note" | "status"> &
+  Pick<ProgramItemView, "exerciseName" | "region" | "kind" | "perSide" | "howTo" | "cues" | "equipment">;
+
+/** The program as shown: each item with its ladder place and what one click would do. */
+export function programView(scope: Scope, athlete: { athleteId: string; name: string; trainerName: string | null }, rows: ProgramItemRead[], all: LadderView[]): ProgramView {
   return {
     athlete: { id: athlete.athleteId, name: athlete.name, trainerName: athlete.trainerName },
-    items: visibleAllTo(scope, "programItem", rows.map(({ item, ...ex }) => {
+    items: visibleAllTo(scope, "programItem", rows.map((item) => {
       const place = placeOf(all, item.exerciseId);
       return {
         id: item.id,
         exerciseId: item.exerciseId,
-        ...ex,
+        exerciseName: item.exerciseName,
+        region: item.region,
+        kind: item.kind,
+        perSide: item.perSide,
+        howTo: item.howTo,
+        cues: item.cues,
+        equipment: item.equipment,
         sets: item.sets,
         reps: item.reps,
         holdSec: item.holdSec,
@@ -81,6 +82,19 @@ export async function getProgram(scope: Scope, athleteId: string): Promise<Progr
       };
     })),
   };
+}
+
+/** The current program (active and paused items), each with its ladder place and what one click would do. */
+export async function getProgram(scope: Scope, athleteId: string): Promise<ProgramView> {
+  const db = getDb();
+  const athlete = await athleteAccess(scope, athleteId);
+  const rows = await db
+    .select({ item: programItems, exerciseName: exercises.name, region: exercises.region, kind: exercises.kind, perSide: exercises.perSide, howTo: exercises.howTo, cues: exercises.cues, equipment: exercises.equipment })
+    .from(programItems)
+    .innerJoin(exercises, eq(exercises.id, programItems.exerciseId))
+    .where(and(eq(programItems.clinicId, scope.clinicId), eq(programItems.athleteId, athleteId), ne(programItems.status, "removed")))
+    .orderBy(asc(programItems.position), asc(programItems.createdAt));
+  return programView(scope, athlete, rows.map(({ item, ...ex }) => ({ ...item, ...ex })), await clinicLadders(scope.clinicId));
 }
 
 export type ProgramEventView = {

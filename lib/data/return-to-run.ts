@@ -20,6 +20,7 @@ import type { PrescriptionInput } from "@/lib/validation/programs";
 import type { StageStepInput, StartReturnToRunInput } from "@/lib/validation/return-to-run";
 import { athleteAccess, type AthleteAccess } from "./access";
 import { loadAthleteRecords, statusOn, type LoadedRecords } from "./athlete-records";
+import { recordsToday } from "./records-once";
 import { writeAudit } from "./audit";
 import { bringUpToDate } from "./derived/evaluate";
 import { writePrescription } from "./prescriptions";
@@ -56,12 +57,13 @@ async function stateFor(db: Parameters<typeof loadAthleteRecords>[0], target: At
 
 export async function getReturnToRun(scope: Scope, athleteId: string): Promise<ReturnToRunView> {
   const db = getDb();
-  const target = await athleteAccess(scope, athleteId);
-  const { loaded, state } = await stateFor(db, target);
+  // the records up to today, shared with the page's other sections (read once per request)
+  const { athlete: target, loaded } = await recordsToday(scope, athleteId);
+  const state = returnToRunOn(loaded, target.today);
   const ladderId = loaded.returnToRun?.ladderId ?? null;
-  const [ladder] = ladderId ? await db.select({ id: runLadders.id, name: runLadders.name }).from(runLadders).where(eq(runLadders.id, ladderId)) : [];
   const madeBy = users;
-  const history = await db
+  // the ladder's name rides on the assignments (the ladder is that of the latest one)
+  const rows = await db
     .select({
       id: stageAssignments.id,
       date: stageAssignments.date,
@@ -72,12 +74,16 @@ export async function getReturnToRun(scope: Scope, athleteId: string): Promise<R
       fromStageNumber: stageAssignments.fromStageNumber,
       toStageNumber: stageAssignments.toStageNumber,
       at: stageAssignments.createdAt,
+      ladderName: sql<string | null>`(select ${runLadders.name} from ${runLadders} where ${runLadders.id} = ${ladderId})`,
     })
     .from(stageAssignments)
     .leftJoin(madeBy, and(eq(madeBy.id, stageAssignments.madeBy), eq(madeBy.clinicId, scope.clinicId)))
     .where(and(eq(stageAssignments.clinicId, scope.clinicId), eq(stageAssignments.athleteId, target.athleteId)))
     .orderBy(sql`${stageAssignments.createdAt} desc`)
     .limit(100);
+  const history = rows.map(({ ladderName: _n, ...r }) => r);
+  const ladderName = ladderId ? (rows[0] ? rows[0].ladderName : ((await db.select({ name: runLadders.name }).from(runLadders).where(eq(runLadders.id, ladderId)))[0]?.name ?? null)) : null;
+  const ladder = ladderId && ladderName !== null ? { id: ladderId, name: ladderName } : undefined;
   const stages = loaded.returnToRun?.stages ?? [];
   const v = state?.verdict ?? null;
   return {

@@ -1,6 +1,6 @@
 import { SEVERITY_LABEL } from "@/app/_components/charts/severity";
 import { requireTrainer } from "@/lib/auth/guards";
-import { listAlerts, listRetiredAlerts, type AlertView } from "@/lib/data/alerts";
+import { listAthleteAlerts, type AlertView } from "@/lib/data/alerts";
 import { groupAlerts, type AlertGroup } from "@/lib/domain/alert-groups";
 import { AlertActionForm } from "../../../dashboard/_components/alert-action-form";
 import { formatDateTime, formatDay } from "@/lib/format/dates";
@@ -41,12 +41,7 @@ function AlertItem({ g, timeZone, locale }: { g: AlertGroup<AlertView>; timeZone
 export async function AlertsPanel({ athleteId, athleteName, timeZone }: { athleteId: string; athleteName: string; timeZone: string }) {
   const scope = await requireTrainer();
   const locale = await requestLocale();
-  const [openMembers, acknowledgedMembers, resolvedMembers, retiredMembers] = await Promise.all([
-    listAlerts(scope, { athleteId, status: "open" }),
-    listAlerts(scope, { athleteId, status: "acknowledged" }, 200),
-    listAlerts(scope, { athleteId, status: "resolved" }, 50),
-    listRetiredAlerts(scope, athleteId, 50),
-  ]);
+  const { open: openMembers, acknowledged: acknowledgedMembers, resolved: resolvedMembers, retired: retiredMembers } = await listAthleteAlerts(scope, athleteId);
   // §2d: a group is open while any member is neither acknowledged nor resolved, so a group with an
   // open member is listed once, under open, with every member's id for its buttons
   const active = groupAlerts([...openMembers, ...acknowledgedMembers]);

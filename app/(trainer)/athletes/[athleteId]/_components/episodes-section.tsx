@@ -1,5 +1,6 @@
 import type { TrainerScope } from "@/lib/auth/scope";
-import { listEpisodes, type EpisodeView } from "@/lib/data/episodes";
+import { getEpisodesAndLinks } from "@/lib/data/clinical-notes";
+import type { EpisodeView } from "@/lib/data/episodes";
 import { formatDay } from "@/lib/format/dates";
 import { requestLocale } from "@/lib/format/request-locale";
 import { ResolveEpisodeForm, StartEpisodeForm } from "./clinical-forms";
@@ -10,7 +11,7 @@ const describe = (e: EpisodeView) => `${e.condition}${e.side ? `, ${SIDE[e.side]
 
 /** Staff only (issue 18): the current injury episode, resolving it, starting the next, and the history. */
 export async function EpisodesSection({ scope, athleteId, today, archived }: { scope: TrainerScope; athleteId: string; today: string; archived: boolean }) {
-  const [episodes, locale] = await Promise.all([listEpisodes(scope, athleteId), requestLocale()]);
+  const [{ episodes }, locale] = await Promise.all([getEpisodesAndLinks(scope, athleteId), requestLocale()]);
   const current = episodes.find((e) => e.status === "active") ?? null;
   const past = episodes.filter((e) => e.status !== "active");
   const day = (d: string | null) => (d ? formatDay(d, locale) : "not recorded");

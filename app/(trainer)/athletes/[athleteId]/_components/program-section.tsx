@@ -3,8 +3,7 @@ import { secondaryButton } from "@/app/_components/ui/button-styles";
 import { requireTrainer } from "@/lib/auth/guards";
 import { getClinic, getMe } from "@/lib/data/clinics";
 import { listExercises } from "@/lib/data/exercises";
-import { listPrescriptions } from "@/lib/data/prescriptions";
-import { getProgram, listProgramHistory } from "@/lib/data/programs";
+import { getProgramPage } from "@/lib/data/program-page";
 import { listTemplates } from "@/lib/data/templates";
 import { formatDosage, formatRunWalk } from "@/lib/domain/dosage";
 import { formatDistance, metresTo } from "@/lib/domain/units";
@@ -25,7 +24,7 @@ const round1 = (n: number) => String(Math.round(n * 10) / 10);
  */
 export async function ProgramSection({ athleteId }: { athleteId: string }) {
   const scope = await requireTrainer();
-  const [program, templates, exercises, overview] = await Promise.all([getProgram(scope, athleteId), listTemplates(scope), listExercises(scope), getAthleteOverview(scope, athleteId)]);
+  const [{ program }, templates, exercises, overview] = await Promise.all([getProgramPage(scope, athleteId), listTemplates(scope), listExercises(scope), getAthleteOverview(scope, athleteId)]);
   const suggestions = overview.suggestions;
   const exerciseOptions = exercises.map((e) => ({
     value: e.id,
@@ -110,7 +109,7 @@ export async function ProgramSection({ athleteId }: { athleteId: string }) {
 /** The running caps in force, the form to change them, and the earlier ones. */
 export async function RunningPrescriptionSection({ athleteId }: { athleteId: string }) {
   const scope = await requireTrainer();
-  const [prescriptions, me, clinic, locale] = await Promise.all([listPrescriptions(scope, athleteId), getMe(scope), getClinic(scope), requestLocale()]);
+  const [{ prescriptions }, me, clinic, locale] = await Promise.all([getProgramPage(scope, athleteId), getMe(scope), getClinic(scope), requestLocale()]);
   const current = prescriptions[0] ?? null;
   const unit = me.unit;
   return (
@@ -168,7 +167,7 @@ export async function RunningPrescriptionSection({ athleteId }: { athleteId: str
 /** Every program change, the latest few in view. */
 export async function ProgramHistorySection({ athleteId }: { athleteId: string }) {
   const scope = await requireTrainer();
-  const [history, clinic, locale] = await Promise.all([listProgramHistory(scope, athleteId), getClinic(scope), requestLocale()]);
+  const [{ history }, clinic, locale] = await Promise.all([getProgramPage(scope, athleteId), getClinic(scope), requestLocale()]);
   return (
     <section id="program-history" aria-labelledby="program-history-heading" className={card}>
       <h2 id="program-history-heading" className="text-lg font-semibold">
