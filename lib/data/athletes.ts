@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { alerts, athletes, checkIns, clinics, users, type Athlete } from "@/db/schema";
 import type { Scope, TrainerScope } from "@/lib/auth/scope";
@@ -42,19 +42,17 @@ export async function listAthletes(scope: TrainerScope, query: RosterQuery = {})
   // per athlete on the page, the newest date read backwards off (clinic_id, athlete_id, date):
   // grouping every check-in of the clinic first read the whole history on each roster request
   const lastCheckIn = sql<string | null>`(select max(${checkIns.date}) from ${checkIns} where ${checkIns.clinicId} = ${athletes.clinicId} and ${checkIns.athleteId} = ${athletes.id})`;
-  // open display groups (§2d: one kind and subject on consecutive dates), as every count in the app
-  const openAlerts = db
-    .select({ athleteId: alerts.athleteId, n: sql<number>`count(distinct (${alerts.kind}, coalesce(${alerts.subject}, ''), coalesce(${alerts.groupStart}, ${alerts.date})))`.as("n") })
-    .from(alerts)
-    .where(and(eq(alerts.clinicId, scope.clinicId), eq(alerts.status, "open"), isNull(alerts.retiredAt)))
-    .groupBy(alerts.athleteId)
-    .as("open_alerts");
+  // open display groups (§2d: one kind and subject on consecutive dates), as every count in the app;
+  // per athlete on the page, off (clinic_id, athlete_id, date): grouping every open alert of the
+  // clinic first made the first page of a 500-athlete roster 2.6× slower than a 40-athlete one's
+  const openAlerts = sql<number>`(select count(distinct (${alerts.kind}, coalesce(${alerts.subject}, ''), coalesce(${alerts.groupStart}, ${alerts.date})))::int
+      from ${alerts} where ${alerts.clinicId} = ${athletes.clinicId} and ${alerts.athleteId} = ${athletes.id} and ${alerts.status} = 'open' and ${alerts.retiredAt} is null)`;
 
   const order =
     query.sort === "last_check_in"
       ? [sql`${lastCheckIn} desc nulls last`, asc(athletes.name)]
       : query.sort === "open_alerts"
-        ? [sql`coalesce(${openAlerts.n}, 0) desc`, asc(athletes.name)]
+        ? [sql`${openAlerts} desc`, asc(athletes.name)]
         : [asc(athletes.name), asc(athletes.id)];
 
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
@@ -68,11 +66,10 @@ export async function listAthletes(scope: TrainerScope, query: RosterQuery = {})
         trainerId: athletes.trainerId,
         trainerName: users.name,
         lastCheckIn,
-        openAlerts: sql<number>`coalesce(${openAlerts.n}, 0)::int`,
+        openAlerts,
       })
       .from(athletes)
       .leftJoin(users, and(eq(users.id, athletes.trainerId), eq(users.clinicId, scope.clinicId)))
-      .leftJoin(openAlerts, eq(openAlerts.athleteId, athletes.id))
       .where(filter)
       .orderBy(...order)
       .limit(pageSize)

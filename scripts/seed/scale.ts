@@ -143,6 +143,13 @@ export async function seedScale(opts: ScaleOptions, log: (line: string) => void 
   // the chart days each athlete's first chart view would store (lib/data/series-store.ts): derived
   // from the rows above by the app's own code, so counted apart from them
   await step("series_days", () => storeSeriesDays(opts.days));
+  // the derived tables were empty at the analyze above: without statistics the planner took a
+  // clinic's every open alert for each athlete's (seen in the roster's plan), as no server that
+  // autovacuum had visited would
+  await step("analyze derived", async () => {
+    await exec(`analyze alerts, series_days, athletes`);
+    return 0;
+  });
   const total = (performance.now() - started) / 1000;
   const report = { ...opts, rows, dailyRows, seconds, rowsPerSecond: Math.round(dailyRows / seconds) };
   log(
