@@ -136,7 +136,8 @@ describe("suggestions per step (issue 15, item 5)", () => {
     await db.insert(programItemEvents).values({ clinicId: clinic.clinicId, athleteId: me.athleteId, itemId: stale, kind: "progressed", fromExerciseId: clam, toExerciseId: banded, fromStep: 1, toStep: 2 });
     // a note written after a step is the new exercise's and stays
     await db.insert(programItemEvents).values({ clinicId: clinic.clinicId, athleteId: me.athleteId, itemId: rewritten, kind: "progressed", createdAt: new Date(Date.now() - 60_000) });
-    await db.insert(programItemEvents).values({ clinicId: clinic.clinicId, athleteId: me.athleteId, itemId: rewritten, kind: "dosage_changed" });
+    // (older than the migration's own event: PGlite's clock can give two statements the same millisecond)
+    await db.insert(programItemEvents).values({ clinicId: clinic.clinicId, athleteId: me.athleteId, itemId: rewritten, kind: "dosage_changed", createdAt: new Date(Date.now() - 30_000) });
 
     await db.execute(sql.raw(readFileSync("drizzle/0012_step_leaves_old_note.sql", "utf8")));
 
