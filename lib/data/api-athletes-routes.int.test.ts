@@ -6,7 +6,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { recordCheckIn } from "@/lib/data/check-ins";
 import { startReturnToRun } from "@/lib/data/return-to-run";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { builtinExercise, ensureLibrary, makeAthlete, makeClinic, makeTrainer } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, builtinExercise, builtInStage, ensureLibrary, makeAthlete, makeClinic, makeTrainer } from "@/tests/integration/factories";
 import { INVITE_SEND_LIMITS } from "@/lib/data/invites";
 
 // Issue 20: the athletes, program, status and return-to-run answers fit their documented schemas
@@ -43,8 +43,6 @@ let clinic: Awaited<ReturnType<typeof makeClinic>>;
 let other: Awaited<ReturnType<typeof makeClinic>>;
 let me: Awaited<ReturnType<typeof makeAthlete>>;
 const today = todayIn("Europe/London");
-const LADDER = "5a0e0000-0000-4000-8000-000000000000";
-const STAGE_1 = "5a0e0000-0000-4000-8000-000000000001";
 
 beforeAll(async () => {
   await ensureLibrary();
@@ -111,7 +109,7 @@ describe("athlete answers fit the document", () => {
     const url = `/api/v1/athletes/${other.athleteId}/return-to-run`;
     const off = await json<{ onLadder: boolean }>(await fits("GET", "/api/v1/athletes/{athleteId}/return-to-run", await returnToRun.GET(get(url), ctx({ athleteId: other.athleteId }))));
     expect(off.onLadder).toBe(false);
-    await startReturnToRun(clinic, { athleteId: other.athleteId, ladderId: LADDER, stageId: STAGE_1, reason: "Pain settled for two weeks" });
+    await startReturnToRun(clinic, { athleteId: other.athleteId, ladderId: BUILT_IN_RUN_LADDER, stageId: builtInStage(1), reason: "Pain settled for two weeks" });
     const on = await json<{ onLadder: boolean; stage: { number: number }; history: unknown[] }>(await fits("GET", "/api/v1/athletes/{athleteId}/return-to-run", await returnToRun.GET(get(url), ctx({ athleteId: other.athleteId }))));
     expect(on).toMatchObject({ onLadder: true, stage: { number: 1 } });
     expect(on.history).toHaveLength(1);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Scope } from "@/lib/auth/scope";
 import { recordCheckIn } from "@/lib/data/check-ins";
 import { addDays, todayIn } from "@/lib/domain/dates";
-import { makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, builtInStage, makeAthlete, makeClinic } from "@/tests/integration/factories";
 
 // The session is the only thing faked: apiRoute, zod and the data layer run for real.
 let session: Scope | null = null;
@@ -129,16 +129,14 @@ describe("check-ins, shoes, activities and templates over the API", () => {
 
 describe("return-to-run stage sessions over the API (the outbox replays them)", () => {
   // the built-in ladder (fixed ids, drizzle/0016)
-  const LADDER = "5a0e0000-0000-4000-8000-000000000000";
-  const STAGE_2 = "5a0e0000-0000-4000-8000-000000000002";
   const post = (body: unknown) => stageSessions.POST(send("POST", "/api/v1/stage-sessions", body));
-  const session2 = (extra: Record<string, unknown> = {}) => ({ clientId: crypto.randomUUID(), stageId: STAGE_2, date: today, durationSec: 1800, rpe: 3, painDuring: 1, painAfter: 2, outcome: "completed", ...extra });
+  const session2 = (extra: Record<string, unknown> = {}) => ({ clientId: crypto.randomUUID(), stageId: builtInStage(2), date: today, durationSec: 1800, rpe: 3, painDuring: 1, painAfter: 2, outcome: "completed", ...extra });
   let runner: Awaited<ReturnType<typeof makeAthlete>>;
   const sessionsOf = async () => (await listActivities(clinic, runner.athleteId, {})).filter((a) => a.date === today);
 
   beforeAll(async () => {
     runner = await makeAthlete(clinic, "Ladder Runner");
-    await startReturnToRun(clinic, { athleteId: runner.athleteId, ladderId: LADDER, stageId: STAGE_2, reason: "Back to running, with the AT" });
+    await startReturnToRun(clinic, { athleteId: runner.athleteId, ladderId: BUILT_IN_RUN_LADDER, stageId: builtInStage(2), reason: "Back to running, with the AT" });
   });
 
   it("the athlete's own session is stored once: 201, then 200 with the same record on a retry", async () => {
@@ -187,7 +185,7 @@ describe("return-to-run stage sessions over the API (the outbox replays them)", 
     expect((await post(session2({ athleteId: runner.athleteId }))).status).toBe(404);
     // a stage the athlete was not on that day
     session = runner;
-    const wrong = await fits("POST", "/api/v1/stage-sessions", await post(session2({ stageId: "5a0e0000-0000-4000-8000-000000000005" })));
+    const wrong = await fits("POST", "/api/v1/stage-sessions", await post(session2({ stageId: builtInStage(5) })));
     expect(wrong.status).toBe(422);
   });
 

@@ -10,7 +10,7 @@ import { startReturnToRun } from "@/lib/data/return-to-run";
 import { addDays, todayIn } from "@/lib/domain/dates";
 import { renderReferralPdf } from "@/lib/pdf/referral-pdf";
 import { activitySchema, checkInSchema } from "@/lib/validation/reporting";
-import { builtinExercise, ensureLibrary, makeAthlete, makeClinic, makeTrainer } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, builtinExercise, builtInStage, ensureLibrary, makeAthlete, makeClinic, makeTrainer } from "@/tests/integration/factories";
 import { pdfPages } from "@/tests/integration/pdf-text";
 
 // The session is the only thing faked: the route, the data layer and the PDF run for real.
@@ -19,8 +19,6 @@ vi.mock("@/lib/auth/guards", () => ({ getScope: async () => session }));
 const route = await import("@/app/(trainer)/athletes/[athleteId]/referral.pdf/route");
 
 const today = todayIn("Europe/London");
-const LADDER = "5a0e0000-0000-4000-8000-000000000000";
-const STAGE_3 = "5a0e0000-0000-4000-8000-000000000003";
 const call = (athleteId: string) => route.GET(new Request(`http://test/athletes/${athleteId}/referral.pdf`), { params: Promise.resolve({ athleteId }) });
 const textOf = async (res: Response) => pdfPages(new Uint8Array(await res.arrayBuffer()));
 
@@ -39,7 +37,7 @@ beforeAll(async () => {
     await recordActivity(clinic, activitySchema.parse({ athleteId: athlete.athleteId, clientId: crypto.randomUUID(), type: "run", date, durationSec: 1800 + k * 60, distanceM: 5000 + (k % 4) * 1500, rpe: 5, painDuring: k % 3, painAfter: (k % 5) + 1 }));
   }
   await recordCheckIn(clinic, checkInSchema.parse({ athleteId: athlete.athleteId, morningPain: 6, redFlags: { swelling: true } }));
-  await startReturnToRun(clinic, { athleteId: athlete.athleteId, ladderId: LADDER, stageId: STAGE_3, reason: "cleared to start running" });
+  await startReturnToRun(clinic, { athleteId: athlete.athleteId, ladderId: BUILT_IN_RUN_LADDER, stageId: builtInStage(3), reason: "cleared to start running" });
 });
 
 describe("the referral summary PDF (issue 20 item 8)", () => {

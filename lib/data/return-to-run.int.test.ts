@@ -9,7 +9,7 @@ import { addDays, todayIn } from "@/lib/domain/dates";
 import type { RedFlag } from "@/lib/domain/types";
 import { checkInSchema } from "@/lib/validation/reporting";
 import { stageSessionSchema } from "@/lib/validation/return-to-run";
-import { makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, builtInStage, makeAthlete, makeClinic } from "@/tests/integration/factories";
 import { evaluateAthlete } from "./derived/evaluate";
 import { applyStageStep, getReturnToRun, setAthleteMayStepUp, startReturnToRun } from "./return-to-run";
 import { recordStageSession } from "./stage-sessions";
@@ -20,8 +20,6 @@ import { getToday } from "@/lib/data/today";
 // of the past as they were made then (the data layer dates new ones today and cannot backdate).
 const today = todayIn("Europe/London");
 const d = (k: number) => addDays(today, k);
-const LADDER = "5a0e0000-0000-4000-8000-000000000000";
-const stage = (n: number) => `5a0e0000-0000-4000-8000-00000000000${n}`;
 
 type Ctx = { clinic: TrainerScope; athlete: AthleteScope };
 
@@ -38,8 +36,8 @@ async function assignedOn(ctx: Ctx, k: number, n: number, byTrainer = true, kind
     .values({
       clinicId: ctx.clinic.clinicId,
       athleteId: ctx.athlete.athleteId,
-      ladderId: LADDER,
-      stageId: stage(n),
+      ladderId: BUILT_IN_RUN_LADDER,
+      stageId: builtInStage(n),
       date: d(k),
       kind,
       byTrainer,
@@ -60,7 +58,7 @@ const checkIn = (ctx: Ctx, k: number, morningPain: number, flags: RedFlag[] = []
   recordCheckIn(ctx.athlete, checkInSchema.parse({ date: d(k), morningPain, redFlags: Object.fromEntries(flags.map((f) => [f, true])) }));
 
 const sessionOn = (ctx: Ctx, k: number, n: number, painDuring: number, painAfter: number, extra: Record<string, unknown> = {}) =>
-  recordStageSession(ctx.athlete, stageSessionSchema.parse({ clientId: randomUUID(), stageId: stage(n), date: d(k), durationSec: 1800, rpe: 3, painDuring, painAfter, outcome: "completed", ...extra }));
+  recordStageSession(ctx.athlete, stageSessionSchema.parse({ clientId: randomUUID(), stageId: builtInStage(n), date: d(k), durationSec: 1800, rpe: 3, painDuring, painAfter, outcome: "completed", ...extra }));
 
 const live = async (ctx: Ctx) =>
   getDb()
@@ -69,7 +67,7 @@ const live = async (ctx: Ctx) =>
     .where(and(eq(alerts.clinicId, ctx.clinic.clinicId), eq(alerts.athleteId, ctx.athlete.athleteId), isNull(alerts.retiredAt)))
     .orderBy(alerts.date, alerts.kind);
 
-const rtrKeys = async (ctx: Ctx) => (await live(ctx)).filter((a) => a.kind.startsWith("rtr_")).map((a) => `${a.kind}:${a.subject === stage(0) ? "" : `stage ${a.subject!.slice(-1)}`}@${a.date}`);
+const rtrKeys = async (ctx: Ctx) => (await live(ctx)).filter((a) => a.kind.startsWith("rtr_")).map((a) => `${a.kind}:${a.subject === BUILT_IN_RUN_LADDER ? "" : `stage ${a.subject!.slice(-1)}`}@${a.date}`);
 
 describe("a four-week return to run (§2c) through the data layer", () => {
   it("gives the expected verdict on each day: step up, a step down after a morning rise ≥ 2, a stop on an urgent red flag, and a resume", async () => {
@@ -117,7 +115,7 @@ describe("a four-week return to run (§2c) through the data layer", () => {
     await expect(applyStageStep(ctx.athlete, undefined, { direction: "down" })).rejects.toThrow(/paused/);
 
     // the trainer resumes at stage 3 with a reason: open rtr_* alerts dated before today are resolved with it
-    await startReturnToRun(ctx.clinic, { athleteId: ctx.athlete.athleteId, ladderId: LADDER, stageId: stage(3), reason: "Spoke with her: the knee straightens fully again" });
+    await startReturnToRun(ctx.clinic, { athleteId: ctx.athlete.athleteId, ladderId: BUILT_IN_RUN_LADDER, stageId: builtInStage(3), reason: "Spoke with her: the knee straightens fully again" });
     const resumed = await getReturnToRun(ctx.clinic, ctx.athlete.athleteId);
     expect(resumed).toMatchObject({ paused: false, stage: { number: 3 }, verdict: { kind: "hold", forAthlete: "Repeat stage 3" } });
     expect(resumed.history[0]).toMatchObject({ kind: "resumed", date: today, byTrainer: true, reason: "Spoke with her: the knee straightens fully again" });
@@ -167,7 +165,7 @@ describe("who may step (§2c)", () => {
     expect(view.today?.words).toMatch(/^Stage 1: walk briskly 30 min$|^Rest day/);
     // a stage-1 session is a walk
     await sessionOn(ctx, 0, 1, 0, 0);
-    const [walk] = await getDb().select({ id: runStages.id }).from(runStages).where(eq(runStages.id, stage(1)));
+    const [walk] = await getDb().select({ id: runStages.id }).from(runStages).where(eq(runStages.id, builtInStage(1)));
     expect(walk).toBeDefined();
   });
 

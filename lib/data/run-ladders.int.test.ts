@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { makeClinic } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, makeClinic } from "@/tests/integration/factories";
 import { archiveRunStage, copyRunLadder, insertRunStage, listRunLadders, updateRunStage } from "./run-ladders";
 
-const BUILT_IN = "5a0e0000-0000-4000-8000-000000000000";
 
 describe("running ladders (§2c): the built-in one, clinic copies that can be edited", () => {
   it("lists the built-in ladder in words, read-only", async () => {
     const clinic = await makeClinic("Ladders");
     const [builtIn] = await listRunLadders(clinic);
-    expect(builtIn).toMatchObject({ id: BUILT_IN, name: "Return to run (run/walk)", builtIn: true });
+    expect(builtIn).toMatchObject({ id: BUILT_IN_RUN_LADDER, name: "Return to run (run/walk)", builtIn: true });
     expect(builtIn!.stages.map((s) => s.words)).toEqual([
       "Stage 1: walk briskly 30 min",
       "Stage 2: run 1 min, walk 4 min, 6 times — 30 min",
@@ -20,13 +19,13 @@ describe("running ladders (§2c): the built-in one, clinic copies that can be ed
       "Stage 8: run 40 min continuously — 40 min",
     ]);
     await expect(updateRunStage(clinic, { stageId: builtIn!.stages[0]!.id, stage: { runMin: 0, walkMin: 20, repeats: 1, sessionsPerWeek: 3 } })).rejects.toThrow(/Stage was not found/);
-    await expect(insertRunStage(clinic, { ladderId: BUILT_IN, afterStageId: null, stage: { runMin: 0, walkMin: 20, repeats: 1, sessionsPerWeek: 3 } })).rejects.toThrow(/read-only/);
+    await expect(insertRunStage(clinic, { ladderId: BUILT_IN_RUN_LADDER, afterStageId: null, stage: { runMin: 0, walkMin: 20, repeats: 1, sessionsPerWeek: 3 } })).rejects.toThrow(/read-only/);
   });
 
   it("a copy takes stages inserted, edited and removed (stable ids); another clinic does not see it", async () => {
     const clinic = await makeClinic("Copy");
     const other = await makeClinic("Other");
-    const { id } = await copyRunLadder(clinic, { ladderId: BUILT_IN, name: "Slower return" });
+    const { id } = await copyRunLadder(clinic, { ladderId: BUILT_IN_RUN_LADDER, name: "Slower return" });
     const copy = (await listRunLadders(clinic)).find((l) => l.id === id)!;
     const [s1, s2, , , s5] = copy.stages;
     await insertRunStage(clinic, { ladderId: id, afterStageId: s2!.id, stage: { runMin: 1, walkMin: 2, repeats: 10, sessionsPerWeek: 3 } });
@@ -41,7 +40,7 @@ describe("running ladders (§2c): the built-in one, clinic copies that can be ed
     ]);
     expect(edited.stages).toHaveLength(8);
     expect(edited.stages[0]!.id).toBe(s1!.id);
-    expect((await listRunLadders(other)).map((l) => l.id)).toEqual([BUILT_IN]);
+    expect((await listRunLadders(other)).map((l) => l.id)).toEqual([BUILT_IN_RUN_LADDER]);
     await expect(archiveRunStage(other, s1!.id)).rejects.toThrow(/not found/);
   });
 });

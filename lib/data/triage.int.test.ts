@@ -15,7 +15,7 @@ import { addDays, todayIn } from "@/lib/domain/dates";
 import type { AlertSeverity } from "@/lib/domain/types";
 import { exerciseLogSchema } from "@/lib/validation/reporting";
 import { triageQuerySchema } from "@/lib/validation/triage";
-import { builtinExercise, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, builtinExercise, builtInStage, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
 
 const today = todayIn("Europe/London");
 const d = (n: number) => addDays(today, n);
@@ -270,8 +270,6 @@ describe("good news: a progression applied from the row", () => {
 });
 
 describe("return-to-run rows offer the stage step (§2c)", () => {
-  const LADDER = "5a0e0000-0000-4000-8000-000000000000";
-  const stage = (n: number) => `5a0e0000-0000-4000-8000-00000000000${n}`;
 
   it("a step up on rtr_ready good news and a step down where rtr_step_down is open, within the ladder's ends", async () => {
     const clinic = await makeClinic("RTR triage");
@@ -280,13 +278,13 @@ describe("return-to-run rows offer the stage step (§2c)", () => {
     const first = await athlete(clinic, "First Stage Runner");
     const last = await athlete(clinic, "Last Stage Runner");
     for (const [a, n] of [[ready, 3], [sore, 4], [first, 1], [last, 8]] as const) {
-      await startReturnToRun(clinic, { athleteId: a.athleteId, ladderId: LADDER, stageId: stage(n), reason: "cleared to run" });
+      await startReturnToRun(clinic, { athleteId: a.athleteId, ladderId: BUILT_IN_RUN_LADDER, stageId: builtInStage(n), reason: "cleared to run" });
     }
-    await stored(clinic, ready.athleteId, { kind: "rtr_ready", severity: "good_news", subject: stage(3) });
-    await stored(clinic, last.athleteId, { kind: "rtr_ready", severity: "good_news", subject: stage(8) });
+    await stored(clinic, ready.athleteId, { kind: "rtr_ready", severity: "good_news", subject: builtInStage(3) });
+    await stored(clinic, last.athleteId, { kind: "rtr_ready", severity: "good_news", subject: builtInStage(8) });
     await stored(clinic, sore.athleteId, { kind: "morning_pain", severity: "high" });
-    await stored(clinic, sore.athleteId, { kind: "rtr_step_down", severity: "moderate", subject: stage(4) });
-    await stored(clinic, first.athleteId, { kind: "rtr_step_down", severity: "moderate", subject: stage(1) });
+    await stored(clinic, sore.athleteId, { kind: "rtr_step_down", severity: "moderate", subject: builtInStage(4) });
+    await stored(clinic, first.athleteId, { kind: "rtr_step_down", severity: "moderate", subject: builtInStage(1) });
 
     const good = await listGoodNews(clinic);
     const up = new Map(good.rows.map((r) => [r.name, r.rtrStepUp]));

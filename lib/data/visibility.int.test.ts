@@ -16,7 +16,7 @@ import { ATHLETE_VISIBILITY, athleteFields, athleteView, visibleTo, type RecordK
 import { todayIn } from "@/lib/domain/dates";
 import { datasetToCsv } from "@/lib/export-files";
 import { activitySchema, checkInSchema } from "@/lib/validation/reporting";
-import { builtinExercise, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, builtinExercise, builtInStage, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
 
 // one marker per staff-only text; none may reach the athlete, all reach the staff
 const MARK = {
@@ -27,8 +27,6 @@ const MARK = {
   openNote: "STAFFONLY-open-alert-note",
   rtr: "STAFFONLY-rtr-reason",
 };
-const LADDER = "5a0e0000-0000-4000-8000-000000000000";
-const STAGE_2 = "5a0e0000-0000-4000-8000-000000000002";
 
 describe("the declaration", () => {
   it("is an allow-list: a field nobody declared never reaches an athlete", () => {
@@ -80,7 +78,7 @@ describe("what an athlete sees through the data layer", () => {
       .update(alerts)
       .set({ note: MARK.openNote })
       .where(and(eq(alerts.id, second!.id), eq(alerts.clinicId, clinic.clinicId)));
-    await startReturnToRun(clinic, { athleteId: me.athleteId, ladderId: LADDER, stageId: STAGE_2, reason: MARK.rtr });
+    await startReturnToRun(clinic, { athleteId: me.athleteId, ladderId: BUILT_IN_RUN_LADDER, stageId: builtInStage(2), reason: MARK.rtr });
 
     const reads: Record<string, unknown> = {
       profile: await getAthlete(me, me.athleteId),

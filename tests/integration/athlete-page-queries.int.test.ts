@@ -16,7 +16,7 @@ import { addDays, todayIn } from "@/lib/domain/dates";
 import { episodeResolveSchema, episodeStartSchema } from "@/lib/validation/clinical";
 import { prescriptionSchema } from "@/lib/validation/programs";
 import { activitySchema, checkInSchema } from "@/lib/validation/reporting";
-import { builtinExercise, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
+import { BUILT_IN_RUN_LADDER, builtinExercise, builtInStage, ensureLibrary, makeAthlete, makeClinic } from "@/tests/integration/factories";
 
 /**
  * Issue 21: how many SQL statements one view of the trainer's athlete page runs. The page's server
@@ -118,8 +118,6 @@ async function viewPage(scope: Scope, athleteId: string): Promise<string[]> {
 }
 
 const today = todayIn("Europe/London");
-const LADDER = "5a0e0000-0000-4000-8000-000000000000";
-const STAGE_3 = "5a0e0000-0000-4000-8000-000000000003";
 let clinic: Awaited<ReturnType<typeof makeClinic>>;
 let athlete: Awaited<ReturnType<typeof makeAthlete>>;
 
@@ -138,7 +136,7 @@ beforeAll(async () => {
     await recordActivity(clinic, activitySchema.parse({ athleteId: athlete.athleteId, clientId: crypto.randomUUID(), type: "run", date, durationSec: 1800, distanceM: 5000, rpe: 5, painDuring: k % 3, painAfter: (k % 4) + 1 }));
   }
   await recordCheckIn(clinic, checkInSchema.parse({ athleteId: athlete.athleteId, morningPain: 6, redFlags: { swelling: true } }));
-  await startReturnToRun(clinic, { athleteId: athlete.athleteId, ladderId: LADDER, stageId: STAGE_3, reason: "cleared to start running" });
+  await startReturnToRun(clinic, { athleteId: athlete.athleteId, ladderId: BUILT_IN_RUN_LADDER, stageId: builtInStage(3), reason: "cleared to start running" });
   const first = (await listEpisodes(clinic, athlete.athleteId)).find((e) => e.status === "active") ?? (await startEpisode(clinic, episodeStartSchema.parse({ athleteId: athlete.athleteId, condition: "Runner's knee", side: "left", onsetDate: addDays(today, -40) })));
   await resolveEpisode(clinic, episodeResolveSchema.parse({ athleteId: athlete.athleteId, episodeId: first.id, resolvedOn: addDays(today, -10), note: "settled" }));
   await startEpisode(clinic, episodeStartSchema.parse({ athleteId: athlete.athleteId, condition: "ITB syndrome" }));

@@ -8,6 +8,10 @@ import type { AthleteScope, TrainerScope } from "@/lib/auth/scope";
 
 let n = 0;
 
+/** The built-in return-to-run ladder (migration 0016) and its stage number n (1–8). */
+export const BUILT_IN_RUN_LADDER = "5a0e0000-0000-4000-8000-000000000000";
+export const builtInStage = (n: number) => `5a0e0000-0000-4000-8000-00000000000${n}`;
+
 /** A clinic with its owner (email taken as confirmed), made by the data layer's own function. */
 export async function makeClinic(label = "Clinic"): Promise<TrainerScope & { email: string }> {
   n += 1;
