@@ -175,17 +175,21 @@ async function applyTransition(tx: Tx, scope: TrainerScope, changing: Changing[]
   );
 }
 
+/** The clinic's alerts that `where` picks, locked in id order: two trainers acting on overlapping sets cannot deadlock. */
+function lockAlerts(tx: Tx, scope: TrainerScope, where: SQL | undefined) {
+  return tx
+    .select({ id: alerts.id, athleteId: alerts.athleteId, status: alerts.status, note: alerts.note })
+    .from(alerts)
+    .where(and(eq(alerts.clinicId, scope.clinicId), where))
+    .orderBy(asc(alerts.id))
+    .for("update");
+}
+
 /** Several alerts (the same alert on several days) change together or not at all. */
 async function transition(scope: TrainerScope, alertIds: string[], to: "acknowledged" | "resolved", note: string | undefined): Promise<string[]> {
   const ids = [...new Set(alertIds)];
   return getDb().transaction(async (tx) => {
-    // locked in id order, so two trainers acting on overlapping groups cannot deadlock
-    const rows = await tx
-      .select()
-      .from(alerts)
-      .where(and(inArray(alerts.id, ids), eq(alerts.clinicId, scope.clinicId)))
-      .orderBy(asc(alerts.id))
-      .for("update");
+    const rows = await lockAlerts(tx, scope, inArray(alerts.id, ids));
     if (rows.length !== ids.length) throw notFound("Alert");
     // a second click on the same button changes nothing; a resolved member stays resolved
     const changing = rows.filter((r) => r.status !== to && r.status !== "resolved");
@@ -225,13 +229,7 @@ export async function acknowledgeTriageRows(scope: TrainerScope, rows: TriageRow
       .from(athletes)
       .where(and(eq(athletes.clinicId, scope.clinicId), inArray(athletes.id, [...wanted.keys()]), ne(athletes.status, "archived")));
     if (found.length !== wanted.size) throw notFound("Athlete");
-    // locked in id order, as transition() does, so overlapping acknowledgements cannot deadlock
-    const open = await tx
-      .select({ id: alerts.id, athleteId: alerts.athleteId, status: alerts.status, note: alerts.note })
-      .from(alerts)
-      .where(and(eq(alerts.clinicId, scope.clinicId), inArray(alerts.athleteId, [...wanted.keys()]), eq(alerts.status, "open"), isNull(alerts.retiredAt), ne(alerts.severity, "good_news")))
-      .orderBy(asc(alerts.id))
-      .for("update");
+    const open = await lockAlerts(tx, scope, and(inArray(alerts.athleteId, [...wanted.keys()]), eq(alerts.status, "open"), isNull(alerts.retiredAt), ne(alerts.severity, "good_news")));
     const changed = found.filter((a) => alertSetFingerprint(open.filter((o) => o.athleteId === a.id).map((o) => o.id)) !== wanted.get(a.id));
     if (changed.length > 0) {
       const names = changed.map((a) => a.name).join(", ");
