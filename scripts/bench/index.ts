@@ -19,7 +19,7 @@ import { addDays } from "../../lib/domain/dates";
 import { athleteRefs, clinicOwner, DEFAULT_DATABASE_URL, prepareDatabase, tableCounts, type AthleteRef } from "./db";
 import { DAY_START_BUDGET_S, DAY_START_P95_FACTOR, dayStartUnderLoad } from "./day-start-load";
 import { capturePlans, withAutoExplain, type EndpointPlans } from "./explain";
-import { lighthouse, type LighthouseScore } from "./lighthouse";
+import { lighthouse, waitForQuiet, type LighthouseScore } from "./lighthouse";
 import type { LoadResult } from "./load";
 import { printAll, type Results, type Row } from "./report";
 import { activityWrites, checkInWrites, computedSeriesLoad, firstViewSeriesLoad, getLoad, growthSeriesPath, seriesPath, seriesPathEnding, type Run, type WriteCheck } from "./scenarios";
@@ -78,10 +78,12 @@ function withRatio(r: LoadResult, ceiling: LoadResult, budget: string, pass: boo
  * 97–100). A low score is never retried, and the first run's reason stays in the result.
  */
 async function lighthouseScored(page: string, url: string, cookie: string | null): Promise<LighthouseScore> {
-  const first = await lighthouse(page, url, cookie);
+  const quiet = await waitForQuiet();
+  log(`  ${page}: cores ${Math.round(quiet.idle * 100)}% idle after waiting ${quiet.waitedSeconds} s`);
+  const first = { ...(await lighthouse(page, url, cookie)), cpuIdleBefore: quiet.idle };
   if (first.performance !== null || first.error?.startsWith("redirected")) return first;
   const again = await lighthouse(page, url, cookie);
-  return { ...again, error: [`ran twice: the first run gave no performance score (${first.error ?? "no reason given"})`, again.error].filter(Boolean).join("; ") };
+  return { ...again, cpuIdleBefore: quiet.idle, error: [`ran twice: the first run gave no performance score (${first.error ?? "no reason given"})`, again.error].filter(Boolean).join("; ") };
 }
 
 async function main() {

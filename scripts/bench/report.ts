@@ -92,7 +92,7 @@ export function printAll(res: Results): string {
   }
   out.push("");
   out.push("Lighthouse 12.2.3 (mobile, simulated throttling):");
-  for (const l of res.lighthouse) out.push(`  ${pad(l.page, 22)} performance ${l.performance ?? "?"}  accessibility ${l.accessibility ?? "?"}${l.error ? `  (${l.error})` : ""}`);
+  for (const l of res.lighthouse) out.push(`  ${pad(l.page, 22)} performance ${l.performance ?? "?"}  accessibility ${l.accessibility ?? "?"}${l.cpuIdleBefore === undefined ? "" : `  (cores ${Math.round(l.cpuIdleBefore * 100)}% idle before)`}${l.error ? `  (${l.error})` : ""}`);
   out.push("");
   out.push("Budgets:");
   for (const b of res.budgets) out.push(`  ${pad(mark(b.pass), 5)} ${b.name}: ${b.detail}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latencySummary, pacedSchedule, percentile, withinFactor } from "./stats";
+import { idleShare, latencySummary, pacedSchedule, percentile, withinFactor } from "./stats";
 
 describe("percentile", () => {
   it("takes the nearest rank", () => {
@@ -61,5 +61,17 @@ describe("withinFactor", () => {
     expect(withinFactor(1, 0, 2)).toBe(false);
     expect(withinFactor(NaN, 10, 2)).toBe(false);
     expect(withinFactor(1, NaN, 2)).toBe(false);
+  });
+});
+
+describe("idleShare", () => {
+  const t = (user: number, idle: number) => ({ user, nice: 0, sys: 0, idle, irq: 0 });
+  it("is the idle share of every core's time between the readings", () => {
+    // core 0: 100 ms busy, 900 idle; core 1: 500 busy, 500 idle → 1,400 of 2,000 idle
+    expect(idleShare([t(0, 0), t(0, 0)], [t(100, 900), t(500, 500)])).toBeCloseTo(0.7);
+  });
+  it("counts only the cores read both times, and is NaN when no time passed", () => {
+    expect(idleShare([t(0, 0)], [t(250, 750), t(1000, 0)])).toBeCloseTo(0.75);
+    expect(idleShare([t(5, 5)], [t(5, 5)])).toBeNaN();
   });
 });

@@ -29,3 +29,19 @@ export function pacedSchedule(rate: number, seconds: number, amount = Infinity):
 export function withinFactor(value: number, reference: number, factor: number): boolean {
   return Number.isFinite(value) && Number.isFinite(reference) && reference > 0 && value <= factor * reference;
 }
+
+/** CPU time counters of one core, as `os.cpus()[i].times` gives them (ms since boot). */
+export type CpuTimes = { user: number; nice: number; sys: number; idle: number; irq: number };
+
+/** The share (0–1) of all cores' time spent idle between two `os.cpus()` readings; NaN when no time passed. */
+export function idleShare(before: readonly CpuTimes[], after: readonly CpuTimes[]): number {
+  let idle = 0;
+  let total = 0;
+  after.forEach((a, i) => {
+    const b = before[i];
+    if (!b) return;
+    idle += a.idle - b.idle;
+    total += a.user - b.user + (a.nice - b.nice) + (a.sys - b.sys) + (a.idle - b.idle) + (a.irq - b.irq);
+  });
+  return total > 0 ? idle / total : NaN;
+}
