@@ -128,7 +128,6 @@ describe("check-ins, shoes, activities and templates over the API", () => {
 });
 
 describe("return-to-run stage sessions over the API (the outbox replays them)", () => {
-  // the built-in ladder (fixed ids, drizzle/0016)
   const post = (body: unknown) => stageSessions.POST(send("POST", "/api/v1/stage-sessions", body));
   const session2 = (extra: Record<string, unknown> = {}) => ({ clientId: crypto.randomUUID(), stageId: builtInStage(2), date: today, durationSec: 1800, rpe: 3, painDuring: 1, painAfter: 2, outcome: "completed", ...extra });
   let runner: Awaited<ReturnType<typeof makeAthlete>>;
