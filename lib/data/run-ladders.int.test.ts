@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { BUILT_IN_RUN_LADDER, makeClinic } from "@/tests/integration/factories";
 import { archiveRunStage, copyRunLadder, insertRunStage, listRunLadders, updateRunStage } from "./run-ladders";
 
-
 describe("running ladders (§2c): the built-in one, clinic copies that can be edited", () => {
   it("lists the built-in ladder in words, read-only", async () => {
     const clinic = await makeClinic("Ladders");

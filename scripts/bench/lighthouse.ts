@@ -21,10 +21,10 @@ const QUIET_MAX_MS = 120_000;
 
 /**
  * Waits until the cores are at least 85% idle over a 3 s window, for at most 2 minutes. Lighthouse
- * times the page's CPU work and multiplies it (simulated throttling), so whatever still runs from
- * the rows before (PostgreSQL vacuuming after the writes, the server finishing an import, garbage
- * collection) lowers the score: on 2026-11-30 the bench scored /sign-in 86 straight after the
- * import row, and the same build scored it 100 on an idle machine. Returns the idle share last seen.
+ * times the page's CPU work and multiplies it (simulated throttling), so anything still running from
+ * the rows before (vacuum after the writes, an import finishing) would count against the page. The
+ * share is recorded with each score, so a low score can be told from a busy machine. Returns the
+ * idle share last seen.
  */
 export async function waitForQuiet(): Promise<{ idle: number; waitedSeconds: number }> {
   const started = Date.now();
