@@ -67,6 +67,41 @@ test("the athlete page: summary and alerts first, readable change lines, no over
   await noHorizontalOverflow(page);
 });
 
+test("the chart's custom range starts from the range on screen, refuses a backwards one, and the table follows it", async ({ page }) => {
+  await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
+  await openAlex(page);
+  const charts = page.getByRole("region", { name: "Pain and running load" });
+  const shown = charts.getByText(/^\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+  const span = async () => (await shown.innerText()).match(/^(\S+) to (\S+)/)!.slice(1) as [string, string];
+
+  // 12 weeks first, then 4 weeks; "Custom" offers the 4 weeks on screen, not the 12 it opened with
+  await expect(charts.getByRole("button", { name: "12 weeks" })).toHaveAttribute("aria-pressed", "true");
+  await charts.getByRole("button", { name: "4 weeks" }).click();
+  await expect(charts.getByRole("button", { name: "4 weeks" })).toHaveAttribute("aria-pressed", "true");
+  const [from4, to4] = await span();
+  await charts.getByRole("button", { name: "Custom" }).click();
+  const custom = charts.getByRole("form", { name: "Custom date range" });
+  await expect(custom.getByLabel("From")).toHaveValue(from4);
+  await expect(custom.getByLabel("To")).toHaveValue(to4);
+
+  // backwards dates are refused in words, and the chart keeps its range
+  const weekBefore = new Date(Date.parse(`${to4}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+  await custom.getByLabel("From").fill(to4);
+  await custom.getByLabel("To").fill(weekBefore);
+  await custom.getByRole("button", { name: "Show range" }).click();
+  await expect(custom.getByText("The start date must be on or before the end date.")).toBeVisible();
+  expect(await span()).toEqual([from4, to4]);
+
+  // a week: the table has one row a day
+  await custom.getByLabel("From").fill(weekBefore);
+  await custom.getByLabel("To").fill(to4);
+  await custom.getByRole("button", { name: "Show range" }).click();
+  await expect(shown).toHaveText(new RegExp(`^${weekBefore} to ${to4}`));
+  await charts.getByRole("button", { name: "View as table" }).first().click();
+  const table = charts.getByRole("region", { name: "Pain vs running load as a table" });
+  await expect(table.locator("tbody tr")).toHaveCount(7);
+});
+
 test("the referral summary: a link beside the profile buttons opens Alex's one-page PDF", async ({ page }, testInfo) => {
   await signIn(page, DEMO.trainer.email, DEMO.trainer.password);
   const athleteId = await openAlex(page);

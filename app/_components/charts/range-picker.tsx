@@ -53,7 +53,13 @@ export function RangePicker({ value, onChange, today, presets = PRESETS.map((p) 
           <button
             type="button"
             aria-pressed={value.preset === "custom"}
-            onClick={() => onChange({ ...value, preset: "custom" })}
+            onClick={() => {
+              // the date fields start from the range on screen, not the one the picker was first shown with
+              setFrom(value.from);
+              setTo(value.to);
+              setError(null);
+              onChange({ ...value, preset: "custom" });
+            }}
             className={`rounded-md border px-3 py-1 text-sm font-semibold ${value.preset === "custom" ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-800 hover:bg-slate-100"}`}
           >
             Custom
