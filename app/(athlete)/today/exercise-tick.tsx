@@ -64,7 +64,7 @@ export function ExerciseTick({ today, itemId, name, dosage, sets, done, media }:
               Pain during (0–10)
             </label>
             {/* no answer is chosen for the athlete: left blank, the pain is not reported (never 0) */}
-            <select id={`pain-${slug}`} name="exercisePain" defaultValue={state.values?.exercisePain ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2">
+            <select key={state.values?.exercisePain ?? ""} id={`pain-${slug}`} name="exercisePain" defaultValue={state.values?.exercisePain ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2">
               <option value="">Not said</option>
               {Array.from({ length: 11 }, (_, n) => (
                 <option key={n} value={n}>

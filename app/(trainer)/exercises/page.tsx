@@ -43,7 +43,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
           <label htmlFor="library-region" className="text-sm font-medium text-slate-800">
             Region
           </label>
-          <select id="library-region" name="region" defaultValue={filters.region ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
+          <select key={filters.region ?? ""} id="library-region" name="region" defaultValue={filters.region ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
             <option value="">All regions</option>
             {REGIONS.map(([v, l]) => (
               <option key={v} value={v}>
@@ -56,7 +56,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
           <label htmlFor="library-kind" className="text-sm font-medium text-slate-800">
             Kind
           </label>
-          <select id="library-kind" name="kind" defaultValue={filters.kind ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
+          <select key={filters.kind ?? ""} id="library-kind" name="kind" defaultValue={filters.kind ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
             <option value="">Strength and stretching</option>
             {KINDS.map(([v, l]) => (
               <option key={v} value={v}>
@@ -69,7 +69,7 @@ export default async function ExercisesPage({ searchParams }: { searchParams: Pr
           <label htmlFor="library-ladder" className="text-sm font-medium text-slate-800">
             Ladder
           </label>
-          <select id="library-ladder" name="ladderId" defaultValue={filters.ladderId ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
+          <select key={filters.ladderId ?? ""} id="library-ladder" name="ladderId" defaultValue={filters.ladderId ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm">
             <option value="">All ladders</option>
             {ladders.map((l) => (
               <option key={l.id} value={l.id}>

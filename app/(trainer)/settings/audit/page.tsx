@@ -55,7 +55,7 @@ export default async function ClinicAuditPage({ searchParams }: Props) {
           <label htmlFor="audit-athlete" className={labelText}>
             Athlete
           </label>
-          <select id="audit-athlete" name="athlete" defaultValue={query.athlete ?? ""} className={control}>
+          <select key={query.athlete ?? ""} id="audit-athlete" name="athlete" defaultValue={query.athlete ?? ""} className={control}>
             <option value="">All athletes</option>
             {athletes.map((a) => (
               <option key={a.id} value={a.id}>
@@ -68,7 +68,7 @@ export default async function ClinicAuditPage({ searchParams }: Props) {
           <label htmlFor="audit-person" className={labelText}>
             Changed by
           </label>
-          <select id="audit-person" name="person" defaultValue={query.person ?? ""} className={control}>
+          <select key={query.person ?? ""} id="audit-person" name="person" defaultValue={query.person ?? ""} className={control}>
             <option value="">Anyone</option>
             <option value="system">The app itself (alerts)</option>
             {people.map((p) => (
@@ -82,7 +82,7 @@ export default async function ClinicAuditPage({ searchParams }: Props) {
           <label htmlFor="audit-kind" className={labelText}>
             Kind of change
           </label>
-          <select id="audit-kind" name="kind" defaultValue={query.kind ?? ""} className={control}>
+          <select key={query.kind ?? ""} id="audit-kind" name="kind" defaultValue={query.kind ?? ""} className={control}>
             <option value="">All kinds</option>
             {Object.entries(CHANGE_KINDS).map(([value, label]) => (
               <option key={value} value={value}>

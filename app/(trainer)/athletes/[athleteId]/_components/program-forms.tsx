@@ -45,6 +45,8 @@ function NativeSelect({
         {label}
       </label>
       <select
+        // keyed by its default: React applies a select's defaultValue only at mount (see SelectField)
+        key={defaultValue ?? ""}
         id={id}
         name={name}
         defaultValue={defaultValue ?? ""}

@@ -22,6 +22,8 @@ export function StartStageForm({ athleteId, ladders, current, label }: { athlete
           Stage
         </label>
         <select
+          // keyed by its default: after a step the plan's new stage shows (see SelectField)
+          key={state.values?.placement ?? current ?? ""}
           id={selectId}
           name="placement"
           required
