@@ -132,7 +132,8 @@ export default async function TodayPage({ searchParams }: { searchParams: Promis
           <ul className="mt-2 flex flex-col gap-3">
             {t.items.map((i) => (
               <ExerciseTick
-                key={i.id}
+                // a new day is a new tick (with a new submission id), even if the page stayed open overnight
+                key={`${i.id}:${t.today}`}
                 today={t.today}
                 itemId={i.id}
                 name={i.exerciseName}

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -30,8 +31,10 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
   const d = exercise.defaultDosage;
   const steps = exercise.ladderView?.steps.filter((s) => !s.archived || s.exerciseId === exercise.id) ?? [];
 
+  // keyed by the exercise: a ladder step's link keeps this page mounted, and its forms (with the
+  // fields of the exercise before) must not carry over to the next one
   return (
-    <>
+    <Fragment key={exercise.id}>
       <Link href="/exercises" className="text-sm font-semibold text-brand-700 underline">
         ← Exercises
       </Link>
@@ -140,6 +143,6 @@ export default async function ExercisePage({ params }: { params: Promise<{ exerc
           </section>
         </div>
       ) : null}
-    </>
+    </Fragment>
   );
 }
