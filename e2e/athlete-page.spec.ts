@@ -27,6 +27,12 @@ test("the athlete page: summary and alerts first, readable change lines, no over
   expect(await top("Pain and running load")).toBeLessThan(await top("Program"));
   expect(await top("Program")).toBeLessThan(await top("Change history"));
 
+  // the chart's table is open while the prescription changes: today's caps follow without a reload
+  const charts = page.getByRole("region", { name: "Pain and running load" });
+  await charts.getByRole("button", { name: "View as table" }).first().click();
+  const todayRow = charts.getByRole("region", { name: "Pain vs running load as a table" }).locator("tbody tr").last();
+  await expect(todayRow.locator("td")).not.toHaveCount(0);
+
   // a prescription change reads as a sentence: caps before → after, who and when
   await page.getByText(/^(Change the|Set a) running prescription$/).click();
   const weekly = page.getByLabel("Weekly distance cap (km)");
@@ -37,6 +43,9 @@ test("the athlete page: summary and alerts first, readable change lines, no over
   await page.getByLabel("Walk interval (min, optional)").fill("");
   await page.getByRole("button", { name: "Save running prescription" }).click();
   await expect(page.getByText("Running prescription saved.")).toBeVisible();
+  // cells after the date: distance, cross-training, running pain, morning pain, weekly cap, longest-run cap
+  await expect(todayRow.locator("td").nth(4)).toHaveText(/^33(\.0+)?$/);
+  await expect(todayRow.locator("td").nth(5)).toHaveText(/^11(\.0+)?$/);
   await page.reload();
   const history = page.getByRole("region", { name: "Change history" });
   const latest = history.getByRole("list", { name: "Latest changes" }).locator(":scope > li").filter({ hasText: "Running prescription set" }).first();

@@ -135,7 +135,7 @@ export default async function AthletePage({
       </div>
 
       <div className="mt-4 flex min-w-0 flex-col gap-4">
-        <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} />
+        <ChartsSection athleteId={athlete.id} athleteName={athlete.name} timeZone={athlete.effectiveTimeZone} dataVersion={athlete.dataVersion} />
         <PainByActivitySection athleteId={athlete.id} />
         {archived ? null : <ReturnToRunSection scope={scope} athleteId={athlete.id} />}
         {archived ? null : <ProgramSection athleteId={athlete.id} />}

@@ -37,12 +37,12 @@ const shoeColumns = (unit: DistanceUnit): Column<SeriesResponse["shoes"][number]
 ];
 
 /** The trainer's charts for one athlete, fed by the series endpoint. */
-export function AthleteCharts({ athleteId, athleteName, today, unit }: { athleteId: string; athleteName: string; today: string; unit: DistanceUnit }) {
+export function AthleteCharts({ athleteId, athleteName, today, unit, dataVersion }: { athleteId: string; athleteName: string; today: string; unit: DistanceUnit; dataVersion: number }) {
   const [range, setRange] = useState<Range>(() => presetRange("12w", today));
   const [bucketChoice, setBucketChoice] = useState<"auto" | "day" | "week">("auto");
   const [form, setForm] = useState<"rolling" | "ewma">("rolling");
   const bucket = bucketChoice === "auto" ? bucketFor(range) : bucketChoice;
-  const { data, error, isPending, isFetching } = useSeries({ athleteId, from: range.from, to: range.to, bucket });
+  const { data, error, isPending, isFetching } = useSeries({ athleteId, from: range.from, to: range.to, bucket, version: dataVersion });
   const slug = `${athleteName.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${range.from}-to-${range.to}`;
 
   return (

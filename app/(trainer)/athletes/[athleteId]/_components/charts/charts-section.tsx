@@ -5,7 +5,7 @@ import { todayIn } from "@/lib/domain/dates";
 import { AthleteCharts } from "./athlete-charts";
 
 /** The "Pain and running load" card of the athlete page; the charts themselves load in the browser. */
-export async function ChartsSection({ athleteId, athleteName, timeZone }: { athleteId: string; athleteName: string; timeZone: string }) {
+export async function ChartsSection({ athleteId, athleteName, timeZone, dataVersion }: { athleteId: string; athleteName: string; timeZone: string; dataVersion: number }) {
   const me = await getMe(await requireTrainer());
   return (
     <section id="charts" aria-labelledby="charts-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
@@ -14,7 +14,7 @@ export async function ChartsSection({ athleteId, athleteName, timeZone }: { athl
       </h2>
       <div className="mt-3">
         <Providers>
-          <AthleteCharts athleteId={athleteId} athleteName={athleteName} today={todayIn(timeZone)} unit={me.unit} />
+          <AthleteCharts athleteId={athleteId} athleteName={athleteName} today={todayIn(timeZone)} unit={me.unit} dataVersion={dataVersion} />
         </Providers>
       </div>
     </section>
