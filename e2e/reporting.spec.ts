@@ -104,6 +104,10 @@ test("an athlete reports a morning, a run with a shoe, exercises and a watch fil
   await phone.getByRole("button", { name: "Preview" }).click();
   await phone.getByRole("button", { name: "Save" }).click();
   await expect(phone.getByRole("list", { name: "Import results" })).toContainText("Already saved");
+  // choosing another file hides the last preview, and Save waits until the new one is previewed
+  await phone.getByLabel("Activity files").setInputFiles(path.join(__dirname, "..", "test", "fixtures", "activities", "forerunner410-run.tcx"));
+  await expect(phone.getByRole("list", { name: "Preview" })).toHaveCount(0);
+  await expect(phone.getByRole("button", { name: "Save" })).toBeDisabled();
 
   // a retry of the same submission (same client id) stores one record
   const retry = { clientId: crypto.randomUUID(), type: "bike", date: new Date().toISOString().slice(0, 10), durationSec: 1800, rpe: 4 };

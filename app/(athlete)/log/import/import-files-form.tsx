@@ -18,6 +18,10 @@ export function ImportFilesForm({ unit, shoes, defaultShoeId = null }: { unit: "
   const [pending, startTransition] = useTransition();
   // one id per chosen file, made when the files are chosen: saving the same choice twice stores each once
   const [clientIds, setClientIds] = useState<string[]>([]);
+  // the choice of files the preview on screen was asked for: choosing others hides it (and Save)
+  // until they are previewed, so nothing is saved unseen
+  const [previewedChoice, setPreviewedChoice] = useState<string | null>(null);
+  const previews = previewedChoice === clientIds.join(",") ? state.previews : undefined;
   const e = state.fieldErrors ?? {};
 
   // submitted by hand so the chosen files stay in the input between preview and save
@@ -26,6 +30,7 @@ export function ImportFilesForm({ unit, shoes, defaultShoeId = null }: { unit: "
     const submitter = (ev.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const data = new FormData(ev.currentTarget);
     data.set("intent", submitter?.value ?? "preview");
+    if (data.get("intent") === "preview") setPreviewedChoice(clientIds.join(","));
     startTransition(() => action(data));
   };
 
@@ -48,9 +53,9 @@ export function ImportFilesForm({ unit, shoes, defaultShoeId = null }: { unit: "
           {e.file ? <p className="text-sm font-medium text-red-700">{e.file.join(" ")}</p> : null}
         </div>
         <input type="hidden" name="clientIds" value={clientIds.join(",")} />
-        {state.previews?.length ? (
+        {previews?.length ? (
           <ul className="flex flex-col gap-2" aria-label="Preview">
-            {state.previews.map((p) => (
+            {previews.map((p) => (
               <li key={p.fileName} className={`rounded-md border p-3 text-sm ${p.ok ? "border-slate-200 bg-white" : "border-red-200 bg-red-50"}`}>
                 <p className="font-semibold">{p.fileName}</p>
                 {p.ok ? (
@@ -83,7 +88,7 @@ export function ImportFilesForm({ unit, shoes, defaultShoeId = null }: { unit: "
           <button type="submit" name="intent" value="preview" disabled={pending} className={secondaryButton}>
             Preview
           </button>
-          <button type="submit" name="intent" value="save" disabled={pending || !state.previews?.some((p) => p.ok)} className={primaryButton}>
+          <button type="submit" name="intent" value="save" disabled={pending || !previews?.some((p) => p.ok)} className={primaryButton}>
             {pending ? "Working…" : "Save"}
           </button>
         </div>

@@ -23,7 +23,12 @@ function useSelection(): Selection {
   return s;
 }
 
-/** `rows`: the athlete ids on this page, in order. A selection never outlives the rows it named. */
+/**
+ * `rows`: the row tokens on this page (athlete and the open alerts the row shows), in order. A
+ * selection never outlives the rows it named: when a refresh brings an athlete a new alert, the row's
+ * token changes and its tick goes, so an alert the trainer had not seen when ticking is never
+ * acknowledged with the others.
+ */
 export function TriageSelection({ rows, children }: { rows: string[]; children: React.ReactNode }) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const value = useMemo<Selection>(() => {
@@ -47,7 +52,7 @@ export function TriageSelection({ rows, children }: { rows: string[]; children: 
 }
 
 /** One row's checkbox; its value names the row's open alerts (the athlete and their fingerprint), which acknowledging acts on. */
-export function RowCheckbox({ athleteId, name, token }: { athleteId: string; name: string; token: string }) {
+export function RowCheckbox({ name, token }: { name: string; token: string }) {
   const { selected, toggle } = useSelection();
   return (
     <input
@@ -55,8 +60,8 @@ export function RowCheckbox({ athleteId, name, token }: { athleteId: string; nam
       form={BULK_FORM_ID}
       name="row"
       value={token}
-      checked={selected.has(athleteId)}
-      onChange={(e) => toggle(athleteId, e.target.checked)}
+      checked={selected.has(token)}
+      onChange={(e) => toggle(token, e.target.checked)}
       aria-label={`Select ${name}`}
       className="h-5 w-5 accent-brand-700"
     />

@@ -33,7 +33,7 @@ export function TriageTable({ data, query, filtered, locale }: { data: TriagePag
   }
 
   return (
-    <TriageSelection rows={rows.map((r) => r.athleteId)}>
+    <TriageSelection rows={rows.map((r) => r.rowToken)}>
       <RtrStepAnnouncements>
       <div className="mt-3 rounded-lg border border-slate-200 bg-white p-3">
         <BulkAcknowledge />
@@ -68,7 +68,7 @@ export function TriageTable({ data, query, filtered, locale }: { data: TriagePag
               return (
                 <tr key={r.athleteId} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
-                    <RowCheckbox athleteId={r.athleteId} name={r.name} token={r.rowToken} />
+                    <RowCheckbox name={r.name} token={r.rowToken} />
                   </td>
                   <AthleteRowHeader row={r} />
                   <td className="px-3 py-2">
