@@ -123,3 +123,30 @@ test("at 375 px the page does not scroll sideways; the tables scroll in their ow
   if (shots) await phone.screenshot({ path: `${shots}/triage-375.png`, fullPage: false });
   await ctx.close();
 });
+
+test("a tick does not outlive the alerts it was given for: a new alert drops it, the other stays", async ({ page }) => {
+  await signIn(page, OWNER.email, OWNER.password);
+  await page.goto("/dashboard?severity=urgent");
+  await expect(alertsTable(page)).toHaveAccessibleName(/Rows 1–\d+ of \d+\./);
+  const links = bodyRows(page).getByRole("rowheader").getByRole("link");
+  const [nameA, nameB] = [(await links.nth(0).textContent())!, (await links.nth(1).textContent())!];
+  const idA = (await links.nth(0).getAttribute("href"))!.split("/athletes/")[1]!.split(/[?#]/)[0]!;
+  await page.getByRole("checkbox", { name: `Select ${nameA}` }).check();
+  await page.getByRole("checkbox", { name: `Select ${nameB}` }).check();
+  await expect(page.getByRole("button", { name: "Acknowledge selected (2)" })).toBeVisible();
+
+  // meanwhile the first athlete reports pain 8 on the bike (yesterday): a new urgent alert
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const res = await page.request.post("/api/v1/activities", { data: { athleteId: idA, clientId: crypto.randomUUID(), type: "bike", date: yesterday, durationSec: 1800, rpe: 4, painDuring: 8 } });
+  expect(res.status()).toBe(201);
+
+  // the list is sorted again in the same tab (a link, no reload): only the unchanged row stays ticked
+  await alertsTable(page).getByRole("link", { name: /^Athlete/ }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page.getByRole("checkbox", { name: `Select ${nameA}` })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: `Select ${nameB}` })).toBeChecked();
+  await page.getByRole("button", { name: "Acknowledge selected (1)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Acknowledged the open alerts of 1 athlete." })).toBeVisible();
+  await expect(alertsTable(page).getByRole("link", { name: nameB, exact: true })).toHaveCount(0);
+  await expect(alertsTable(page).getByRole("link", { name: nameA, exact: true })).toHaveCount(1);
+});
