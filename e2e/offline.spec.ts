@@ -196,7 +196,7 @@ test("offline on a phone: a return-to-run stage session is queued, shown as wait
   expect(created.status()).toBe(201);
   const athlete = await created.json();
   await page.goto(`/athletes/${athlete.id}`);
-  const rtr = page.getByRole("region", { name: "Return to run" });
+  const rtr = page.getByRole("region", { name: "Return to run", exact: true });
   await rtr.getByLabel("Stage", { exact: true }).first().selectOption({ label: "Stage 2: run 1 min, walk 4 min, 6 times — 30 min" });
   await rtr.getByLabel("Reason", { exact: true }).first().fill("Back to running after the clinic visit");
   await rtr.getByRole("button", { name: "Start return to run" }).click();
@@ -207,7 +207,7 @@ test("offline on a phone: a return-to-run stage session is queued, shown as wait
   await phoneCtx.setOffline(true);
   await phone.reload();
   await expect(phone.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
-  const card = phone.getByRole("region", { name: "Return to run" });
+  const card = phone.getByRole("region", { name: "Return to run", exact: true });
   await card.getByText("Log a stage 2 session").click();
   await card.getByLabel("Minutes").fill("30");
   await card.getByRole("group", { name: "Knee pain during (0–10)" }).getByText("1", { exact: true }).click();

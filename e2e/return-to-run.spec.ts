@@ -9,7 +9,7 @@ test("a trainer starts return to run and steps up with a reason; the athlete see
   await page.getByRole("link", { name: "Alex Morgan" }).first().click();
   await expect(page.getByRole("heading", { name: "Alex Morgan", level: 1 })).toBeVisible();
 
-  const rtr = page.getByRole("region", { name: "Return to run" });
+  const rtr = page.getByRole("region", { name: "Return to run", exact: true });
   await rtr.getByLabel("Stage", { exact: true }).selectOption({ label: "Stage 2: run 1 min, walk 4 min, 6 times — 30 min" });
   // a reason is required
   await rtr.getByRole("button", { name: "Start return to run" }).click();
@@ -34,7 +34,7 @@ test("a trainer starts return to run and steps up with a reason; the athlete see
   const phone = await phoneCtx.newPage();
   await signIn(phone, DEMO.athlete.email, DEMO.athlete.password);
   await phone.goto("/today");
-  const card = phone.getByRole("region", { name: "Return to run" });
+  const card = phone.getByRole("region", { name: "Return to run", exact: true });
   await expect(card.getByText(/^(Stage 3: run 2 min, walk 3 min, 6 times — 30 min|Rest day)$/)).toBeVisible();
   await expect(card.getByText("Repeat stage 3")).toBeVisible();
   await card.getByText("Log a stage 3 session").click();
@@ -45,11 +45,11 @@ test("a trainer starts return to run and steps up with a reason; the athlete see
   await card.getByRole("button", { name: "Save session" }).click();
   await expect(card.getByText("Session saved.")).toBeVisible();
   await phone.reload();
-  await expect(phone.getByRole("region", { name: "Return to run" }).getByText("Rest day", { exact: true })).toBeVisible();
+  await expect(phone.getByRole("region", { name: "Return to run", exact: true }).getByText("Rest day", { exact: true })).toBeVisible();
   await expect(phone.getByRole("button", { name: "Go back to stage 2" })).toBeVisible();
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await phone.getByRole("region", { name: "Return to run" }).screenshot({ path: `${SHOTS}/rtr-athlete-375.png` });
+  await phone.getByRole("region", { name: "Return to run", exact: true }).screenshot({ path: `${SHOTS}/rtr-athlete-375.png` });
   await phone.screenshot({ path: `${SHOTS}/rtr-athlete-today-375.png`, fullPage: true });
   await phoneCtx.close();
 });

@@ -28,7 +28,7 @@ async function openAlex(page: Page) {
 async function alexOnStage2(browser: Browser) {
   const page = await trainerPage(browser);
   await openAlex(page);
-  const rtr = page.getByRole("region", { name: "Return to run" });
+  const rtr = page.getByRole("region", { name: "Return to run", exact: true });
   // already on the plan (return-to-run.spec.ts ran first): the stage form is folded away
   const setAnother = rtr.getByText(/^(Set another stage|Resume at a stage)$/);
   if (await setAnother.isVisible()) await setAnother.click();
@@ -49,7 +49,7 @@ test("the interval timer runs a stage at 375 px under a test clock and fills in 
   await page.clock.install();
   await signIn(page, DEMO.athlete.email, DEMO.athlete.password);
   await page.goto("/today");
-  await page.getByRole("region", { name: "Return to run" }).getByRole("link", { name: "Start the interval timer" }).click();
+  await page.getByRole("region", { name: "Return to run", exact: true }).getByRole("link", { name: "Start the interval timer" }).click();
   await expect(page.getByRole("heading", { name: "Interval timer", level: 1 })).toBeVisible();
   await expect(page.getByText("Stage 2: run 1 min, walk 4 min, 6 times — 30 min")).toBeVisible();
   await expect(phase(page)).toHaveText("Ready");
@@ -134,7 +134,7 @@ test("a step down from the triage row, with a reason, after a painful session", 
   const phone = await phoneCtx.newPage();
   await signIn(phone, DEMO.athlete.email, DEMO.athlete.password);
   await phone.goto("/today");
-  const card = phone.getByRole("region", { name: "Return to run" });
+  const card = phone.getByRole("region", { name: "Return to run", exact: true });
   await card.getByText("Log a stage 2 session").click();
   await card.getByLabel("Minutes").fill("30");
   await card.getByRole("group", { name: "Knee pain during (0–10)" }).getByText("6", { exact: true }).click();
@@ -162,7 +162,7 @@ test("a step down from the triage row, with a reason, after a painful session", 
   await expect(row.getByText("Return to run: step down suggested")).toHaveCount(0);
 
   await openAlex(page);
-  const rtr = page.getByRole("region", { name: "Return to run" });
+  const rtr = page.getByRole("region", { name: "Return to run", exact: true });
   await expect(rtr.getByText("stage 1 of 8")).toBeVisible();
   await expect(rtr.getByText("Pain 6 during the session")).toBeVisible();
 });
